@@ -1,0 +1,3 @@
+using TwoWay.Cli;
+
+return TwoWayApp.Run(args, Terminal.System());

@@ -1,0 +1,64 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TwoWay.Cli.Commands;
+using TwoWay.Cli.Infrastructure;
+using TwoWay.Input;
+
+namespace TwoWay.Cli;
+
+/// <summary>
+/// Builds and runs the `twoway` command tree. Each area of the product registers its own commands
+/// (see the Register calls below), so adding a command never touches another area's code.
+/// </summary>
+public static class TwoWayApp
+{
+    public static int Run(string[] args, Terminal terminal)
+    {
+        var registrar = new Registrar();
+        registrar.RegisterInstance(typeof(Terminal), terminal);
+        var app = new CommandApp(registrar);
+        app.Configure(config =>
+        {
+            config.SetApplicationName("twoway");
+            config.ConfigureConsole(terminal.Out);
+            config.PropagateExceptions();
+            config.UseStrictParsing();
+            ReferenceCommands.Register(config);
+        });
+
+        try
+        {
+            return app.Run(args);
+        }
+        catch (InputException ex)
+        {
+            ReportInputErrors(terminal, ex.Errors);
+            return ExitCodes.BadInput;
+        }
+        catch (CommandParseException ex)
+        {
+            terminal.Error.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            terminal.Error.WriteLine("Run 'twoway --help' (or 'twoway COMMAND --help') for usage.");
+            return ExitCodes.Usage;
+        }
+        catch (CommandRuntimeException ex)
+        {
+            terminal.Error.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.Usage;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            terminal.Error.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
+            return ExitCodes.BadInput;
+        }
+    }
+
+    /// <summary>Errors go to stderr, the one line that matters first, one line per problem.</summary>
+    public static void ReportInputErrors(Terminal terminal, IReadOnlyList<InputError> errors)
+    {
+        var n = errors.Count;
+        terminal.Error.MarkupLineInterpolated($"[red]error:[/] the input was not accepted ({n} problem{(n == 1 ? "" : "s")}); nothing was stored.");
+        foreach (var e in errors)
+            terminal.Error.WriteLine("  " + e);
+    }
+}

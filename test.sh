@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Runs every test of TwoWay, as CI does. On a fresh machine it first installs what the tests need
+# besides the .NET SDK: R with the survival and psych packages, whose results the statistics are
+# checked against. Ends with one line "N passed, N failed" summed over all test projects.
+set -uo pipefail
+cd "$(dirname "$0")"
+
+missing=()
+command -v Rscript >/dev/null 2>&1 || missing+=(r-base-core)
+Rscript -e 'quit(status = !requireNamespace("survival", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-survival)
+Rscript -e 'quit(status = !requireNamespace("psych", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-psych)
+if ((${#missing[@]})); then
+  echo "Installing test prerequisites: ${missing[*]}"
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; exit 1; }
+fi
+
+rm -rf TestResults
+dotnet test TwoWay.sln -c Release --logger trx --results-directory TestResults "$@"
+rc=$?
+
+passed=0; failed=0; total=0
+for f in TestResults/*.trx; do
+  [ -f "$f" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$f" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  x=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  t=$(sed -n 's/.* total="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0})); failed=$((failed + ${x:-0})); total=$((total + ${t:-0}))
+done
+echo "$passed passed, $failed failed"
+if [ "$rc" -ne 0 ] || [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
