@@ -8,7 +8,7 @@ namespace TwoWay.Qualitative.Files.Refi;
 /// <summary>
 /// Writes REFI-QDA 1.0 files that validate against Project.xsd / Codebook.xsd. Output is
 /// deterministic (ids derived from TwoWay's own, no timestamps), so export → import → export gives
-/// the same bytes. Transcripts go to sources/&lt;guid&gt;.txt as UTF-8 without BOM, and positions are
+/// the same bytes. Transcripts go to Sources/&lt;guid&gt;.txt as UTF-8 without BOM, and positions are
 /// UTF-16 code units with CRLF as 2 (the NVivo convention).
 /// Case, interview round, respondent role and pseudonym, date and language travel as REFI-QDA
 /// Cases and Variables, which NVivo, ATLAS.ti and MAXQDA show as case/document attributes.
@@ -38,7 +38,7 @@ public static class RefiExport
         using (var s = qde.Open()) WriteProjectXml(project, s);
         foreach (var source in project.Sources)
         {
-            var e = zip.CreateEntry($"sources/{RefiIds.Format(source.Id)}.txt", CompressionLevel.Fastest);
+            var e = zip.CreateEntry($"Sources/{RefiIds.Format(source.Id)}.txt", CompressionLevel.Fastest);
             e.LastWriteTime = fixedTime;
             using var s = e.Open();
             var bytes = new UTF8Encoding(false).GetBytes(source.Text);
