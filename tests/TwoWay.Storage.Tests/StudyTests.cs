@@ -175,7 +175,7 @@ public sealed class StudyTests : IDisposable
         study.Save([Firm("A")], [SimpleOperation("A/1", "A")]);
         var ids = study.Ids();
         Assert.Equal([new FirmId("A")], ids.Firms);
-        Assert.Equal(new FirmId("A"), ids.Operations[new OperationId("A/1")]);
+        Assert.Equal([new OperationId("A/1")], ids.Operations);
     }
 
     [Fact]
