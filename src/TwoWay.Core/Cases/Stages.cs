@@ -34,17 +34,17 @@ public static class Stages
     public static DirectionStage Of(FirmCase firmCase, Direction direction, int asOfYear)
     {
         // Events: +1 at the start year, −1 in the year after the end. Ends after the as-of year never matter.
-        var events = new List<(int Year, int Delta, StageLevel Level, Operation Op)>();
+        // Seq keeps case order within a year (List.Sort is not stable).
+        var indexed = new List<(int Year, int Seq, int Delta, StageLevel Level, Operation Op)>();
         foreach (var op in firmCase.Operations)
         {
             if (op.Direction != direction || op.Start.Year > asOfYear) continue;
             var level = StageRules.LevelOf(op.Mode);
-            events.Add((op.Start.Year, +1, level, op));
+            indexed.Add((op.Start.Year, indexed.Count, +1, level, op));
             if (op.End is { } end && end.Year + 1 <= asOfYear)
-                events.Add((end.Year + 1, -1, level, op));
+                indexed.Add((end.Year + 1, indexed.Count, -1, level, op));
         }
-        // Stable order: year, then case order (the list is built in case order and List.Sort is not stable, so index it).
-        var indexed = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Year).ThenBy(x => x.i).Select(x => x.e).ToList();
+        indexed.Sort(static (a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : a.Seq.CompareTo(b.Seq));
 
         var active = new int[4];
         var current = StageLevel.None;
