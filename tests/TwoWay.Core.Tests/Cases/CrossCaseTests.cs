@@ -96,4 +96,37 @@ public class CrossCaseTests
         var summary = JsonSerializer.Serialize(CrossCase.Summarize(Profiles()), options);
         Assert.Contains("\"independent_inward\"", summary);
     }
+
+    private static string[] Keys(JsonElement e) => e.EnumerateObject().Select(p => p.Name).ToArray();
+
+    [Fact]
+    public void Json_keys_match_docs_json_md()
+    {
+        var options = new JsonSerializerOptions
+        {
+            PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+            Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        };
+        using var p = JsonDocument.Parse(JsonSerializer.Serialize(Profiles().First(), options));
+        var r = p.RootElement;
+        Assert.Equal(["firm_id", "firm_name", "home_country", "sector", "founding_year", "as_of_year", "inward_stage", "outward_stage",
+            "degree", "trajectory", "connections", "connection_counts"], Keys(r));
+        Assert.Equal(["direction", "as_of_year", "level", "number", "label", "history"], Keys(r.GetProperty("inward_stage")));
+        Assert.Equal(["year", "from", "to", "to_number", "to_label", "cause", "reason"], Keys(r.GetProperty("inward_stage").GetProperty("history")[0]));
+        Assert.Equal(["inward", "outward", "balance", "intensity_balance", "countries", "composite"], Keys(r.GetProperty("degree")));
+        Assert.Equal(["direction", "as_of_year", "active_operations", "intensity", "operations_with_known_share", "countries", "countries_ever",
+            "regions", "sub_regions", "dispersion", "highest_tier", "first_year", "experience_years", "composite", "composite_components"],
+            Keys(r.GetProperty("degree").GetProperty("inward")));
+        Assert.Equal(["kind", "first_inward_year", "first_outward_year", "first_inward", "first_outward", "lead_years", "first_inward_operation",
+            "first_outward_operation", "reason", "born_global", "deinternationalization"], Keys(r.GetProperty("trajectory")));
+        Assert.Equal(["id", "direction", "mode", "mode_code", "mode_name", "country", "partner", "start", "end"],
+            Keys(r.GetProperty("trajectory").GetProperty("first_inward_operation")));
+        Assert.Equal(["kind", "direction", "from", "to", "lag_years", "month_precision", "explanation"], Keys(r.GetProperty("connections")[0]));
+        using var s = JsonDocument.Parse(JsonSerializer.Serialize(CrossCase.Summarize(Profiles()), options));
+        Assert.Equal(["cases", "complementarity", "independent_inward", "other", "trajectories", "answer", "rows"], Keys(s.RootElement));
+        Assert.Equal(["firm_id", "firm_name", "home_country", "inward_stage", "outward_stage", "inward_intensity", "outward_intensity",
+            "inward_countries", "outward_countries", "inward_composite", "outward_composite", "balance", "trajectory", "lead_years",
+            "born_global", "deinternationalized", "geopolitical_ending", "inward_to_outward", "outward_to_inward", "pattern"],
+            Keys(s.RootElement.GetProperty("rows")[0]));
+    }
 }
