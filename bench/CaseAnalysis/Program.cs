@@ -59,13 +59,16 @@ if (Environment.GetEnvironmentVariable("BENCH_PARTS") == "1")
     void Time(string name, Action<FirmCase> a)
     {
         var best = double.MaxValue;
+        long bytes = 0;
         for (var r = 0; r < 3; r++)
         {
+            var before = GC.GetAllocatedBytesForCurrentThread();
             var sw = Stopwatch.StartNew();
             foreach (var c in cases) a(c);
             best = Math.Min(best, sw.Elapsed.TotalMilliseconds);
+            bytes = GC.GetAllocatedBytesForCurrentThread() - before;
         }
-        Console.WriteLine($"{name}: {best:0} ms");
+        Console.WriteLine($"{name}: {best:0} ms, {bytes / 1e6:0} MB");
     }
     Time("stages", c => { Stages.Of(c, Direction.Inward, 2024); Stages.Of(c, Direction.Outward, 2024); });
     Time("degrees", c => Degrees.Holistic(c, 2024));
