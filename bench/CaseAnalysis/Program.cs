@@ -39,20 +39,28 @@ for (var f = 0; f < firms; f++)
 Console.WriteLine($"{cases.Count} firms, {cases.Sum(c => c.Operations.Length)} operations; {Environment.ProcessorCount} logical CPUs");
 
 var times = new List<double>();
+var cpuTimes = new List<double>();
+var process = Process.GetCurrentProcess();
 for (var r = 0; r < runs + 1; r++)
 {
+    process.Refresh();
+    var cpuBefore = process.TotalProcessorTime;
     var sw = Stopwatch.StartNew();
     var profiles = Environment.GetEnvironmentVariable("BENCH_SERIAL") == "1"
         ? cases.Select(c => CaseAnalysis.Analyze(c, 2024)).ToList()
         : CaseAnalysis.AnalyzeAll(cases, 2024);
     var summary = CrossCase.Summarize(profiles);
     sw.Stop();
+    process.Refresh();
+    var cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
     if (r == 0) { Console.WriteLine($"warm-up {sw.Elapsed.TotalMilliseconds:0} ms; {summary.Answer[..Math.Min(120, summary.Answer.Length)]}…"); continue; }
     times.Add(sw.Elapsed.TotalMilliseconds);
-    Console.WriteLine($"run {r}: {sw.Elapsed.TotalMilliseconds:0} ms (gen2 GCs so far {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB)");
+    cpuTimes.Add(cpu);
+    Console.WriteLine($"run {r}: {sw.Elapsed.TotalMilliseconds:0} ms wall, {cpu:0} ms CPU (gen2 GCs so far {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1e6:0} MB)");
 }
 times.Sort();
-Console.WriteLine($"median of {runs}: {times[times.Count / 2]:0} ms");
+cpuTimes.Sort();
+Console.WriteLine($"median of {runs}: {times[times.Count / 2]:0} ms wall, {cpuTimes[cpuTimes.Count / 2]:0} ms CPU (all threads, incl. GC)");
 
 if (Environment.GetEnvironmentVariable("BENCH_PARTS") == "1")
 {
