@@ -50,8 +50,22 @@ public sealed class Codebook
 
     public int Count => _order.Count;
 
-    /// <summary>All codes, parents before their children, in insertion order otherwise.</summary>
-    public IEnumerable<Code> Codes => _order.Select(id => _byId[id]);
+    private IReadOnlyList<Code>? _treeOrder;
+
+    /// <summary>All codes in tree order: each code followed by its subcodes (depth first), siblings in insertion order.</summary>
+    public IEnumerable<Code> Codes => _treeOrder ??= TreeOrder();
+
+    private List<Code> TreeOrder()
+    {
+        var children = _order.Select(id => _byId[id]).ToLookup(c => c.ParentId);
+        var result = new List<Code>(_order.Count);
+        void Visit(Guid? parent)
+        {
+            foreach (var c in children[parent]) { result.Add(c); Visit(c.Id); }
+        }
+        Visit(null);
+        return result;
+    }
 
     public bool Contains(Guid id) => _byId.ContainsKey(id);
 
@@ -59,7 +73,7 @@ public sealed class Codebook
 
     public Code? Find(Guid id) => _byId.GetValueOrDefault(id);
 
-    public IEnumerable<Code> Children(Guid? parentId) => Codes.Where(c => c.ParentId == parentId);
+    public IEnumerable<Code> Children(Guid? parentId) => _order.Select(id => _byId[id]).Where(c => c.ParentId == parentId);
 
     /// <summary>The code and every code below it.</summary>
     public IReadOnlyList<Guid> SelfAndDescendants(Guid id)
