@@ -74,10 +74,12 @@ public static class ChartRenderer
                 tail.LineStyle.Pattern = LinePattern.Dotted;
                 tail.MarkerStyle.IsVisible = false;
             }
-            var label = plot.Add.Text(bar.Label, bar.Start + 0.1, yMid);
+            // Late bars carry their label leftwards from their end, so it stays inside the plot.
+            var late = bar.Start > spec.From + 0.6 * (spec.To - spec.From);
+            var label = plot.Add.Text(bar.Label, late ? end - 0.1 : bar.Start + 0.1, yMid);
             label.LabelFontSize = 11;
             label.LabelFontColor = Colors.Black;
-            label.LabelAlignment = Alignment.MiddleLeft;
+            label.LabelAlignment = late ? Alignment.MiddleRight : Alignment.MiddleLeft;
             label.LabelBackgroundColor = Colors.White.WithAlpha(0.7);
             positions[bar.Id] = (bar.Start, yMid);
         }

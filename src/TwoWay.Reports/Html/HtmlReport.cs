@@ -49,7 +49,7 @@ public static class HtmlReport
         h.Append("</section>\n");
 
         h.Append("<section id=\"cross-case\">\n<h2>Cross-case comparison</h2>\n");
-        Table(h, report.CrossCaseMatrix);
+        Table(h, report.CrossCaseMatrix, "matrix");
         foreach (var chart in report.StudyCharts) Figure(h, chart);
         h.Append("</section>\n");
 
@@ -181,7 +181,7 @@ public static class HtmlReport
         :root { --ink:#1d2330; --muted:#5b6473; --line:#d7dce3; --accent:#2b5d8a; --bg:#fbfbfc; }
         * { box-sizing: border-box; }
         body { margin:0; background:var(--bg); color:var(--ink); font:16px/1.55 system-ui, -apple-system, "Segoe UI", "DejaVu Sans", sans-serif; }
-        main { max-width: 1080px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
+        main { max-width: 1200px; margin: 0 auto; padding: 2rem 1.5rem 4rem; }
         h1 { font-size: 2rem; margin: 0 0 .25rem; }
         h2 { font-size: 1.45rem; margin: 2.5rem 0 .5rem; border-bottom: 2px solid var(--line); padding-bottom: .25rem; }
         h3 { font-size: 1.1rem; margin: 1.5rem 0 .4rem; }
@@ -191,7 +191,7 @@ public static class HtmlReport
         .toc ol { margin: .3rem 0; padding-left: 1.4rem; }
         .toc .traj, .count { color: var(--muted); font-size: .9em; }
         .answer { font-size: 1.1rem; }
-        ul.cases { display:flex; flex-wrap:wrap; gap:.4rem 1.2rem; padding-left:1.2rem; }
+        ul.cases { display:flex; flex-wrap:wrap; gap:.3rem 1.4rem; padding-left:0; list-style:none; }
         .trajectory { background:#eef3f8; border-radius:6px; padding:.5rem 1rem; }
         .trajectory p { margin:.3rem 0; }
         .flag { display:inline-block; background:#fff; border:1px solid var(--accent); color:var(--accent); border-radius:999px; padding:0 .55rem; font-size:.85em; font-weight:normal; }
@@ -203,7 +203,8 @@ public static class HtmlReport
         caption { text-align:left; font-weight:600; padding:.3rem 0; }
         th, td { border:1px solid var(--line); padding:.3rem .55rem; text-align:left; vertical-align:top; }
         thead th { background:#eef1f5; }
-        tbody th { font-weight:600; }
+        tbody th { font-weight:600; white-space:nowrap; }
+        table.matrix { font-size:.8rem; }
         table.ops { font-size: .82rem; }
         .pair { display:flex; flex-wrap:wrap; gap:1.5rem; align-items:flex-start; }
         blockquote { margin:.6rem 0; padding:.4rem 1rem; border-left:4px solid var(--line); background:#fff; }

@@ -21,11 +21,11 @@ public static class StudyReportBuilder
 
         var matrix = new ReportTable(
             $"Cross-case matrix as of {asOfYear}",
-            ["Firm", "Name", "Home", "Trajectory", "Lead (yrs)", "Stage in", "Stage out", "Intensity in", "Intensity out",
+            ["Firm", "Name", "Trajectory", "Lead (yrs)", "Stage in", "Stage out", "Intensity in", "Intensity out",
              "Countries in", "Countries out", "Degree in", "Degree out", "Balance", "Links in→out", "Links out→in",
              "Born global", "De-internat.", "Pattern"],
             summary.Rows.Select(r => (IReadOnlyList<string>)[
-                r.FirmId, naming.Firm(caseById[r.FirmId].Firm), r.HomeCountry, Labels.Of(r.Trajectory), Num(r.LeadYears),
+                r.FirmId, naming.Firm(caseById[r.FirmId].Firm), Labels.Of(r.Trajectory), Num(r.LeadYears),
                 r.InwardStage.ToString(CultureInfo.InvariantCulture), r.OutwardStage.ToString(CultureInfo.InvariantCulture),
                 Pct(r.InwardIntensity), Pct(r.OutwardIntensity),
                 r.InwardCountries.ToString(CultureInfo.InvariantCulture), r.OutwardCountries.ToString(CultureInfo.InvariantCulture),
