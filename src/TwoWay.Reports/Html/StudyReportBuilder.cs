@@ -64,7 +64,7 @@ public static class StudyReportBuilder
         if (t.BornGlobal.State == FlagState.Unknown) flags.Add("born global: unknown");
         if (t.Deinternationalization.Present)
             flags.Add(t.Deinternationalization.Geopolitical ? "de-internationalization (geopolitical)" : "de-internationalization");
-        var reason = t.Reason + " " + t.BornGlobal.Reason + (t.Deinternationalization.Present ? " " + t.Deinternationalization.Reason : "");
+        var reason = t.Reason + (t.BornGlobal.State == FlagState.No ? "" : " " + t.BornGlobal.Reason) + (t.Deinternationalization.Present ? " " + t.Deinternationalization.Reason : "");
 
         var stages = new ReportTable($"Stages as of {p.AsOfYear}", ["Direction", "Stage", "Meaning", "Reached"],
             new[] { p.InwardStage, p.OutwardStage }.Select(s => (IReadOnlyList<string>)[
