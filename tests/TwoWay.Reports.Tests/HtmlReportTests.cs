@@ -84,7 +84,8 @@ public class HtmlReportTests
     [Fact]
     public void Pseudonymized_report_hides_firm_and_partner_names()
     {
-        var html = HtmlReport.Render(Fixture.Study(), Naming.Pseudonymized());
+        var study = Fixture.Study();
+        var html = HtmlReport.Render(study, Naming.Pseudonymized(study.Firms.Select(f => f.Case)));
         Assert.DoesNotContain("Alpha", html);
         Assert.DoesNotContain("Beta Bakery", html);
         Assert.DoesNotContain("Kessler", html.Replace("Then Kessler bought from us.", "")); // quotations are the researcher's to redact

@@ -207,7 +207,7 @@ internal static class ReportWriter
     /// <summary>Renders and writes the report next to its target first, then moves it into place: never half a file.</summary>
     public static void Write(string path, string title, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis, bool pseudonymize, string? notice)
     {
-        var naming = pseudonymize ? Naming.Pseudonymized() : Naming.AsIs();
+        var naming = pseudonymize ? Naming.Pseudonymized(cases) : Naming.AsIs();
         var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice);
         var html = HtmlReport.Render(report, naming);
         var full = Path.GetFullPath(path);

@@ -16,7 +16,7 @@ public static class StudyReportBuilder
         IReadOnlyList<CaseProfile> profiles, CrossCaseSummary summary, Naming naming, string? notice = null)
     {
         var byId = profiles.ToDictionary(p => p.FirmId, StringComparer.Ordinal);
-        var firms = cases.OrderBy(c => c.Firm.Id).Select(c => Firm(c, byId[c.Firm.Id.Value])).ToArray();
+        var firms = cases.OrderBy(c => c.Firm.Id).Select(c => Firm(c, byId[c.Firm.Id.Value], naming)).ToArray();
         var caseById = cases.ToDictionary(c => c.Firm.Id.Value, StringComparer.Ordinal);
 
         var matrix = new ReportTable(
@@ -48,7 +48,7 @@ public static class StudyReportBuilder
             summary.Rows.Select(r => new BarGroup(r.FirmId, [r.InwardComposite, r.OutwardComposite])).ToArray())
         { Width = 1000, Height = 380 };
 
-        return new StudyReport(title, asOfYear, firms, matrix, summary.Answer,
+        return new StudyReport(title, asOfYear, firms, matrix, naming.Text(summary.Answer),
             [Group(summary.Complementarity, "Complementarity: inward as a basis for outward"),
              Group(summary.IndependentInward, "Independence: an independent inward path"),
              Group(summary.Other, "Other trajectories")],
@@ -56,7 +56,7 @@ public static class StudyReportBuilder
         { Notice = notice };
     }
 
-    private static FirmReport Firm(FirmCase c, CaseProfile p)
+    private static FirmReport Firm(FirmCase c, CaseProfile p, Naming naming)
     {
         var t = p.Trajectory;
         var flags = new List<string>();
@@ -90,8 +90,8 @@ public static class StudyReportBuilder
         var connections = p.Connections.Select(k => new ReportConnection(
             new OperationId(k.From.Id), new OperationId(k.To.Id),
             Labels.Of(k.Kind) + (k.Direction == ConnectionDirection.OutwardToInward ? " (outward→inward)" : ""),
-            k.LagYears, k.Explanation)).ToArray();
-        return new FirmReport(c, Labels.Of(t.Kind), reason, flags, stages, degrees, connections);
+            k.LagYears, naming.Text(k.Explanation))).ToArray();
+        return new FirmReport(c, Labels.Of(t.Kind), naming.Text(reason), flags, stages, degrees, connections);
     }
 
     private static string Pct(double? v) => v is { } x ? x.ToString("0%", CultureInfo.InvariantCulture) : "unknown";
