@@ -23,7 +23,7 @@ public enum SaveMode
 public sealed record SaveSummary(int FirmsAdded, int FirmsReplaced, int OperationsAdded, int OperationsReplaced);
 
 /// <summary>The ids a study already holds: for import validation that names the offending file row.</summary>
-public sealed record StudyIds(IReadOnlySet<FirmId> Firms, IReadOnlyDictionary<OperationId, FirmId> Operations);
+public sealed record StudyIds(IReadOnlySet<FirmId> Firms, IReadOnlySet<OperationId> Operations);
 
 /// <summary>
 /// A study's project: one SQLite file (<c>study.twoway</c>) or a PostgreSQL database. Opening it
@@ -102,8 +102,7 @@ public sealed class Study : IDisposable
     {
         using var db = CreateDbContext();
         var firms = db.Firms.Select(f => f.Id).AsEnumerable().Select(i => new FirmId(i)).ToHashSet();
-        var ops = db.Operations.Select(o => new { o.Id, o.FirmId }).AsEnumerable()
-            .ToDictionary(o => new OperationId(o.Id), o => new FirmId(o.FirmId));
+        var ops = db.Operations.Select(o => o.Id).AsEnumerable().Select(i => new OperationId(i)).ToHashSet();
         return new StudyIds(firms, ops);
     }
 

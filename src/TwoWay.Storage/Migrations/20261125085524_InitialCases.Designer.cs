@@ -23,30 +23,30 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("OperationId")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("operation_id");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("InterviewRound")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("interview_round");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("kind");
 
                     b.Property<string>("Quotation")
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("quotation");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("reference");
 
                     b.HasKey("OperationId", "Ordinal");
@@ -58,17 +58,17 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("FirmId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("firm_id");
 
                     b.Property<string>("Key")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("key");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("value");
 
                     b.HasKey("FirmId", "Key");
@@ -80,33 +80,33 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("id");
 
                     b.Property<int?>("FoundingYear")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("founding_year");
 
                     b.Property<string>("HomeCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("home_country");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("name");
 
                     b.Property<string>("Sector")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("sector");
 
                     b.Property<string>("Size")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("size");
 
                     b.HasKey("Id");
@@ -118,79 +118,79 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("id");
 
                     b.Property<decimal?>("AnnualValue")
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("annual_value");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("channel");
 
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("currency");
 
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("direction");
 
                     b.Property<int?>("EndMonth")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("end_month");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("end_reason");
 
                     b.Property<string>("EndReasonNote")
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("end_reason_note");
 
                     b.Property<int?>("EndYear")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("end_year");
 
                     b.Property<string>("FirmId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("firm_id");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("mode");
 
                     b.Property<string>("Partner")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("partner");
 
                     b.Property<string>("PartnerCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
+
                         .HasColumnName("partner_country");
 
                     b.Property<double?>("ShareOfTotal")
-                        .HasColumnType("REAL")
+
                         .HasColumnName("share_of_total");
 
                     b.Property<int?>("StartMonth")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("start_month");
 
                     b.Property<int>("StartYear")
-                        .HasColumnType("INTEGER")
+
                         .HasColumnName("start_year");
 
                     b.HasKey("Id");

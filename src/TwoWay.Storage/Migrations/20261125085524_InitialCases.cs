@@ -2,7 +2,8 @@
 
 #nullable disable
 
-// Provider-neutral: the generated `type: "TEXT"` etc. arguments were removed so each provider
+// Provider-neutral: the generated `type: "TEXT"` arguments (and HasColumnType in the Designer and
+// snapshot) were removed so each provider
 // (SQLite, PostgreSQL) maps the CLR types itself. Do the same for every new migration.
 namespace TwoWay.Storage.Migrations
 {
