@@ -23,6 +23,9 @@ public static class AnalysisCommands
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Write the study as one self-contained HTML report with charts.")
             .WithExample("report", "study.twoway", "--out", "report.html");
+        config.AddCommand<DemoCommand>("demo")
+            .WithDescription("Build a project file from the bundled fictional demo study and write its report (the main job).")
+            .WithExample("demo", "--out", "demo");
     }
 }
 
