@@ -116,7 +116,7 @@ public class AnalysisCommandTests : IDisposable
         var html = File.ReadAllText(path);
         Assert.Contains("Alpha Valves", html);
         Assert.Contains("Beta Bakery", html);
-        Assert.DoesNotMatch(new Regex("(src|href)\\s*=\\s*\"(?!#)", RegexOptions.IgnoreCase), html);
+        Assert.DoesNotMatch(new Regex("(?:src|href)\\s*=\\s*[\"']?(?![#\"'])|url\\(\\s*[\"']?(?![#\"'])", RegexOptions.IgnoreCase), html);
         foreach (Match svg in Regex.Matches(html, "<svg\\b.*?</svg>", RegexOptions.Singleline))
             Assert.Equal("svg", XElement.Parse(svg.Value).Name.LocalName);
         Assert.Empty(Directory.GetFiles(_dir.Path, "*.tmp-*"));

@@ -43,7 +43,7 @@ public class HtmlReportTests
 
     /// <summary>src/href/url()/@import that leave the file; plain text and XML namespaces are fine.</summary>
     internal static IReadOnlyList<string> ExternalResources(string html) =>
-        Regex.Matches(html, "(?:src|href|xlink:href)\\s*=\\s*[\"']?\\s*(?!#)[^\"'>\\s]+|url\\(\\s*[\"']?(?!#)[^)]*\\)|@import",
+        Regex.Matches(html, "(?:src|href|xlink:href)\\s*=\\s*[\"']?\\s*(?!#)[^\"'>\\s]+|url\\(\\s*[\"']?(?![#\"'])[^)]*\\)|@import",
                 RegexOptions.IgnoreCase)
             .Select(m => m.Value).ToArray();
 
@@ -52,7 +52,7 @@ public class HtmlReportTests
     {
         Assert.NotEmpty(ExternalResources("<img src=\"https://x.org/a.png\">"));
         Assert.NotEmpty(ExternalResources("<style>body{background:url(http://x/y)}</style>"));
-        Assert.Empty(ExternalResources("<a href=\"#firm-x\">x</a> <svg xmlns=\"http://www.w3.org/2000/svg\"></svg>"));
+        Assert.Empty(ExternalResources("<a href=\"#firm-x\">x</a> <svg xmlns=\"http://www.w3.org/2000/svg\"><g clip-path=\"url(#c1)\"/><g clip-path=\"url('#c2')\"/></svg>"));
     }
 
     [Fact]
