@@ -141,8 +141,12 @@ public static class HtmlReport
         c.Operations.Select(o => (IReadOnlyList<string>)[
             o.Id.Value, o.Direction.Code(), o.Mode.Name(o.Direction), CaseTimeline.TierName(o.Tier), o.PartnerCountry.ToString(),
             o.Partner is null ? "" : naming.Partner(o.Partner), o.Start.ToString(), o.End?.ToString() ?? "ongoing",
-            o.EndReason is { } r ? r.Kind.ToString() + (r.Note is null ? "" : ": " + r.Note) : "",
+            o.EndReason is { } r ? Words(r.Kind.ToString()) + (r.Note is null ? "" : ": " + r.Note) : "",
             Volume(o.Volume)]).ToArray());
+
+    /// <summary>"GeopoliticalBarrier" → "geopolitical barrier".</summary>
+    internal static string Words(string pascal) =>
+        string.Concat(pascal.Select((c, i) => i > 0 && char.IsUpper(c) ? " " + char.ToLowerInvariant(c) : char.ToLowerInvariant(c).ToString()));
 
     private static string Volume(Volume? v)
     {
