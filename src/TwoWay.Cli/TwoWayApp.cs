@@ -26,6 +26,7 @@ public static class TwoWayApp
             ReferenceCommands.Register(config);
             StudyCommands.Register(config);
             QualitativeCommands.Register(config);
+            AnalysisCommands.Register(config);
         });
 
         try

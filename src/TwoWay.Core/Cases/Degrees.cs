@@ -27,9 +27,9 @@ public static class Degrees
     /// null when any active operation's share is unknown (a partial sum would understate, so none is guessed).
     /// </summary>
     public static double? Intensity(FirmCase firmCase, Direction direction, int year) =>
-        Intensity(firmCase.Operations.Where(o => o.Direction == direction && o.IsActiveIn(year)), out _);
+        Intensity(firmCase.Operations.Where(o => o.Direction == direction && o.IsActiveIn(year)), out _, out _);
 
-    private static double? Intensity(IEnumerable<Operation> active, out int known)
+    private static double? Intensity(IEnumerable<Operation> active, out int known, out double lowerBound)
     {
         known = 0;
         var unknown = false;
@@ -39,7 +39,8 @@ public static class Degrees
             if (op.Volume?.ShareOfTotal is { } s) { sum += s; known++; }
             else unknown = true;
         }
-        return unknown ? null : Math.Min(1.0, sum);
+        lowerBound = Math.Min(1.0, sum);
+        return unknown ? null : lowerBound;
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public static class Degrees
             if (first is null || op.Start.Year < first) first = op.Start.Year;
             if (op.IsActiveIn(asOfYear)) active.Add(op);
         }
-        var intensity = Intensity(active, out var known);
+        var intensity = Intensity(active, out var known, out var lowerBound);
         var activeCountries = new HashSet<CountryCode>();
         var regionCodes = new HashSet<string>(StringComparer.Ordinal);
         var subRegionCodes = new HashSet<string>(StringComparer.Ordinal);
@@ -116,7 +117,7 @@ public static class Degrees
 
         return new DirectionDegree(direction, asOfYear, active.Count, intensity, known, activeCountries.Count,
             everCountries.Count, regions, subRegions, dispersion, tier, first,
-            experience, scores.Average(), components);
+            experience, scores.Average(), components, lowerBound);
     }
 
     /// <summary>

@@ -71,7 +71,7 @@ public static class Stages
                     for (var k = i; k < j && firstStart is null; k++)
                         if (indexed[k].Delta > 0 && indexed[k].Level == next) firstStart = indexed[k].Op;
                     cause = firstStart!;
-                    reason = $"{year}: {Describe(cause)} starts; {direction.Code()} stage rises from {(int)current} to {(int)next} ({label}).";
+                    reason = $"{year}: {Describe(cause)} starts; {direction.Code()} stage rises from {(int)current} to {(int)next}: {label}.";
                 }
                 else
                 {
@@ -80,7 +80,7 @@ public static class Stages
                         if (indexed[k].Delta < 0 && indexed[k].Level == current) lastEnd = indexed[k].Op;
                     cause = lastEnd!;
                     var why = cause.EndReason is { } r ? $" ({Words.Of(r.Kind)})" : "";
-                    reason = $"{year}: {Describe(cause)} ended in {cause.End}{why}; {direction.Code()} stage falls from {(int)current} to {(int)next} ({label}).";
+                    reason = $"{year}: {Describe(cause)} ended in {cause.End}{why}; {direction.Code()} stage falls from {(int)current} to {(int)next}: {label}.";
                 }
                 history.Add(new StageChange(year, current, next, (int)next, label, OperationRef.Of(cause), reason));
                 current = next;
@@ -91,8 +91,9 @@ public static class Stages
         return new DirectionStage(direction, asOfYear, current, (int)current, StageRules.Label(current, direction), history);
     }
 
+    /// <summary>E.g. "import of goods (Germany, Bosch; op 1)".</summary>
     internal static string Describe(Operation op) =>
-        $"{op.Mode.Name(op.Direction)} ({(op.Direction == Direction.Inward ? "from" : "to")} {op.PartnerCountry}{(op.Partner is null ? "" : ", " + op.Partner)}; op {op.Id})";
+        $"{op.Mode.Name(op.Direction)} ({op.PartnerCountry.Name}{(op.Partner is null ? "" : ", " + op.Partner)}; op {op.Id})";
 }
 
 internal static class Words

@@ -115,7 +115,7 @@ public class CrossCaseTests
         Assert.Equal(["year", "from", "to", "to_number", "to_label", "cause", "reason"], Keys(r.GetProperty("inward_stage").GetProperty("history")[0]));
         Assert.Equal(["inward", "outward", "balance", "intensity_balance", "countries", "composite"], Keys(r.GetProperty("degree")));
         Assert.Equal(["direction", "as_of_year", "active_operations", "intensity", "operations_with_known_share", "countries", "countries_ever",
-            "regions", "sub_regions", "dispersion", "highest_tier", "first_year", "experience_years", "composite", "composite_components"],
+            "regions", "sub_regions", "dispersion", "highest_tier", "first_year", "experience_years", "composite", "composite_components", "intensity_lower_bound"],
             Keys(r.GetProperty("degree").GetProperty("inward")));
         Assert.Equal(["kind", "first_inward_year", "first_outward_year", "first_inward", "first_outward", "lead_years", "first_inward_operation",
             "first_outward_operation", "reason", "born_global", "deinternationalization"], Keys(r.GetProperty("trajectory")));

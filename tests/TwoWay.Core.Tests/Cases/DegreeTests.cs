@@ -34,6 +34,7 @@ public class DegreeTests
         var d = Degrees.Of(c, Direction.Inward, 2004);
         Assert.Null(d.Intensity);
         Assert.Equal((2, 1), (d.ActiveOperations, d.OperationsWithKnownShare));
+        Assert.Equal(0.30, d.IntensityLowerBound, Tol);
         Assert.DoesNotContain("intensity", d.CompositeComponents);
     }
 
@@ -73,6 +74,7 @@ public class DegreeTests
         var d = Degrees.Of(Exporter(), Direction.Outward, 2010);
         Assert.Equal(2, d.ActiveOperations);
         Assert.Equal(0.4, d.Intensity!.Value, Tol);
+        Assert.Equal(0.4, d.IntensityLowerBound, Tol);
         Assert.Equal((2, 3, 1, 1), (d.Countries, d.CountriesEver, d.Regions, d.SubRegions));
         Assert.Equal(0.0, d.Dispersion);
         Assert.Equal(CommitmentTier.Equity, d.HighestTier);

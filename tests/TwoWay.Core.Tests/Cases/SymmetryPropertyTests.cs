@@ -101,7 +101,7 @@ public class SymmetryPropertyTests
 
     private static object Key(DirectionDegree d) => (d.ActiveOperations, d.Intensity, d.OperationsWithKnownShare, d.Countries,
         d.CountriesEver, d.Regions, d.SubRegions, d.Dispersion, d.HighestTier, d.FirstYear, d.ExperienceYears, d.Composite,
-        string.Join(",", d.CompositeComponents));
+        string.Join(",", d.CompositeComponents), d.IntensityLowerBound);
 
     [Fact]
     public void Mirroring_swaps_the_degrees_and_negates_the_balance()
@@ -191,5 +191,40 @@ public class SymmetryPropertyTests
                 Assert.True(m.ConnectionCounts.OutwardToInward > 0);
             }
         });
+    }
+
+    [Fact]
+    public void Degrees_stay_in_their_ranges()
+    {
+        ForAllSeeds((c, asOf) =>
+        {
+            foreach (var d in new[] { Direction.Inward, Direction.Outward })
+            {
+                var g = Degrees.Of(c, d, asOf);
+                Assert.InRange(g.Composite, 0, 1);
+                if (g.Intensity is { } i) Assert.Equal(i, g.IntensityLowerBound);
+                Assert.InRange(g.IntensityLowerBound, 0, 1);
+                Assert.InRange(g.Dispersion, 0, g.SubRegions == 0 ? 0 : 1 - 1.0 / g.SubRegions + 1e-12);
+                Assert.True(g.Countries <= g.CountriesEver);
+                Assert.True(g.Regions <= g.SubRegions && g.SubRegions <= g.Countries);
+                Assert.True(g.OperationsWithKnownShare <= g.ActiveOperations);
+                Assert.Equal(g.ActiveOperations == 0, g.HighestTier is null);
+            }
+        });
+    }
+
+    [Fact]
+    public void Analyze_all_gives_the_same_profiles_in_the_same_order()
+    {
+        var cases = Enumerable.Range(0, 60).Select(s => RandomCase(s).Case).ToList();
+        var all = CaseAnalysis.AnalyzeAll(cases, 2015);
+        Assert.Equal(cases.Select(c => c.Firm.Id.Value), all.Select(p => p.FirmId));
+        for (var i = 0; i < cases.Count; i++)
+        {
+            var one = CaseAnalysis.Analyze(cases[i], 2015);
+            Assert.Equal(one.Trajectory.Reason, all[i].Trajectory.Reason);
+            Assert.Equal(one.Degree.Balance, all[i].Degree.Balance);
+            Assert.Equal(one.Connections.Select(x => x.Explanation), all[i].Connections.Select(x => x.Explanation));
+        }
     }
 }
