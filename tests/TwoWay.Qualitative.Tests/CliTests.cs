@@ -32,8 +32,12 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, Run("init", study).Code);
         File.WriteAllText(F("firms.csv"), "firm_id,name,home_country\nRS-01,Alfa d.o.o.,RS\n");
         Assert.Equal(0, Run("import", study, F("firms.csv"), "--kind", "firms").Code);
+        File.WriteAllText(F("ops.csv"), "operation_id,firm_id,direction,mode,partner_country,start\n" +
+            "RS-01/1,RS-01,inward,licensing,DE,1999\nRS-01/2,RS-01,outward,goods_trade,DE,2003\nRS-01/3,RS-01,inward,goods_trade,IT,2004\n");
+        var ops = Run("import", study, F("ops.csv"), "--kind", "operations");
+        Assert.True(ops.Code == 0, ops.Err);
         File.WriteAllText(F("t.txt"), "Q: When did you start?\r\nA: We licensed the design from a German firm. That taught us how to export.\r\n");
-        var add = Run("sources", "add", study, F("t.txt"), "--case", "RS-01", "--round", "1", "--role", "managing director", "--pseudonym", "Ana");
+        var add = Run("sources", "add", study, F("t.txt"), "--case", "RS-01", "--round", "1", "--role", "managing director", "--pseudonym", "Ana", "--date", "2024-05-14", "--language", "en");
         Assert.True(add.Code == 0, add.Err);
         Assert.Equal(0, Run("codes", "starter", study).Code);
         return study;
@@ -112,9 +116,46 @@ public sealed class CliTests : IDisposable
         Assert.Equal("licensed the design", quotes[0].GetProperty("text").GetString());
 
         Assert.Equal(1, Run("evidence", study, codingId, "--operation", "RS-01/op-9").Code); // no such operation
-        Assert.Equal(0, Run("evidence", study, codingId, "--connection", "RS-01/c1").Code);
+        Assert.Contains("opposite directions", Run("evidence", study, codingId, "--connection", "RS-01/1>RS-01/3").Err); // both inward
+        Assert.Contains("FROM>TO", Run("evidence", study, codingId, "--connection", "RS-01/1").Err);
+        Assert.Equal(0, Run("evidence", study, codingId, "--connection", "RS-01/1>RS-01/2").Code);
+        Assert.Equal(0, Run("evidence", study, codingId, "--operation", "RS-01/1").Code);
         var links = JsonDocument.Parse(Run("evidence", study, "--json").Out).RootElement.GetProperty("links");
-        Assert.Equal("connection", links[0].GetProperty("target").GetString());
-        Assert.Equal("licensed the design", links[0].GetProperty("quotation").GetProperty("text").GetString());
+        Assert.Equal(2, links.GetArrayLength());
+        Assert.Equal(["operation", "connection"], links.EnumerateArray().Select(l => l.GetProperty("target").GetString()));
+        Assert.Equal("RS-01/1>RS-01/2", links[1].GetProperty("target_id").GetString());
+        Assert.Equal("licensed the design", links[1].GetProperty("quotation").GetProperty("text").GetString());
+
+        // A replacing import would lose the linked coding: refused, nothing printed but the error, nothing changed.
+        Assert.Equal(0, Run("qdpx", "export", study, F("before.qdpx")).Code);
+        var refused = Run("qdpx", "import", study, TestData.Fixture("qc_demo.qdpx"), "--replace");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("unlink it first", refused.Err);
+        Assert.DoesNotContain("Imported", refused.Out);
+        Assert.Equal(2, JsonDocument.Parse(Run("evidence", study, "--json").Out).RootElement.GetProperty("links").GetArrayLength());
+        Assert.Equal(0, Run("evidence", study, codingId, "--operation", "RS-01/1", "--remove").Code);
+        Assert.Equal(1, JsonDocument.Parse(Run("evidence", study, "--json").Out).RootElement.GetProperty("links").GetArrayLength());
+    }
+
+    [Fact]
+    public void Memos_on_codes_sources_cases_and_json_of_codebook_edits()
+    {
+        var study = Study();
+        var renamed = JsonDocument.Parse(Run("codes", "rename", study, "Mechanisms/Learning", "Learning by importing", "--json").Out).RootElement;
+        Assert.Equal("Mechanisms/Learning by importing", renamed.GetProperty("path").GetString());
+        Assert.Equal(0, Run("memos", "add", study, "Learning seems to come from the licensor.", "--code", "Mechanisms/Learning by importing", "--author", "alice").Code);
+        Assert.Equal(0, Run("memos", "add", study, "Respondent hesitant on prices.", "--source", "t").Code);
+        Assert.Equal(0, Run("memos", "add", study, "Compare with PL-01.", "--case", "RS-01").Code);
+        Assert.Equal(1, Run("memos", "add", study, "Nobody.", "--case", "XX-99").Code);
+        var memos = JsonDocument.Parse(Run("memos", "list", study, "--json").Out).RootElement.GetProperty("memos");
+        Assert.Equal(3, memos.GetArrayLength());
+        Assert.Equal("code", memos[0].GetProperty("target").GetString());
+        Assert.Equal("Mechanisms/Learning by importing", memos[0].GetProperty("about").GetString());
+        Assert.Equal("t", memos[1].GetProperty("about").GetString());
+        Assert.Equal("RS-01", memos[2].GetProperty("target_id").GetString());
+
+        var sources = JsonDocument.Parse(Run("sources", "list", study, "--json").Out).RootElement.GetProperty("sources");
+        Assert.Equal("2024-05-14", sources[0].GetProperty("date").GetString());
+        Assert.Equal("en", sources[0].GetProperty("language").GetString());
     }
 }

@@ -35,6 +35,12 @@ public static class QualitativeCommands
             b.AddCommand<CodesMergeCommand>("merge").WithDescription("Merge a code into another: codings and subcodes move, the first code is removed.");
             b.AddCommand<CodesStarterCommand>("starter").WithDescription("Add the starter codebook (inward/outward modes, mechanisms, contexts, connection kinds).");
         });
+        config.AddBranch("memos", b =>
+        {
+            b.SetDescription("Memos on codes, transcripts, cases or the project.");
+            b.AddCommand<MemosAddCommand>("add").WithDescription("Write a memo on a code (--code), transcript (--source), case (--case) or the project (none).");
+            b.AddCommand<MemosListCommand>("list").WithDescription("List the memos.");
+        });
         config.AddCommand<CodeCommand>("code").WithDescription("Code a span of a transcript, given as --span START-END (UTF-16 indices) or --phrase TEXT.")
             .WithExample("code", "study.twoway", "RS-01 round 1", "Mechanisms/Learning", "--phrase", "taught us how to export", "--coder", "alice");
         config.AddCommand<QuotesCommand>("quotes").WithDescription("All quotations for a code, optionally by case, round or coder.");
@@ -89,9 +95,14 @@ public class QualSettings : OutputSettings
     public string Study { get; init; } = "";
 }
 
-/// <summary>Load → edit → save in one transaction; an edit that throws stores nothing.</summary>
+/// <summary>
+/// Load → edit → save in one transaction; an edit that throws stores nothing. What the command
+/// shows is held back until the edit is stored, so a refused edit prints only its error.
+/// </summary>
 public abstract class QualCommand<T>(Terminal terminal) : Command<T> where T : QualSettings
 {
+    private readonly List<Action> _output = [];
+
     protected Terminal Terminal { get; } = terminal;
 
     public override int Execute(CommandContext context, T settings, CancellationToken cancellationToken)
@@ -99,12 +110,21 @@ public abstract class QualCommand<T>(Terminal terminal) : Command<T> where T : Q
         using var study = Study.Open(settings.Study);
         var project = QualitativeStore.Load(study);
         var changed = Run(study, project, settings);
-        if (changed is not null && !ReferenceEquals(changed, project)) QualitativeStore.Save(study, changed);
+        if (changed is not null && !ReferenceEquals(changed, project)) QualitativeStore.Save(study, project, changed);
+        foreach (var show in _output) show();
         return ExitCodes.Ok;
     }
 
     /// <summary>Returns the edited project to store, or null when nothing changes.</summary>
     protected abstract QualitativeProject? Run(Study study, QualitativeProject project, T settings);
+
+    /// <summary>Shows <paramref name="result"/> as JSON with --json, else runs <paramref name="table"/>; after the save.</summary>
+    protected void Show<TResult>(T settings, TResult result, Action table) =>
+        _output.Add(() => QualitativeCommands.Print(Terminal, settings.Json, result, table));
+
+    /// <summary>A one-line confirmation, or <paramref name="result"/> with --json.</summary>
+    protected void Say<TResult>(T settings, TResult result, FormattableString line) =>
+        Show(settings, result, () => Terminal.Out.MarkupLineInterpolated(line));
 }
 
 public sealed class SourcesAddSettings : QualSettings
@@ -142,7 +162,7 @@ public sealed class SourcesAddCommand(Terminal terminal) : QualCommand<SourcesAd
         var source = new Source(Guid.NewGuid(), s.Name ?? Path.GetFileNameWithoutExtension(file), text,
             s.Case is null ? null : new FirmId(s.Case), s.Role is null ? null : new Respondent(s.Role, s.Pseudonym!), s.Round, date, s.Language);
         var result = project.AddSource(source);
-        QualitativeCommands.Print(Terminal, s.Json, new { source_id = source.Id, name = source.Name, characters = text.Length },
+        Show(s, new { source_id = source.Id, name = source.Name, characters = text.Length },
             () => Terminal.Out.MarkupLineInterpolated($"Added transcript [bold]{source.Name}[/] ({text.Length} characters), id {source.Id}."));
         return result;
     }
@@ -158,7 +178,7 @@ public sealed class SourcesListCommand(Terminal terminal) : QualCommand<QualSett
             pseudonym = x.Respondent?.Pseudonym, date = x.Date, language = x.Language, characters = x.Text.Length,
             codings = p.CodingsOf(x.Id).Count(),
         }).ToList();
-        QualitativeCommands.Print(Terminal, s.Json, new { sources = rows }, () =>
+        Show(s, new { sources = rows }, () =>
         {
             var t = new Table().AddColumns("name", "case", "round", "respondent", "characters", "codings", "id");
             foreach (var r in rows) t.AddRow(Markup.Escape(r.name), r.@case ?? "", r.round?.ToString(CultureInfo.InvariantCulture) ?? "",
@@ -180,7 +200,7 @@ public sealed class CodesListCommand(Terminal terminal) : QualCommand<QualSettin
             code_id = c.Id, path = p.Codebook.PathText(c.Id), name = c.Name, parent_id = c.ParentId, codable = c.IsCodable,
             colour = c.Colour?.Hex, description = c.Description, codings = counts.GetValueOrDefault(c.Id),
         }).OrderBy(r => r.path, StringComparer.Ordinal).ToList();
-        QualitativeCommands.Print(Terminal, s.Json, new { codes = rows }, () =>
+        Show(s, new { codes = rows }, () =>
         {
             var t = new Table().AddColumns("path", "codable", "codings", "id");
             foreach (var r in rows) t.AddRow(Markup.Escape(r.path), r.codable ? "yes" : "no", r.codings.ToString(CultureInfo.InvariantCulture), r.code_id.ToString());
@@ -210,7 +230,7 @@ public sealed class CodesAddCommand(Terminal terminal) : QualCommand<CodesAddSet
         if (string.IsNullOrWhiteSpace(parts[^1])) throw new InputException("codebook", null, "path", "the code needs a name");
         var code = new Code(Guid.NewGuid(), parts[^1], s.Description, colour, !s.Group, parent);
         var result = p.AddCode(code);
-        QualitativeCommands.Print(Terminal, s.Json, new { code_id = code.Id, path = result.Codebook.PathText(code.Id) },
+        Show(s, new { code_id = code.Id, path = result.Codebook.PathText(code.Id) },
             () => Terminal.Out.MarkupLineInterpolated($"Added code [bold]{result.Codebook.PathText(code.Id)}[/] ({code.Id})."));
         return result;
     }
@@ -228,7 +248,8 @@ public sealed class CodesRenameCommand(Terminal terminal) : QualCommand<CodesRen
     {
         var code = QualitativeCommands.FindCode(p, s.Code);
         var result = p.RenameCode(code.Id, s.NewName);
-        Terminal.Out.MarkupLineInterpolated($"Renamed to [bold]{result.Codebook.PathText(code.Id)}[/].");
+        var path = result.Codebook.PathText(code.Id);
+        Say(s, new { code_id = code.Id, path }, $"Renamed to [bold]{path}[/].");
         return result;
     }
 }
@@ -245,7 +266,8 @@ public sealed class CodesMoveCommand(Terminal terminal) : QualCommand<CodesMoveS
     {
         var code = QualitativeCommands.FindCode(p, s.Code);
         var result = p.MoveCode(code.Id, s.To is null ? null : QualitativeCommands.FindCode(p, s.To).Id);
-        Terminal.Out.MarkupLineInterpolated($"Moved to [bold]{result.Codebook.PathText(code.Id)}[/].");
+        var path = result.Codebook.PathText(code.Id);
+        Say(s, new { code_id = code.Id, path }, $"Moved to [bold]{path}[/].");
         return result;
     }
 }
@@ -263,7 +285,9 @@ public sealed class CodesMergeCommand(Terminal terminal) : QualCommand<CodesMerg
         var from = QualitativeCommands.FindCode(p, s.From);
         var into = QualitativeCommands.FindCode(p, s.Into);
         var result = p.MergeCodes(from.Id, into.Id);
-        Terminal.Out.MarkupLineInterpolated($"Merged into [bold]{result.Codebook.PathText(into.Id)}[/]: {result.Codings.Count(c => c.CodeId == into.Id)} codings.");
+        var path = result.Codebook.PathText(into.Id);
+        var codings = result.Codings.Count(c => c.CodeId == into.Id);
+        Say(s, new { code_id = into.Id, path, codings, removed_code_id = from.Id }, $"Merged into [bold]{path}[/]: {codings} codings.");
         return result;
     }
 }
@@ -273,7 +297,7 @@ public sealed class CodesStarterCommand(Terminal terminal) : QualCommand<QualSet
     protected override QualitativeProject Run(Study study, QualitativeProject p, QualSettings s)
     {
         var (book, byGuid, byPath, added) = RefiImport.MergeCodebook(p.Codebook, StarterCodebook.Load());
-        Terminal.Out.MarkupLineInterpolated($"Starter codebook: {added} codes added, {byGuid + byPath} already there.");
+        Say(s, new { added, already_there = byGuid + byPath }, $"Starter codebook: {added} codes added, {byGuid + byPath} already there.");
         return QualitativeProject.Create(p.Name, p.Sources, book, p.Codings, p.Memos, "starter codebook");
     }
 }
@@ -312,9 +336,65 @@ public sealed class CodeCommand(Terminal terminal) : QualCommand<CodeSettings>(t
         var coding = new Coding(Guid.NewGuid(), source.Id, code.Id, span, s.Coder, s.Memo);
         var result = p.AddCoding(coding);
         var q = Quotations.Of(result.Codebook, source, coding);
-        QualitativeCommands.Print(Terminal, s.Json, q,
+        Show(s, q,
             () => Terminal.Out.MarkupLineInterpolated($"Coded [bold]{q.CodePath}[/] at {span}: \"{q.Text}\" (coding {coding.Id})."));
         return result;
+    }
+}
+
+public sealed class MemosAddSettings : QualSettings
+{
+    [CommandArgument(1, "<text>")] public string Text { get; init; } = "";
+    [CommandOption("--code <CODE>")] [Description("Path or GUID of the code.")] public string? Code { get; init; }
+    [CommandOption("--source <SOURCE>")] [Description("Transcript name or id.")] public string? Source { get; init; }
+    [CommandOption("--case <FIRM_ID>")] public string? Case { get; init; }
+    [CommandOption("--author <NAME>")] public string? Author { get; init; }
+
+    public override ValidationResult Validate() =>
+        new[] { Code, Source, Case }.Count(x => x is not null) > 1 ? ValidationResult.Error("Give at most one of --code, --source, --case.") : ValidationResult.Success();
+}
+
+public sealed class MemosAddCommand(Terminal terminal) : QualCommand<MemosAddSettings>(terminal)
+{
+    protected override QualitativeProject Run(Study study, QualitativeProject p, MemosAddSettings s)
+    {
+        if (string.IsNullOrWhiteSpace(s.Text)) throw new InputException("memo", null, "text", "a memo needs text");
+        var (target, id) =
+            s.Code is not null ? (MemoTarget.Code, QualitativeCommands.FindCode(p, s.Code).Id.ToString()) :
+            s.Source is not null ? (MemoTarget.Source, QualitativeCommands.FindSource(p, s.Source).Id.ToString()) :
+            s.Case is not null ? (MemoTarget.Case, KnownCase(study, s.Case)) :
+            (MemoTarget.Project, "");
+        var memo = new Memo(Guid.NewGuid(), target, id, s.Text, s.Author);
+        Say(s, new { memo_id = memo.Id, target, target_id = id }, $"Memo {memo.Id} written on the {target.ToString().ToLowerInvariant()} {id}.");
+        return p.AddMemo(memo);
+    }
+
+    private static string KnownCase(Study study, string id)
+    {
+        if (!FirmId.IsValid(id) || study.LoadCase(new FirmId(id)) is null)
+            throw new InputException("memo", null, "case", $"'{id}' is not a firm of this study");
+        return id;
+    }
+}
+
+public sealed class MemosListCommand(Terminal terminal) : QualCommand<QualSettings>(terminal)
+{
+    protected override QualitativeProject? Run(Study study, QualitativeProject p, QualSettings s)
+    {
+        string About(Memo m) => m.Target switch
+        {
+            MemoTarget.Code when Guid.TryParse(m.TargetId, out var g) && p.Codebook.Contains(g) => p.Codebook.PathText(g),
+            MemoTarget.Source when Guid.TryParse(m.TargetId, out var g) && p.FindSource(g) is { } src => src.Name,
+            _ => m.TargetId,
+        };
+        var rows = p.Memos.Select(m => new { memo_id = m.Id, target = m.Target, target_id = m.TargetId, about = About(m), author = m.Author, text = m.Text }).ToList();
+        Show(s, new { memos = rows }, () =>
+        {
+            var t = new Table().AddColumns("on", "about", "author", "memo");
+            foreach (var r in rows) t.AddRow(r.target.ToString().ToLowerInvariant(), Markup.Escape(r.about), Markup.Escape(r.author ?? ""), Markup.Escape(r.text));
+            Terminal.Out.Write(t);
+        });
+        return null;
     }
 }
 
@@ -334,7 +414,7 @@ public sealed class QuotesCommand(Terminal terminal) : QualCommand<QuotesSetting
         var code = QualitativeCommands.FindCode(p, s.Code);
         if (s.Case is not null && !FirmId.IsValid(s.Case)) throw new InputException("quotes", null, "case", $"'{s.Case}' is not a firm id");
         var r = Quotations.For(p, code.Id, new QuotationFilter(s.Case is null ? null : new FirmId(s.Case), s.Round, s.Coder), s.Subcodes);
-        QualitativeCommands.Print(Terminal, s.Json, r, () =>
+        Show(s, r, () =>
         {
             var t = new Table().AddColumns("case", "round", "source", "span", "coder", "quotation");
             foreach (var q in r.Quotations)
@@ -357,7 +437,7 @@ public sealed class MatrixCommand(Terminal terminal) : QualCommand<MatrixSetting
     protected override QualitativeProject? Run(Study study, QualitativeProject p, MatrixSettings s)
     {
         var m = CodeCaseMatrix.Compute(p, s.Round, s.Quotes);
-        QualitativeCommands.Print(Terminal, s.Json, m, () =>
+        Show(s, m, () =>
         {
             var t = new Table().AddColumn("code");
             foreach (var c in m.Cases) t.AddColumn(c);
@@ -383,7 +463,7 @@ public sealed class CoOccurrenceCommand(Terminal terminal) : QualCommand<CoOccur
     protected override QualitativeProject? Run(Study study, QualitativeProject p, CoOccurrenceSettings s)
     {
         var r = CoOccurrence.Compute(p, s.Round, s.Coder);
-        QualitativeCommands.Print(Terminal, s.Json, r, () =>
+        Show(s, r, () =>
         {
             var t = new Table().AddColumns("code A", "code B", "overlaps", "cases", "by case");
             foreach (var x in r.Pairs)
@@ -410,7 +490,7 @@ public sealed class AgreementCommand(Terminal terminal) : QualCommand<AgreementS
         foreach (var c in new[] { s.CoderA, s.CoderB }.Where(c => !coders.Contains(c)))
             throw new InputException("agreement", null, "coder", $"'{c}' has no codings in this study");
         var r = InterCoderAgreement.Compute(p, s.CoderA, s.CoderB);
-        QualitativeCommands.Print(Terminal, s.Json, r, () =>
+        Show(s, r, () =>
         {
             var t = new Table().AddColumns("code", "characters", s.CoderA, s.CoderB, "both", "agreement %", "kappa", "alpha");
             void Row(string name, AgreementMeasures m) => t.AddRow(Markup.Escape(name), m.Characters.ToString(CultureInfo.InvariantCulture),
@@ -436,7 +516,7 @@ public sealed class SearchCommand(Terminal terminal) : QualCommand<SearchSetting
     {
         if (string.IsNullOrWhiteSpace(s.Phrase)) throw new InputException("search", null, "phrase", "search for a non-empty phrase");
         var r = TextSearch.Find(p, s.Phrase, limit: s.Limit);
-        QualitativeCommands.Print(Terminal, s.Json, r, () =>
+        Show(s, r, () =>
         {
             var t = new Table().AddColumns("source", "case", "round", "span", "context");
             foreach (var h in r.Hits)
@@ -452,9 +532,12 @@ public sealed class EvidenceSettings : QualSettings
 {
     [CommandArgument(1, "[coding-id]")] public string? Coding { get; init; }
     [CommandOption("--operation <ID>")] public string? Operation { get; init; }
-    [CommandOption("--connection <ID>")] public string? Connection { get; init; }
+    [CommandOption("--connection <FROM_TO>")] [Description("Two operation ids of one firm, e.g. RS-01/1>RS-01/4.")] public string? Connection { get; init; }
+    [CommandOption("--remove")] [Description("Remove the link instead of adding it.")] public bool Remove { get; init; }
     public override ValidationResult Validate() =>
-        Coding is not null && (Operation is null) == (Connection is null) ? ValidationResult.Error("Give exactly one of --operation or --connection.") : ValidationResult.Success();
+        Coding is not null && (Operation is null) == (Connection is null) ? ValidationResult.Error("Give exactly one of --operation or --connection.")
+        : Coding is null && (Operation ?? Connection) is not null ? ValidationResult.Error("Give the coding id to link.")
+        : ValidationResult.Success();
 }
 
 public sealed class EvidenceLinkCommand(Terminal terminal) : QualCommand<EvidenceSettings>(terminal)
@@ -464,21 +547,17 @@ public sealed class EvidenceLinkCommand(Terminal terminal) : QualCommand<Evidenc
         if (s.Coding is not null)
         {
             if (!Guid.TryParse(s.Coding, out var id)) throw new InputException("evidence", null, "coding", $"'{s.Coding}' is not a coding id");
-            QualitativeStore.Link(study, s.Operation is not null ? new EvidenceLink(id, EvidenceTarget.Operation, s.Operation) : new EvidenceLink(id, EvidenceTarget.Connection, s.Connection!));
+            var link = s.Operation is not null ? new EvidenceLink(id, EvidenceTarget.Operation, s.Operation) : new EvidenceLink(id, EvidenceTarget.Connection, s.Connection!);
+            if (s.Remove) QualitativeStore.Unlink(study, link);
+            else QualitativeStore.Link(study, link);
         }
-        var codings = p.Codings.ToDictionary(c => c.Id);
-        var rows = QualitativeStore.Links(study).Select(l =>
+        var rows = QualitativeStore.LinkedQuotations(study, p).Select(x => new { target = x.Link.Target, target_id = x.Link.TargetId, quotation = x.Quotation }).ToList();
+        Show(s, new { links = rows }, () =>
         {
-            var c = codings[l.CodingId];
-            var q = Quotations.Of(p.Codebook, p.Source(c.SourceId), c);
-            return new { target = l.Target, target_id = l.TargetId, quotation = q };
-        }).ToList();
-        QualitativeCommands.Print(Terminal, s.Json, new { links = rows }, () =>
-        {
-            var t = new Table().AddColumns("evidence for", "id", "case", "round", "code", "quotation");
+            var t = new Table().AddColumns("evidence for", "id", "case", "round", "code", "quotation", "coding");
             foreach (var r in rows)
                 t.AddRow(r.target.ToString().ToLowerInvariant(), Markup.Escape(r.target_id), r.quotation.Case ?? "", r.quotation.Round?.ToString(CultureInfo.InvariantCulture) ?? "",
-                    Markup.Escape(r.quotation.CodePath), Markup.Escape(r.quotation.Text));
+                    Markup.Escape(r.quotation.CodePath), Markup.Escape(r.quotation.Text), r.quotation.CodingId.ToString());
             Terminal.Out.Write(t);
         });
         return null;
@@ -518,7 +597,7 @@ public sealed class QdpxImportCommand(Terminal terminal) : QualCommand<FileSetti
             repairs.Add($"case(s) {string.Join(", ", unknownCases)} are not firms of this study; their transcripts were imported without a case");
         }
         var summary = new { file = s.File, origin = r.Origin, offsets = r.Offsets, sources = project.SourceCount, codes = project.Codebook.Count, codings = project.Codings.Count, memos = project.Memos.Count, repairs };
-        QualitativeCommands.Print(Terminal, s.Json, summary, () =>
+        Show(s, summary, () =>
         {
             Terminal.Out.MarkupLineInterpolated($"Imported {summary.sources} transcripts, {summary.codes} codes, {summary.codings} codings, {summary.memos} memos from {Path.GetFileName(s.File)} ({r.Origin ?? "unknown tool"}; offsets {r.Offsets}).");
             if (repairs.Count > 0) Terminal.Out.MarkupLine("Repairs made:");
@@ -533,7 +612,7 @@ public sealed class QdpxExportCommand(Terminal terminal) : QualCommand<FileSetti
     protected override QualitativeProject? Run(Study study, QualitativeProject p, FileSettings s)
     {
         RefiExport.WriteQdpx(p, s.File);
-        QualitativeCommands.Print(Terminal, s.Json, new { file = s.File, sources = p.SourceCount, codes = p.Codebook.Count, codings = p.Codings.Count },
+        Show(s, new { file = s.File, sources = p.SourceCount, codes = p.Codebook.Count, codings = p.Codings.Count },
             () => Terminal.Out.MarkupLineInterpolated($"Wrote {s.File}: {p.SourceCount} transcripts, {p.Codebook.Count} codes, {p.Codings.Count} codings."));
         return null;
     }
@@ -546,7 +625,7 @@ public sealed class QdcImportCommand(Terminal terminal) : QualCommand<FileSettin
         var r = RefiImport.ReadQdc(s.File);
         var (book, byGuid, byPath, added) = RefiImport.MergeCodebook(p.Codebook, r.Codebook);
         var summary = new { file = s.File, origin = r.Origin, matched_by_guid = byGuid, matched_by_path = byPath, added, repairs = r.Repairs };
-        QualitativeCommands.Print(Terminal, s.Json, summary, () =>
+        Show(s, summary, () =>
         {
             Terminal.Out.MarkupLineInterpolated($"Codebook merged: {added} added, {byGuid} matched by GUID, {byPath} matched by path.");
             foreach (var x in r.Repairs) Terminal.Out.MarkupLineInterpolated($"  - {x}");
@@ -562,7 +641,7 @@ public sealed class QdcExportCommand(Terminal terminal) : QualCommand<FileSettin
         var tmp = s.File + ".tmp";
         using (var f = File.Create(tmp)) RefiExport.WriteQdc(p.Codebook, f);
         File.Move(tmp, s.File, overwrite: true);
-        QualitativeCommands.Print(Terminal, s.Json, new { file = s.File, codes = p.Codebook.Count },
+        Show(s, new { file = s.File, codes = p.Codebook.Count },
             () => Terminal.Out.MarkupLineInterpolated($"Wrote {s.File}: {p.Codebook.Count} codes."));
         return null;
     }
