@@ -126,6 +126,14 @@ public sealed class CliTests : IDisposable
         Assert.Equal("RS-01/1>RS-01/2", links[1].GetProperty("target_id").GetString());
         Assert.Equal("licensed the design", links[1].GetProperty("quotation").GetProperty("text").GetString());
 
+        // The case report shows the quotation behind each claim.
+        var report = Run("report", study, "-o", F("r.html"));
+        Assert.True(report.Code == 0, report.Err);
+        var html = File.ReadAllText(F("r.html"));
+        Assert.Contains("“licensed the design”", html);
+        Assert.Contains("Operation RS-01/1 inward", html);
+        Assert.Contains("Connection RS-01/1 inward", html);
+
         // A replacing import would lose the linked coding: refused, nothing printed but the error, nothing changed.
         Assert.Equal(0, Run("qdpx", "export", study, F("before.qdpx")).Code);
         var refused = Run("qdpx", "import", study, TestData.Fixture("qc_demo.qdpx"), "--replace");

@@ -8,6 +8,7 @@ using TwoWay.Input;
 using TwoWay.Qualitative;
 using TwoWay.Qualitative.Files;
 using TwoWay.Qualitative.Files.Refi;
+using TwoWay.Reports.Html;
 using TwoWay.Storage;
 using TwoWay.Storage.Qualitative;
 
@@ -61,6 +62,19 @@ public static class QualitativeCommands
             b.AddCommand<QdcImportCommand>("import").WithDescription("Merge a .qdc codebook into the study's codebook (codes matched by GUID or path).");
             b.AddCommand<QdcExportCommand>("export").WithDescription("Export the codebook as a .qdc (valid against Codebook.xsd).");
         });
+    }
+
+    /// <summary>The coded quotations linked as evidence in a study, as the report shows them.</summary>
+    internal static IReadOnlyList<QuotedEvidence> LinkedEvidence(string studyLocation)
+    {
+        using var study = Study.Open(studyLocation);
+        return QualitativeStore.LinkedQuotations(study, QualitativeStore.Load(study)).Select(x =>
+        {
+            var ends = x.Link.TargetId.Split(QualitativeStore.ConnectionSeparator);
+            return x.Link.Target == EvidenceTarget.Operation
+                ? new QuotedEvidence(new OperationId(x.Link.TargetId), null, x.Quotation)
+                : new QuotedEvidence(new OperationId(ends[0]), new OperationId(ends[1]), x.Quotation);
+        }).ToList();
     }
 
     internal static Source FindSource(QualitativeProject p, string key)
