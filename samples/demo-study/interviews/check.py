@@ -10,7 +10,8 @@ Checks, each failure printed as "file[:row]: message":
     endings, and its first line is the fictional-interview disclaimer;
   * every transcript file in this folder is listed in sources.csv (and only once);
   * codings.csv has the documented columns; each row's file is in sources.csv; its quote occurs
-    EXACTLY ONCE in that file (exact, case-sensitive substring match); its code_path (code names
+    EXACTLY ONCE in that file (exact, case-sensitive substring match), within one line and after
+    the two header lines; its code_path (code names
     joined with '/') names a codable code of the codebook; no coder codes the same span with the
     same code twice;
   * exactly two coders, and both code every transcript;
@@ -154,6 +155,8 @@ def main():
         if not quote:
             fail(where, "quote is empty")
             continue
+        if "\n" in quote:
+            fail(where, "quote crosses a line break")
         n = texts[f].count(quote)
         if n != 1:
             fail(where, f"quote occurs {n} times in {f} (must be exactly once): {quote!r}")
@@ -166,6 +169,8 @@ def main():
         coded[f].add(coder)
         per_coder[coder] += 1
         start = texts[f].index(quote)
+        if start < len("\n".join(texts[f].split("\n", 2)[:2])):
+            fail(where, "quote lies in the two header lines")
         spans[(f, coder, code)].update(range(start, start + len(quote)))
     if len(coders) != 2:
         fail("codings.csv", f"expected exactly two coders, found {sorted(coders)}")
