@@ -216,6 +216,19 @@ def main():
     mean_po = sum(p[3] for p in pairs) / len(pairs)
     print(f"  agreement {a} vs {b}: mean kappa {mean_k:.3f}, mean agreement {100 * mean_po:.2f}% "
           f"over {len(pairs)} (source, code) pairs")
+    # Pooled: every (source, code, character) as one unit, over all codes either coder used.
+    n_all = a_all = b_all = both_all = union_all = 0
+    for f, text in texts.items():
+        for code in {k[2] for k in spans if k[0] == f}:
+            sa, sb = spans.get((f, a, code), set()), spans.get((f, b, code), set())
+            n_all += len(text)
+            a_all += len(sa)
+            b_all += len(sb)
+            both_all += len(sa & sb)
+            union_all += len(sa | sb)
+    po = (both_all + n_all - union_all) / n_all
+    pe = (a_all * b_all / n_all + (n_all - a_all) * (n_all - b_all) / n_all) / n_all
+    print(f"  pooled kappa over all (source, code, character) units: {(po - pe) / (1 - pe):.3f}")
     by_source = defaultdict(list)
     for f, _, k, _ in pairs:
         by_source[f].append(k)
