@@ -166,4 +166,28 @@ public sealed class CliTests : IDisposable
         Assert.Equal("2024-05-14", sources[0].GetProperty("date").GetString());
         Assert.Equal("en", sources[0].GetProperty("language").GetString());
     }
+
+    [Fact]
+    public void The_demo_imports_the_fictional_interviews_codings_of_both_coders_and_links_evidence()
+    {
+        var demo = Run("demo", "--out", F("demo"), "--json");
+        Assert.True(demo.Code == 0, demo.Err);
+        var interviews = JsonDocument.Parse(demo.Out).RootElement.GetProperty("interviews");
+        // Counts from samples/demo-study/interviews/README.md (verified there by check.py).
+        Assert.Equal(22, interviews.GetProperty("sources").GetInt32());
+        Assert.Equal(534, interviews.GetProperty("codings").GetInt32());
+        Assert.Equal(["Mira", "Tomas"], interviews.GetProperty("coders").EnumerateArray().Select(c => c.GetString()));
+        Assert.Equal(44, interviews.GetProperty("evidence_links").GetInt32());
+
+        var study = F("demo/demo.twoway");
+        var agreement = JsonDocument.Parse(Run("agreement", study, "Mira", "Tomas", "--json").Out).RootElement;
+        Assert.Equal(22, agreement.GetProperty("by_source").GetArrayLength());
+        Assert.Equal(interviews.GetProperty("agreement").GetProperty("kappa").GetDouble(), agreement.GetProperty("overall").GetProperty("kappa").GetDouble(), 12);
+        var html = File.ReadAllText(F("demo/report.html"));
+        Assert.Equal(44, html.Split("<blockquote class=\"coded\">").Length - 1);
+        Assert.Contains("coded by Mira", html);
+
+        // Rerunnable: the same outputs again.
+        Assert.Equal(0, Run("demo", "--out", F("demo")).Code);
+    }
 }

@@ -115,7 +115,9 @@ public static class HtmlReport
                     Describe(f.Case, c.From, naming), Describe(f.Case, c.To, naming), c.Kind,
                     c.LagYears.ToString("0.#", CultureInfo.InvariantCulture), c.Rule]).ToArray()));
 
-        var quotes = f.Case.Operations.SelectMany(o => o.Evidence.Where(e => e.Quotation is not null).Select(e => (o, e))).ToArray();
+        // A quotation that was also coded in a transcript is shown once, with its coding.
+        var quotes = f.Case.Operations.SelectMany(o => o.Evidence.Where(e => e.Quotation is not null).Select(e => (o, e)))
+            .Where(x => !f.Quotations.Any(q => q.Text == x.e.Quotation)).ToArray();
         if (quotes.Length > 0 || f.Quotations.Count > 0)
         {
             h.Append("<h3>Evidence</h3>\n");
