@@ -49,13 +49,6 @@ void Time(string name, Action action)
 
 for (var run = 0; run < runs; run++)
 {
-    CodeCaseMatrixResult? matrix = null;
-    Time("matrix (counts)", () => matrix = CodeCaseMatrix.Compute(project));
-    Time("matrix round 2", () => CodeCaseMatrix.Compute(project, round: 2));
-    Time("framework matrix (quotations)", () => CodeCaseMatrix.Compute(project, withQuotations: true));
-    Time("co-occurrence", () => CoOccurrence.Compute(project));
-    Time("agreement (2 coders)", () => InterCoderAgreement.Compute(project, "coder A", "coder B"));
-    if (matrix!.Rows.Sum(r => r.Total) != project.Codings.Count) throw new InvalidOperationException("matrix lost codings");
     foreach (var (phrase, i) in phrases.Select((p, i) => (p, i)))
     {
         SearchResult? hits = null;
@@ -64,6 +57,13 @@ for (var run = 0; run < runs; run++)
         Time($"grep -c -i -F {i + 1} (reference)", () => grepHits = Grep(phrase, textDir));
         if (run == 0) Console.WriteLine($"  \"{phrase}\": {hits!.TotalHits} hits (grep: {grepHits} matching lines)");
     }
+    CodeCaseMatrixResult? matrix = null;
+    Time("matrix (counts)", () => matrix = CodeCaseMatrix.Compute(project));
+    Time("matrix round 2", () => CodeCaseMatrix.Compute(project, round: 2));
+    Time("framework matrix (quotations)", () => CodeCaseMatrix.Compute(project, withQuotations: true));
+    Time("co-occurrence", () => CoOccurrence.Compute(project));
+    Time("agreement (2 coders)", () => InterCoderAgreement.Compute(project, "coder A", "coder B"));
+    if (matrix!.Rows.Sum(r => r.Total) != project.Codings.Count) throw new InvalidOperationException("matrix lost codings");
     var qdpx = Path.Combine(dir, "bench.qdpx");
     Time("QDPX export", () => RefiExport.WriteQdpx(project, qdpx));
     RefiImportResult? back = null;

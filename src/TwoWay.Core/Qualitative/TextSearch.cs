@@ -10,17 +10,22 @@ public static class TextSearch
     /// <summary>
     /// Finds a phrase in every transcript, case-insensitively (ordinal, culture-free, so results do
     /// not depend on the machine). Returns at most <paramref name="limit"/> hits but counts them all.
+    /// Transcripts are searched in parallel (the scan is bound by memory bandwidth: ≈35 M characters
+    /// for 500 interviews); hits come back in transcript order, then by position.
     /// </summary>
     public static SearchResult Find(QualitativeProject project, string phrase, QuotationFilter? filter = null, int limit = 100, int context = 40)
     {
         if (string.IsNullOrWhiteSpace(phrase)) throw new ArgumentException("Search for a non-empty phrase.", nameof(phrase));
         filter ??= QuotationFilter.All;
-        var hits = new List<SearchHit>();
-        var total = 0;
-        foreach (var s in project.Sources)
+        var sources = project.Sources
+            .Where(s => (filter.Case is null || s.Case == filter.Case) && (filter.Round is null || s.Round == filter.Round)).ToArray();
+        var found = new (int Total, List<SearchHit> Hits)[sources.Length];
+        Parallel.For(0, sources.Length, k =>
         {
-            if ((filter.Case is not null && s.Case != filter.Case) || (filter.Round is not null && s.Round != filter.Round)) continue;
+            var s = sources[k];
             var text = s.Text.AsSpan();
+            var hits = new List<SearchHit>();
+            var total = 0;
             var offset = 0;
             while (offset < text.Length)
             {
@@ -28,6 +33,7 @@ public static class TextSearch
                 if (i < 0) break;
                 var start = offset + i;
                 total++;
+                // Each transcript keeps up to `limit` hits, so the first `limit` overall are among them.
                 if (hits.Count < limit)
                 {
                     var from = Math.Max(0, start - context);
@@ -36,8 +42,9 @@ public static class TextSearch
                 }
                 offset = start + phrase.Length;
             }
-        }
-        return new SearchResult(phrase, total, hits);
+            found[k] = (total, hits);
+        });
+        return new SearchResult(phrase, found.Sum(f => f.Total), found.SelectMany(f => f.Hits).Take(limit).ToList());
     }
 
     /// <summary>The span of the only occurrence of <paramref name="phrase"/> in <paramref name="text"/> (exact, ordinal); an error if absent or ambiguous.</summary>
