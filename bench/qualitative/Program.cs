@@ -40,11 +40,17 @@ foreach (var s in project.Sources) File.WriteAllText(Path.Combine(textDir, s.Nam
 
 string[] phrases = ["licence", "our Kessler engineers came twice", "zzqx never written"];
 var times = new Dictionary<string, List<double>>();
+var cpuTimes = new Dictionary<string, List<double>>();
+// Wall clock and process CPU time (all threads): on a shared machine the CPU time is the steadier figure.
 void Time(string name, Action action)
 {
+    var me = Process.GetCurrentProcess();
+    var cpu0 = me.TotalProcessorTime;
     var t = Stopwatch.StartNew();
     action();
     (times.TryGetValue(name, out var l) ? l : times[name] = []).Add(t.Elapsed.TotalMilliseconds);
+    me.Refresh();
+    (cpuTimes.TryGetValue(name, out var c) ? c : cpuTimes[name] = []).Add((me.TotalProcessorTime - cpu0).TotalMilliseconds);
 }
 
 for (var run = 0; run < runs; run++)
@@ -88,8 +94,9 @@ for (var run = 0; run < runs; run++)
     foreach (var f in Directory.GetFiles(dir, $"bench-{run}.twoway*")) File.Delete(f);
     Console.WriteLine($"run {run + 1}: " + string.Join("; ", times.Select(kv => $"{kv.Key} {kv.Value[^1].ToString("F0", inv)}")));
 }
-Console.WriteLine($"median of {runs} runs (ms):");
-foreach (var (name, list) in times) Console.WriteLine($"  {name,-40} {Median(list).ToString("F1", inv),10}   (min {list.Min().ToString("F1", inv)}, max {list.Max().ToString("F1", inv)})");
+Console.WriteLine($"median of {runs} runs (ms): wall (min, max) and process CPU; load average {File.ReadAllText("/proc/loadavg").Split(' ')[0]}");
+foreach (var (name, list) in times)
+    Console.WriteLine($"  {name,-45} {Median(list).ToString("F1", inv),9}   ({list.Min().ToString("F1", inv)}, {list.Max().ToString("F1", inv)})   cpu {Median(cpuTimes[name]).ToString("F1", inv),9}");
 return 0;
 
 static double Median(List<double> xs)
