@@ -58,6 +58,15 @@ public sealed class CliTests : IDisposable
         Assert.Equal(0, quotes.Code);
         Assert.Equal(1, JsonDocument.Parse(quotes.Out).RootElement.GetProperty("quotations").GetArrayLength());
 
+        // The quotations as XLSX and HTML.
+        Assert.Equal(0, Run("quotes", study, "Mechanisms/Learning", "--xlsx", F("q.xlsx"), "--html", F("q.html")).Code);
+        var rows = MiniExcelLibs.MiniExcel.Query(F("q.xlsx"), useHeaderRow: true).Cast<IDictionary<string, object>>().ToList();
+        Assert.Equal(["taught us how to export", "That taught us"], rows.Select(r => (string)r["quotation"]).Order(StringComparer.Ordinal).Reverse());
+        Assert.All(rows, r => Assert.Equal("RS-01", r["case"]));
+        var page = File.ReadAllText(F("q.html"));
+        Assert.Contains("“taught us how to export”", page);
+        Assert.Contains("Ana, round 1, t", page);
+
         var matrix = JsonDocument.Parse(Run("matrix", study, "--json").Out).RootElement;
         Assert.Equal("RS-01", matrix.GetProperty("cases")[0].GetString());
         var learning = matrix.GetProperty("rows").EnumerateArray().Single(r => r.GetProperty("code_path").GetString() == "Mechanisms/Learning");

@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
 using TwoWay.Input;
+using TableWriter = TwoWay.Interchange.Tables.TableWriter;
 using TwoWay.Qualitative;
 using TwoWay.Qualitative.Files;
 using TwoWay.Qualitative.Files.Refi;
@@ -97,6 +98,24 @@ public static class QualitativeCommands
     {
         if (json) t.WriteRaw(Json.Serialize(result) + Environment.NewLine);
         else table();
+    }
+
+    /// <summary>Writes beside the target, then moves it into place: never half a file.</summary>
+    internal static void WriteAtomically(string path, string text)
+    {
+        var full = Path.GetFullPath(path);
+        if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
+            throw new InputException(path, null, null, $"the folder {dir} does not exist");
+        var temp = full + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            File.WriteAllText(temp, text, new System.Text.UTF8Encoding(false));
+            File.Move(temp, full, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
     }
 
     internal static string F(double? x, string format = "0.000") => x is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
@@ -419,6 +438,8 @@ public sealed class QuotesSettings : QualSettings
     [CommandOption("--round <N>")] public int? Round { get; init; }
     [CommandOption("--coder <NAME>")] public string? Coder { get; init; }
     [CommandOption("--subcodes")] [Description("Include codings of codes below this one.")] public bool Subcodes { get; init; }
+    [CommandOption("--xlsx <FILE>")] [Description("Also write the quotations as an XLSX workbook.")] public string? Xlsx { get; init; }
+    [CommandOption("--html <FILE>")] [Description("Also write the quotations as a self-contained HTML page.")] public string? Html { get; init; }
 }
 
 public sealed class QuotesCommand(Terminal terminal) : QualCommand<QuotesSettings>(terminal)
@@ -428,6 +449,12 @@ public sealed class QuotesCommand(Terminal terminal) : QualCommand<QuotesSetting
         var code = QualitativeCommands.FindCode(p, s.Code);
         if (s.Case is not null && !FirmId.IsValid(s.Case)) throw new InputException("quotes", null, "case", $"'{s.Case}' is not a firm id");
         var r = Quotations.For(p, code.Id, new QuotationFilter(s.Case is null ? null : new FirmId(s.Case), s.Round, s.Coder), s.Subcodes);
+        if (s.Xlsx is not null)
+            TableWriter.WriteWorkbook(s.Xlsx, [new TableWriter.Sheet("Quotations",
+                ["case", "round", "respondent", "source", "start", "end", "code", "coder", "quotation", "memo", "coding_id"],
+                r.Quotations.Select(q => (IReadOnlyList<string?>)[q.Case, q.Round?.ToString(CultureInfo.InvariantCulture), q.Respondent, q.SourceName,
+                    q.Start.ToString(CultureInfo.InvariantCulture), q.End.ToString(CultureInfo.InvariantCulture), q.CodePath, q.Coder, q.Text, q.Memo, q.CodingId.ToString()]))]);
+        if (s.Html is not null) QualitativeCommands.WriteAtomically(s.Html, QuotationsPage.Render(r));
         Show(s, r, () =>
         {
             var t = new Table().AddColumns("case", "round", "source", "span", "coder", "quotation");
