@@ -187,13 +187,16 @@ public sealed class CliTests : IDisposable
         Assert.Equal(534, interviews.GetProperty("codings").GetInt32());
         Assert.Equal(["Mira", "Tomas"], interviews.GetProperty("coders").EnumerateArray().Select(c => c.GetString()));
         Assert.Equal(44, interviews.GetProperty("evidence_links").GetInt32());
+        // Connection-kind quotations naming an operation are linked to the rule-found connection of that kind.
+        Assert.Equal(6, interviews.GetProperty("connection_links").GetInt32());
 
         var study = F("demo/demo.twoway");
         var agreement = JsonDocument.Parse(Run("agreement", study, "Mira", "Tomas", "--json").Out).RootElement;
         Assert.Equal(22, agreement.GetProperty("by_source").GetArrayLength());
         Assert.Equal(interviews.GetProperty("agreement").GetProperty("kappa").GetDouble(), agreement.GetProperty("overall").GetProperty("kappa").GetDouble(), 12);
         var html = File.ReadAllText(F("demo/report.html"));
-        Assert.Equal(44, html.Split("<blockquote class=\"coded\">").Length - 1);
+        Assert.Equal(50, html.Split("<blockquote class=\"coded\">").Length - 1);
+        Assert.Contains("(2009), same country, network — ", html); // GE-02's alliance at home before exports, coded Network
         Assert.Contains("coded by Mira", html);
 
         // Rerunnable: the same outputs again.

@@ -53,6 +53,9 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
 
         var cases = StudyLoading.Load(studyPath, null);
         var analysis = StudyAnalysis.Of(studyPath, cases, year: null);
+        if (interviews.Coders.Count > 0)
+            using (var study = Study.Open(studyPath))
+                interviews = interviews with { ConnectionLinks = DemoInterviews.LinkConnections(study, analysis.Firms, interviews.Coders[0]) };
         var reportPath = Path.Combine(dir, ReportFile);
         ReportWriter.Write(reportPath, "TwoWay demo study: inward and outward internationalization of eleven SMEs", cases, analysis,
             pseudonymize: false, notice: "All firms, partners, figures, interviews and quotations in this study are fictional; they were invented to demonstrate TwoWay.",
@@ -64,7 +67,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
             return ExitCodes.Ok;
         }
         terminal.Out.MarkupLineInterpolated($"Imported {cases.Count} firms and {batch.Operations.Count} operations from [bold]{inputs}[/]");
-        terminal.Out.MarkupLineInterpolated($"Imported {interviews.Sources} interview transcripts with {interviews.Codings} codings by {string.Join(" and ", interviews.Coders)}; {interviews.EvidenceLinks} coded quotations linked as evidence");
+        terminal.Out.MarkupLineInterpolated($"Imported {interviews.Sources} interview transcripts with {interviews.Codings} codings by {string.Join(" and ", interviews.Coders)}; {interviews.EvidenceLinks} coded quotations linked as evidence for operations, {interviews.ConnectionLinks} for connections");
         if (interviews.Agreement is { } agreement && interviews.Coders.Count == 2)
             terminal.Out.MarkupLineInterpolated($"Inter-coder agreement (all codes, character by character): kappa {agreement.Kappa.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; see twoway agreement {studyPath} {interviews.Coders[0]} {interviews.Coders[1]}");
         terminal.Out.MarkupLineInterpolated($"Study file: [bold]{studyPath}[/]");

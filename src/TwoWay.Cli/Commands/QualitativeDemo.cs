@@ -12,7 +12,11 @@ using TwoWay.Storage.Qualitative;
 namespace TwoWay.Cli.Commands;
 
 /// <summary>What <see cref="DemoInterviews.Import"/> stored.</summary>
-public sealed record DemoInterviewsSummary(int Sources, int Codes, int Codings, IReadOnlyList<string> Coders, int EvidenceLinks, AgreementMeasures? Agreement);
+public sealed record DemoInterviewsSummary(int Sources, int Codes, int Codings, IReadOnlyList<string> Coders, int EvidenceLinks, AgreementMeasures? Agreement)
+{
+    /// <summary>Coded quotations linked to inward–outward connections the rules found (<see cref="DemoInterviews.LinkConnections"/>).</summary>
+    public int ConnectionLinks { get; init; }
+}
 
 /// <summary>
 /// The demo study's fictional interviews (samples/demo-study/interviews, described in its README):
@@ -96,6 +100,40 @@ public static partial class DemoInterviews
         var coders = codings.Select(c => c.Coder).Distinct(StringComparer.Ordinal).ToList();
         var agreement = coders.Count == 2 ? InterCoderAgreement.Compute(project, coders[0], coders[1]).Overall : null;
         return new DemoInterviewsSummary(project.SourceCount, project.Codebook.Count, project.Codings.Count, coders, evidence.Count, agreement);
+    }
+
+    /// <summary>
+    /// Links the first coder's "Connection kinds/…" quotations whose memo names an operation to the
+    /// connection the rules found that ends (or starts) at that operation and is of the coded kind
+    /// ("Outward to inward": any outward→inward connection), so the report shows the interview
+    /// behind each connection. Quotations with no such connection stay linked to the operation only.
+    /// </summary>
+    public static int LinkConnections(Study study, IReadOnlyList<Cases.CaseProfile> profiles, string coder)
+    {
+        var project = QualitativeStore.Load(study);
+        var byFirm = profiles.ToDictionary(p => p.FirmId, StringComparer.Ordinal);
+        var links = 0;
+        foreach (var coding in project.Codings.Where(c => c.Coder == coder))
+        {
+            var path = project.Codebook.PathText(coding.CodeId).Split(Codebook.PathSeparator);
+            if (path is not ["Connection kinds", var kind] || EvidenceMemo().Match(coding.Memo ?? "") is not { Success: true } m) continue;
+            if (project.Source(coding.SourceId).Case is not { } firm || !byFirm.TryGetValue(firm.Value, out var profile)) continue;
+            var operation = m.Groups[1].Value;
+            var match = profile.Connections.FirstOrDefault(c => (c.To.Id == operation || c.From.Id == operation) && kind switch
+            {
+                "Same partner" => c.Kind == Cases.ConnectionKind.SamePartner,
+                "Same country" => c.Kind == Cases.ConnectionKind.SameCountry,
+                "Technology" => c.Kind == Cases.ConnectionKind.Technology,
+                "Network" => c.Kind == Cases.ConnectionKind.Network,
+                "Outward to inward" => c.Direction == Cases.ConnectionDirection.OutwardToInward,
+                _ => false,
+            });
+            if (match is null) continue;
+            QualitativeStore.Link(study, new EvidenceLink(coding.Id, EvidenceTarget.Connection,
+                QualitativeStore.ConnectionId(new OperationId(match.From.Id), new OperationId(match.To.Id))));
+            links++;
+        }
+        return links;
     }
 
     private static IEnumerable<(int Row, Func<string, string> Field)> ReadCsv(string path)

@@ -106,8 +106,9 @@ public static class StudyReportBuilder
         string Claim(QuotedEvidence q)
         {
             if (q.To is not { } to) return "Operation " + Op(q.From);
-            var found = f.Connections.FirstOrDefault(c => c.From == q.From && c.To == to);
-            return $"Connection {Op(q.From)} → {Op(to)}" + (found is null ? ", from the interview (not found by the rules)" : $", {found.Kind}");
+            // One pair of operations may be linked by several rules (e.g. same country and network): name them all.
+            var kinds = f.Connections.Where(c => c.From == q.From && c.To == to).Select(c => c.Kind).ToList();
+            return $"Connection {Op(q.From)} → {Op(to)}" + (kinds.Count == 0 ? ", from the interview (not found by the rules)" : ", " + string.Join(", ", kinds));
         }
         static string Source(TwoWay.Qualitative.Quotation q) => string.Join(", ", new[]
         {
