@@ -80,7 +80,7 @@ public class CodedQuotationTests
         Assert.Equal(3, a.Quotations.Count);
         Assert.StartsWith("Operation XX-01/2 inward", a.Quotations[0].Claim);
         Assert.StartsWith("Connection XX-01/1 inward", a.Quotations[1].Claim);
-        Assert.EndsWith(", same partner", a.Quotations[1].Claim);
+        Assert.EndsWith("(2003), same partner, same country", a.Quotations[1].Claim); // every rule linking the pair
         Assert.EndsWith("(not found by the rules)", a.Quotations[2].Claim);
         Assert.Equal("Ana, interview round 1, XX-01 round 1, code Mechanisms/Learning, coded by alice", a.Quotations[2].Source);
         Assert.Empty(report.Firms.Single(f => f.Case.Firm.Id == Fixture.B).Quotations);
