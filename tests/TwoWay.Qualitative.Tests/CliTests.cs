@@ -110,6 +110,15 @@ public sealed class CliTests : IDisposable
         Assert.Equal(before, Run("matrix", study, "--json").Out);
         Assert.Equal(1, Run("qdpx", "import", study, TestData.Fixture("qc_demo.qdpx")).Code); // workbench not empty, no --replace
         Assert.Equal(2, Run("code", study, "t", "Mechanisms/Learning", "--coder", "alice").Code); // neither --span nor --phrase
+
+        // Transcripts: an unknown firm, an unreadable file, a bad date: exit 1, no transcript added.
+        Assert.Contains("not in the study", Run("sources", "add", study, F("t.txt"), "--case", "XX-99").Err);
+        File.WriteAllBytes(F("bad.txt"), [0x41, 0xC3, 0x28, 0x42]);
+        Assert.Contains("not valid UTF-8", Run("sources", "add", study, F("bad.txt")).Err);
+        File.WriteAllText(F("fake.docx"), "not a zip");
+        Assert.Equal(1, Run("sources", "add", study, F("fake.docx")).Code);
+        Assert.Equal(1, Run("sources", "add", study, F("t.txt"), "--date", "14.05.2024").Code);
+        Assert.Equal(1, JsonDocument.Parse(Run("sources", "list", study, "--json").Out).RootElement.GetProperty("sources").GetArrayLength());
     }
 
     [Fact]
