@@ -25,6 +25,7 @@ public static class TwoWayApp
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
             StudyCommands.Register(config);
+            QualitativeCommands.Register(config);
             AnalysisCommands.Register(config);
         });
 

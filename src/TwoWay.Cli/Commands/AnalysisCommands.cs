@@ -196,7 +196,7 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         var cases = StudyLoading.Load(settings.Study, null);
         var analysis = StudyAnalysis.Of(settings.Study, cases, settings.Year);
         var title = settings.Title ?? "Study " + Path.GetFileNameWithoutExtension(settings.Study);
-        ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null);
+        ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, QualitativeCommands.LinkedEvidence(settings.Study));
         if (settings.Json)
             terminal.WriteRaw(Json.Serialize(new { report = Path.GetFullPath(settings.Out), as_of_year = analysis.AsOfYear, firms = cases.Count }) + Environment.NewLine);
         else
@@ -208,10 +208,11 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
 internal static class ReportWriter
 {
     /// <summary>Renders and writes the report next to its target first, then moves it into place: never half a file.</summary>
-    public static void Write(string path, string title, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis, bool pseudonymize, string? notice)
+    public static void Write(string path, string title, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis, bool pseudonymize, string? notice,
+        IReadOnlyList<QuotedEvidence>? quotations = null)
     {
         var naming = pseudonymize ? Naming.Pseudonymized(cases) : Naming.AsIs();
-        var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice);
+        var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice, quotations);
         var html = HtmlReport.Render(report, naming);
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full);

@@ -35,6 +35,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         var inputs = Path.Combine(dir, InputFolder);
         Directory.CreateDirectory(inputs);
         foreach (var name in Samples) WriteSample(name, Path.Combine(inputs, name));
+        DemoInterviews.WriteSamples(Path.Combine(inputs, DemoInterviews.Folder));
 
         // Validate the whole import before touching the previous outputs.
         var batch = CaseImport.Read([Path.Combine(inputs, "firms.csv"), Path.Combine(inputs, "operations.csv")], ImportTarget.Empty);
@@ -43,21 +44,29 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         foreach (var own in new[] { studyPath, studyPath + "-wal", studyPath + "-shm", studyPath + "-journal" })
             if (File.Exists(own)) File.Delete(own);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DemoInterviewsSummary interviews;
         using (var study = Study.Create(studyPath))
+        {
             study.Save(batch.FirmValues, batch.OperationValues);
+            interviews = DemoInterviews.Import(study, Path.Combine(inputs, DemoInterviews.Folder));
+        }
 
         var cases = StudyLoading.Load(studyPath, null);
         var analysis = StudyAnalysis.Of(studyPath, cases, year: null);
         var reportPath = Path.Combine(dir, ReportFile);
         ReportWriter.Write(reportPath, "TwoWay demo study: inward and outward internationalization of eleven SMEs", cases, analysis,
-            pseudonymize: false, notice: "All firms, partners, figures and quotations in this study are fictional; they were invented to demonstrate TwoWay.");
+            pseudonymize: false, notice: "All firms, partners, figures, interviews and quotations in this study are fictional; they were invented to demonstrate TwoWay.",
+            QualitativeCommands.LinkedEvidence(studyPath));
 
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(new { study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear }) + Environment.NewLine);
+            terminal.WriteRaw(Json.Serialize(new { study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear, interviews }) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         terminal.Out.MarkupLineInterpolated($"Imported {cases.Count} firms and {batch.Operations.Count} operations from [bold]{inputs}[/]");
+        terminal.Out.MarkupLineInterpolated($"Imported {interviews.Sources} interview transcripts with {interviews.Codings} codings by {string.Join(" and ", interviews.Coders)}; {interviews.EvidenceLinks} coded quotations linked as evidence");
+        if (interviews.Agreement is { } agreement && interviews.Coders.Count == 2)
+            terminal.Out.MarkupLineInterpolated($"Inter-coder agreement (all codes, character by character): kappa {agreement.Kappa.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; see twoway agreement {studyPath} {interviews.Coders[0]} {interviews.Coders[1]}");
         terminal.Out.MarkupLineInterpolated($"Study file: [bold]{studyPath}[/]");
         terminal.Out.MarkupLineInterpolated($"Report:     [bold]{reportPath}[/]");
         terminal.Out.MarkupLineInterpolated($"{analysis.CrossCase.Answer}");

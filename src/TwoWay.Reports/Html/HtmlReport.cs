@@ -115,8 +115,10 @@ public static class HtmlReport
                     Describe(f.Case, c.From, naming), Describe(f.Case, c.To, naming), c.Kind,
                     c.LagYears.ToString("0.#", CultureInfo.InvariantCulture), c.Rule]).ToArray()));
 
-        var quotes = f.Case.Operations.SelectMany(o => o.Evidence.Where(e => e.Quotation is not null).Select(e => (o, e))).ToArray();
-        if (quotes.Length > 0)
+        // A quotation that was also coded in a transcript is shown once, with its coding.
+        var quotes = f.Case.Operations.SelectMany(o => o.Evidence.Where(e => e.Quotation is not null).Select(e => (o, e)))
+            .Where(x => !f.Quotations.Any(q => q.Text == x.e.Quotation)).ToArray();
+        if (quotes.Length > 0 || f.Quotations.Count > 0)
         {
             h.Append("<h3>Evidence</h3>\n");
             foreach (var (o, e) in quotes)
@@ -125,6 +127,9 @@ public static class HtmlReport
                  .Append(E(string.Join(", ", new[] { e.Reference, e.InterviewRound is { } r ? "interview round " + r : null, o.Id.Value + ": " + CaseTimeline.Label(o, naming) }.Where(x => x is not null))))
                  .Append("</cite></blockquote>\n");
             }
+            foreach (var q in f.Quotations)
+                h.Append("<blockquote class=\"coded\"><p>“").Append(E(q.Text)).Append("”</p><cite>")
+                 .Append(E(q.Claim)).Append(" — ").Append(E(q.Source)).Append("</cite></blockquote>\n");
         }
         h.Append("</section>\n");
     }
@@ -213,6 +218,7 @@ public static class HtmlReport
         .pair { display:flex; flex-wrap:wrap; gap:1.5rem; align-items:flex-start; }
         blockquote { margin:.6rem 0; padding:.4rem 1rem; border-left:4px solid var(--line); background:#fff; }
         blockquote p { margin:.2rem 0; font-style: italic; }
+        blockquote.coded { border-left-color:#7a5195; }
         cite { color: var(--muted); font-size:.85rem; font-style: normal; }
         .empty { color: var(--muted); font-style: italic; }
         footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
