@@ -1,0 +1,454 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using TwoWay.Domain;
+using TwoWay.Input;
+using TwoWay.Statistics;
+
+namespace TwoWay.Panels;
+
+/// <summary>
+/// Reads a firm-year panel with DuckDB in-process, validates it (every problem reported with its
+/// file, row and column), and runs the panel analysis: the heavy work is portable SQL aggregation
+/// (window functions and GROUP BY, see docs/panel-data.md), the statistics run on the aggregated
+/// cells in <see cref="EntryModels"/>. Rows never become .NET objects.
+/// </summary>
+public sealed class PanelEngine : IDisposable
+{
+    private readonly DuckDBConnection _db;
+    private readonly Dictionary<string, double> _seconds = [];
+    private PanelInput? _input;
+    private bool _windowBuilt;
+
+    public PanelEngine(string? memoryLimit = null)
+    {
+        _db = new DuckDBConnection("DataSource=:memory:");
+        _db.Open();
+        Execute("SET preserve_insertion_order = true");
+        if (memoryLimit is not null) Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}");
+    }
+
+    public void Dispose() => _db.Dispose();
+
+    /// <summary>Reports a stage name as work proceeds (the CLI shows it as progress).</summary>
+    public IProgress<string>? Progress { get; init; }
+
+    /// <summary>Loads and validates the panel (and flows, if given). Throws <see cref="InputException"/> with every problem found; nothing is kept then.</summary>
+    public void Load(PanelInput input)
+    {
+        _input = input;
+        _windowBuilt = false;
+        Timed("read", () => LoadPanel(input));
+        if (input.FlowsPath is not null) Timed("read_flows", () => LoadFlows(input.FlowsPath));
+    }
+
+    public PanelAnalysis Analyze(Ties ties = Ties.Efron)
+    {
+        var input = _input ?? throw new InvalidOperationException("Load a panel first");
+        var covs = input.Covariates;
+        Timed("window", () => BuildWindowTable(covs));
+        var (firms, firmYears, first, last) = Scalar4("SELECT COUNT(DISTINCT firm), COUNT(*), MIN(year), MAX(year) FROM fw");
+        var states = Timed("states", States);
+        var (pooled, byYear) = Timed("transitions", Transitions);
+        EntryAnalysis exportEntry, importEntry;
+        try
+        {
+            exportEntry = Timed("export_entry", () => Entry(Direction.Outward, covs, ties));
+            importEntry = Timed("import_entry", () => Entry(Direction.Inward, covs, ties));
+        }
+        catch (EstimationException ex)
+        {
+            throw new InputException(input.Path, null, null, ex.Message);
+        }
+        var conversion = Timed("conversion", Conversion);
+        var linkage = input.FlowsPath is null ? null : Timed("country_linkage", CountryLinkage);
+        return new PanelAnalysis(input.Path, firms, firmYears, (int)first, (int)last, covs, states, pooled, byYear,
+            exportEntry, importEntry, conversion, linkage, new Dictionary<string, double>(_seconds));
+    }
+
+    // ---------------------------------------------------------------- reading and validation
+
+    private void LoadPanel(PanelInput input)
+    {
+        Progress?.Report($"reading {input.Path}");
+        var scan = SourceScan.Of(input.Path);
+        var columns = Columns(scan.Sql);
+        var errors = new InputErrorCollector();
+        string[] required = [input.FirmColumn, input.YearColumn, input.ImportColumn, input.ExportColumn, .. input.Covariates];
+        foreach (var c in required.Where(c => !columns.Contains(c)))
+            errors.Add(input.Path, null, c, $"missing column; the file has: {string.Join(", ", columns)} (map names with --firm-column, --year-column, --import-column, --export-column)");
+        errors.ThrowIfAny();
+
+        string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
+        string Bad(string col) => $"CASE WHEN TRY_CAST({SqlText.Ident(col)} AS DOUBLE) IS NULL THEN COALESCE(CAST({SqlText.Ident(col)} AS VARCHAR), '') END";
+        var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
+        var fileExpr = scan.RowsFromRowId ? "NULL::VARCHAR" : "filename";
+        var covSql = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({SqlText.Ident(c)} AS VARCHAR), '(missing)') AS cov{i}"));
+        Execute($"""
+            CREATE OR REPLACE TABLE fy AS SELECT
+              {rowExpr} AS row_no, {fileExpr} AS file,
+              NULLIF(TRIM(CAST({SqlText.Ident(input.FirmColumn)} AS VARCHAR)), '') AS firm,
+              {Num(input.YearColumn)} AS year_d, {Num(input.ImportColumn)} AS imp_d, {Num(input.ExportColumn)} AS exp_d,
+              {Bad(input.YearColumn)} AS year_bad, {Bad(input.ImportColumn)} AS imp_bad, {Bad(input.ExportColumn)} AS exp_bad
+              {covSql}
+            FROM {scan.Sql}
+            """);
+        // CSV rows are numbered as a spreadsheet shows them: the header is row 1.
+        if (scan.RowsFromRowId) Execute("UPDATE fy SET row_no = rowid + 2");
+
+        void Check(string where, string field, string message)
+        {
+            using var r = Reader($"SELECT file, row_no, {message} FROM fy WHERE {where} ORDER BY file, row_no LIMIT {errors.Limit}");
+            while (r.Read())
+                errors.Add(r.IsDBNull(0) ? input.Path : r.GetString(0), (int)r.GetInt64(1), field, r.GetString(2));
+        }
+        Progress?.Report("validating");
+        Check("firm IS NULL", input.FirmColumn, "'missing firm identifier'");
+        Check("year_d IS NULL", input.YearColumn, "'''' || year_bad || ''' is not a year (a whole number is expected)'");
+        Check("year_d IS NOT NULL AND (year_d <> ROUND(year_d) OR year_d < 1000 OR year_d > 9999)", input.YearColumn, "CAST(year_d AS VARCHAR) || ' is not a year (a whole number such as 2015 is expected)'");
+        foreach (var (col, d, bad) in new[] { (input.ImportColumn, "imp_d", "imp_bad"), (input.ExportColumn, "exp_d", "exp_bad") })
+        {
+            Check($"{d} IS NULL", col, $"CASE WHEN {bad} = '' THEN 'missing value (write 0 for no trade)' ELSE '''' || {bad} || ''' is not a number' END");
+            Check($"{d} < 0", col, $"'negative value ' || CAST({d} AS VARCHAR) || ' (trade values are ≥ 0)'");
+        }
+        using (var r = Reader($"""
+            SELECT f.file, f.row_no, f.firm, CAST(f.year_d AS BIGINT), d.first_row
+            FROM fy f JOIN (SELECT firm, year_d, MIN(row_no) AS first_row, COUNT(*) AS n FROM fy
+                            WHERE firm IS NOT NULL AND year_d IS NOT NULL GROUP BY firm, year_d HAVING COUNT(*) > 1) d
+              ON f.firm = d.firm AND f.year_d = d.year_d
+            WHERE f.row_no > d.first_row ORDER BY f.file, f.row_no LIMIT {errors.Limit}
+            """))
+            while (r.Read())
+                errors.Add(r.IsDBNull(0) ? input.Path : r.GetString(0), (int)r.GetInt64(1), input.YearColumn,
+                    $"duplicate firm-year: firm '{r.GetString(2)}' year {r.GetInt64(3)} already appears on row {r.GetInt64(4)}");
+        if (errors.HasErrors)
+        {
+            Execute("DROP TABLE fy");
+            errors.ThrowIfAny();
+        }
+        if (Scalar("SELECT COUNT(*) FROM fy") == 0) throw new InputException(input.Path, null, null, "the panel has no rows");
+    }
+
+    private void LoadFlows(string path)
+    {
+        Progress?.Report($"reading {path}");
+        var scan = SourceScan.Of(path);
+        var columns = Columns(scan.Sql);
+        var errors = new InputErrorCollector();
+        foreach (var c in new[] { "firm_id", "year", "country", "flow", "value" }.Where(c => !columns.Contains(c)))
+            errors.Add(path, null, c, $"missing column; the file has: {string.Join(", ", columns)}");
+        errors.ThrowIfAny();
+        var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
+        var fileExpr = scan.RowsFromRowId ? "NULL::VARCHAR" : "filename";
+        Execute($"""
+            CREATE OR REPLACE TABLE flows_raw AS SELECT {rowExpr} AS row_no, {fileExpr} AS file,
+              NULLIF(TRIM(CAST(firm_id AS VARCHAR)), '') AS firm, TRY_CAST(year AS DOUBLE) AS year_d,
+              UPPER(TRIM(CAST(country AS VARCHAR))) AS country, LOWER(TRIM(CAST(flow AS VARCHAR))) AS flow,
+              TRY_CAST(value AS DOUBLE) AS value, CAST(year AS VARCHAR) AS year_raw, CAST(value AS VARCHAR) AS value_raw
+            FROM {scan.Sql}
+            """);
+        if (scan.RowsFromRowId) Execute("UPDATE flows_raw SET row_no = rowid + 2");
+        void Check(string where, string field, string message)
+        {
+            using var r = Reader($"SELECT file, row_no, {message} FROM flows_raw WHERE {where} ORDER BY file, row_no LIMIT {errors.Limit}");
+            while (r.Read()) errors.Add(r.IsDBNull(0) ? path : r.GetString(0), (int)r.GetInt64(1), field, r.GetString(2));
+        }
+        Check("firm IS NULL", "firm_id", "'missing firm identifier'");
+        Check("year_d IS NULL OR year_d <> ROUND(year_d)", "year", "'''' || COALESCE(year_raw, '') || ''' is not a year (a whole number is expected)'");
+        Check("flow IS NULL OR flow NOT IN ('import', 'export')", "flow", "'''' || COALESCE(flow, '') || ''' is not a flow (import or export)'");
+        Check("value IS NULL", "value", "'''' || COALESCE(value_raw, '') || ''' is not a number'");
+        Check("value < 0", "value", "'negative value ' || CAST(value AS VARCHAR) || ' (trade values are ≥ 0)'");
+        var badCodes = new List<string>();
+        using (var r = Reader("SELECT DISTINCT country FROM flows_raw"))
+            while (r.Read())
+                if (r.IsDBNull(0) || !CountryCode.TryParse(r.GetString(0), out _)) badCodes.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+        if (badCodes.Count > 0)
+        {
+            var list = string.Join(", ", badCodes.Take(50).Select(SqlText.Literal));
+            Check($"COALESCE(country, '') IN ({list})", "country", "'''' || COALESCE(country, '') || ''' is not an ISO 3166-1 alpha-2 country code'");
+        }
+        using (var r = Reader($"""
+            SELECT MIN(row_no), MAX(row_no), firm, CAST(year_d AS BIGINT), country, flow FROM flows_raw
+            WHERE firm IS NOT NULL AND year_d IS NOT NULL GROUP BY firm, year_d, country, flow HAVING COUNT(*) > 1 LIMIT {errors.Limit}
+            """))
+            while (r.Read())
+                errors.Add(path, (int)r.GetInt64(1), "country", $"duplicate firm-country-year flow: firm '{r.GetString(2)}' year {r.GetInt64(3)} {r.GetString(4)} {r.GetString(5)} already appears on row {r.GetInt64(0)}");
+        if (errors.HasErrors)
+        {
+            Execute("DROP TABLE flows_raw");
+            errors.ThrowIfAny();
+        }
+    }
+
+    // ---------------------------------------------------------------- analysis SQL
+
+    /// <summary>One window pass over the panel: everything later is GROUP BY over this table.</summary>
+    private void BuildWindowTable(IReadOnlyList<string> covs)
+    {
+        if (_windowBuilt) return;
+        _windowBuilt = true;
+        Progress?.Report("ordering firm-years");
+        var covCols = string.Concat(covs.Select((_, i) => $", cov{i}"));
+        var lagCovs = string.Concat(covs.Select((_, i) => $", LAG(cov{i}) OVER w AS lag_cov{i}"));
+        Execute($"""
+            CREATE OR REPLACE TABLE fw AS
+            SELECT firm, year, imp, exp,
+              year - MIN(year) OVER f AS k,
+              ROW_NUMBER() OVER w - 1 AS rn,
+              LAG(year) OVER w AS prev_year, LAG(imp) OVER w AS lag_imp, LAG(exp) OVER w AS lag_exp,
+              LEAD(year) OVER w AS next_year,
+              SUM(imp) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_imp,
+              SUM(exp) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_exp,
+              FIRST_VALUE(imp) OVER w AS imp0, FIRST_VALUE(exp) OVER w AS exp0
+              {lagCovs}
+            FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
+                         CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS imp, CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS exp {covCols}
+                  FROM fy) p
+            WINDOW w AS (PARTITION BY firm ORDER BY year), f AS (PARTITION BY firm)
+            """);
+        Execute("DROP TABLE IF EXISTS fy");
+    }
+
+    private List<StateShare> States()
+    {
+        var rows = new List<(int Year, TraderState State, long N)>();
+        using (var r = Reader("SELECT year, imp, exp, COUNT(*) FROM fw GROUP BY year, imp, exp ORDER BY year"))
+            while (r.Read()) rows.Add((r.GetInt32(0), TraderStates.Of(r.GetInt32(1) == 1, r.GetInt32(2) == 1), r.GetInt64(3)));
+        var shares = new List<StateShare>();
+        foreach (var year in rows.GroupBy(x => x.Year))
+        {
+            var total = year.Sum(x => x.N);
+            foreach (var s in TraderStates.All)
+            {
+                var n = year.Where(x => x.State == s).Sum(x => x.N);
+                shares.Add(new StateShare(year.Key, s, n, (double)n / total));
+            }
+        }
+        return shares;
+    }
+
+    private (TransitionMatrix Pooled, List<TransitionMatrix> ByYear) Transitions()
+    {
+        var rows = new List<(int Year, TraderState From, TraderState To, long N)>();
+        using (var r = Reader("""
+            SELECT prev_year, lag_imp, lag_exp, imp, exp, COUNT(*) FROM fw
+            WHERE prev_year = year - 1 GROUP BY prev_year, lag_imp, lag_exp, imp, exp
+            """))
+            while (r.Read())
+                rows.Add((r.GetInt32(0), TraderStates.Of(r.GetInt32(1) == 1, r.GetInt32(2) == 1), TraderStates.Of(r.GetInt32(3) == 1, r.GetInt32(4) == 1), r.GetInt64(5)));
+        var pooled = TransitionMatrix.From(null, rows.Select(x => (x.From, x.To, x.N)));
+        var byYear = rows.GroupBy(x => x.Year).OrderBy(g => g.Key)
+            .Select(g => TransitionMatrix.From(g.Key, g.Select(x => (x.From, x.To, x.N)))).ToList();
+        return (pooled, byYear);
+    }
+
+    /// <summary>The spell rows of docs/methods.md as a filter over the window table (same rules as <see cref="EntrySpells"/>).</summary>
+    internal static string SpellRowsSql(Direction entering, int covariates)
+    {
+        var (act, other, first, cum) = entering == Direction.Outward ? ("exp", "lag_imp", "exp0", "cum_exp") : ("imp", "lag_exp", "imp0", "cum_imp");
+        var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i} AS cov{i}"));
+        // k = rn: no year missing since y0; cum − current = 0: no entry before this year.
+        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs} FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {cum} - {act} = 0";
+    }
+
+    private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
+    {
+        var what = entering == Direction.Outward ? "export" : "import";
+        Progress?.Report($"{what} entry: spells");
+        var table = $"spells_{what}";
+        Execute($"CREATE OR REPLACE TABLE {table} AS {SpellRowsSql(entering, covs.Count)}");
+        var covList = string.Concat(Enumerable.Range(0, covs.Count).Select(i => $", cov{i}"));
+        var cells = new List<SpellCell>();
+        using (var r = Reader($"SELECT interval, lag, COUNT(*), SUM(event) {covList} FROM {table} GROUP BY interval, lag {covList} ORDER BY interval, lag {covList}"))
+            while (r.Read())
+                cells.Add(new SpellCell(r.GetInt32(0), r.GetInt32(1) == 1, Enumerable.Range(0, covs.Count).Select(i => r.GetString(4 + i)).ToArray(),
+                    r.GetInt64(2), ToLong(r.GetValue(3))));
+        var outcomes = new List<SpellOutcome>();
+        using (var r = Reader($"""
+            SELECT lag0, t, ev, COUNT(*) FROM (
+              SELECT firm, MAX(CASE WHEN interval = 1 THEN lag ELSE 0 END) AS lag0, MAX(interval) AS t, MAX(event) AS ev
+              FROM {table} GROUP BY firm) s
+            GROUP BY lag0, t, ev
+            """))
+            while (r.Read()) outcomes.Add(new SpellOutcome(r.GetInt32(0) == 1, r.GetInt32(1), r.GetInt32(2) == 1, r.GetInt64(3)));
+        Progress?.Report($"{what} entry: models");
+        var result = EntryModels.Analyze(entering, covs, cells, outcomes, ties, scores => ClusterMeat(table, covs.Count, scores));
+        Execute($"DROP TABLE {table}");
+        return result;
+    }
+
+    /// <summary>
+    /// Σ_f U_f U_fᵀ: the per-cell scores are loaded as a small table, joined to the spell rows and
+    /// summed per firm (one GROUP BY firm), then the outer products summed, all in SQL.
+    /// </summary>
+    private (double[,], long) ClusterMeat(string spells, int covariates, IReadOnlyList<CellScore> scores)
+    {
+        var p = scores[0].Score.Length;
+        var covDefs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", cov{i} VARCHAR"));
+        var sDefs = string.Concat(Enumerable.Range(0, p).Select(j => $", s{j} DOUBLE"));
+        Execute($"CREATE OR REPLACE TABLE cell_scores (interval INTEGER, lag INTEGER, event INTEGER{covDefs}{sDefs})");
+        using (var app = _db.CreateAppender("cell_scores"))
+            foreach (var s in scores)
+            {
+                var row = app.CreateRow().AppendValue(s.Interval).AppendValue(s.Lag ? 1 : 0).AppendValue(s.Entered ? 1 : 0);
+                foreach (var level in s.Levels) row.AppendValue(level);
+                foreach (var v in s.Score) row.AppendValue(v);
+                row.EndRow();
+            }
+        var join = "s.interval = c.interval AND s.lag = c.lag AND s.event = c.event" +
+                   string.Concat(Enumerable.Range(0, covariates).Select(i => $" AND s.cov{i} = c.cov{i}"));
+        var sums = string.Join(", ", Enumerable.Range(0, p).Select(j => $"SUM(c.s{j}) AS u{j}"));
+        var products = new List<string>();
+        for (var j = 0; j < p; j++)
+            for (var l = 0; l <= j; l++) products.Add($"SUM(u{j} * u{l})");
+        using var r = Reader($"SELECT COUNT(*), {string.Join(", ", products)} FROM (SELECT s.firm, {sums} FROM {spells} s JOIN cell_scores c ON {join} GROUP BY s.firm) f");
+        r.Read();
+        var meat = new double[p, p];
+        var idx = 1;
+        for (var j = 0; j < p; j++)
+            for (var l = 0; l <= j; l++) meat[j, l] = meat[l, j] = r.GetDouble(idx++);
+        return (meat, r.GetInt64(0));
+    }
+
+    private List<ConversionRow> Conversion()
+    {
+        Progress?.Report("conversion");
+        var counts = new Dictionary<(int K, bool ImportersFirst), (long N, long S)>();
+        using (var r = Reader("""
+            WITH firms AS (
+              SELECT firm, MIN(year) AS y0, MAX(CASE WHEN rn = 0 THEN imp + exp END) AS active0,
+                     MIN(CASE WHEN imp = 1 OR exp = 1 THEN year END) AS first_int,
+                     MIN(CASE WHEN imp = 1 THEN year END) AS first_imp,
+                     MIN(CASE WHEN exp = 1 THEN year END) AS first_exp,
+                     MIN(CASE WHEN next_year IS NULL OR next_year <> year + 1 THEN year END) AS run_end0
+              FROM fw GROUP BY firm),
+            runs AS (
+              SELECT f.firm, MIN(w.year) AS run_end_int FROM firms f JOIN fw w ON w.firm = f.firm
+              WHERE f.first_int IS NOT NULL AND w.year >= f.first_int AND (w.next_year IS NULL OR w.next_year <> w.year + 1)
+              GROUP BY f.firm),
+            ks AS (SELECT * FROM (VALUES (1), (2), (3), (4), (5)) v(k))
+            SELECT ks.k, 1 AS importers_first, COUNT(*), SUM(CASE WHEN f.first_exp <= f.first_int + ks.k THEN 1 ELSE 0 END)
+              FROM firms f JOIN runs r ON r.firm = f.firm CROSS JOIN ks
+              WHERE f.active0 = 0 AND f.first_imp = f.first_int AND (f.first_exp IS NULL OR f.first_exp > f.first_int)
+                AND r.run_end_int >= f.first_int + ks.k
+              GROUP BY ks.k
+            UNION ALL
+            SELECT ks.k, 0, COUNT(*), SUM(CASE WHEN f.first_exp <= f.y0 + ks.k THEN 1 ELSE 0 END)
+              FROM firms f CROSS JOIN ks
+              WHERE f.active0 = 0 AND f.run_end0 >= f.y0 + ks.k
+              GROUP BY ks.k
+            """))
+            while (r.Read())
+                counts[(r.GetInt32(0), r.GetInt32(1) == 1)] = (r.GetInt64(2), r.IsDBNull(3) ? 0 : ToLong(r.GetValue(3)));
+        return Enumerable.Range(1, 5).Select(k =>
+        {
+            var a = counts.GetValueOrDefault((k, true)); var b = counts.GetValueOrDefault((k, false));
+            return new ConversionRow(k, Wilson.Interval(a.S, a.N), Wilson.Interval(b.S, b.N));
+        }).ToList();
+    }
+
+    private CountryLinkage CountryLinkage()
+    {
+        Progress?.Report("country linkage");
+        using var r = Reader("""
+            WITH f AS (SELECT firm, CAST(year_d AS INTEGER) AS year, country, flow, value FROM flows_raw WHERE value > 0),
+            fc AS (SELECT firm, country, MIN(CASE WHEN flow = 'export' THEN year END) AS first_exp,
+                          MIN(CASE WHEN flow = 'import' THEN year END) AS first_imp FROM f GROUP BY firm, country),
+            firm_first AS (SELECT firm, MIN(year) AS y0 FROM f GROUP BY firm),
+            exporters AS (SELECT DISTINCT f.firm, f.year FROM f JOIN firm_first ff ON ff.firm = f.firm
+                          WHERE f.flow = 'export' AND f.year > ff.y0),
+            nc AS (SELECT COUNT(DISTINCT country) AS n FROM f),
+            per AS (
+              SELECT e.firm, e.year,
+                SUM(CASE WHEN fc.first_imp < e.year AND (fc.first_exp IS NULL OR fc.first_exp >= e.year) THEN 1 ELSE 0 END) AS prior_at_risk,
+                SUM(CASE WHEN fc.first_imp < e.year AND fc.first_exp = e.year THEN 1 ELSE 0 END) AS prior_start,
+                SUM(CASE WHEN fc.first_exp < e.year THEN 1 ELSE 0 END) AS already,
+                SUM(CASE WHEN fc.first_exp = e.year THEN 1 ELSE 0 END) AS all_start
+              FROM exporters e JOIN fc ON fc.firm = e.firm GROUP BY e.firm, e.year)
+            SELECT MAX(nc.n), SUM(prior_at_risk), SUM(prior_start),
+                   SUM(nc.n - already - prior_at_risk), SUM(all_start - prior_start)
+            FROM per CROSS JOIN nc
+            """);
+        r.Read();
+        long L(int i) => r.IsDBNull(i) ? 0 : ToLong(r.GetValue(i));
+        var with = Wilson.Interval(L(2), L(1));
+        var without = Wilson.Interval(L(4), L(3));
+        return new CountryLinkage(L(0), with, without, with.Estimate / without.Estimate);
+    }
+
+    /// <summary>For tests and exports: the spell rows the SQL produces (after <see cref="Analyze"/> or <see cref="PrepareWindow"/>).</summary>
+    internal List<(string Firm, SpellRow Row, string[] Levels)> SpellRows(Direction entering, int covariates)
+    {
+        var list = new List<(string, SpellRow, string[])>();
+        using var r = Reader($"SELECT s.*, s.interval + f.y0 FROM ({SpellRowsSql(entering, covariates)}) s JOIN (SELECT firm, MIN(year) AS y0 FROM fw GROUP BY firm) f ON f.firm = s.firm ORDER BY s.firm, s.interval");
+        while (r.Read())
+            list.Add((r.GetString(0), new SpellRow(r.GetInt32(1), r.GetInt32(4 + covariates), r.GetInt32(2) == 1, r.GetInt32(3) == 1),
+                Enumerable.Range(0, covariates).Select(i => r.GetString(4 + i)).ToArray()));
+        return list;
+    }
+
+    /// <summary>Builds the window table only (tests use it to inspect the SQL spell rows).</summary>
+    internal void PrepareWindow() => BuildWindowTable(_input!.Covariates);
+
+    /// <summary>Writes the export- or import-entry spell rows to CSV (for checking against other tools, e.g. R).</summary>
+    public void ExportSpellRows(Direction entering, string csvPath)
+    {
+        var covs = _input!.Covariates;
+        var names = string.Concat(covs.Select((c, i) => $", cov{i} AS {SqlText.Ident(c)}"));
+        Execute($"COPY (SELECT firm, interval, lag, event{names} FROM ({SpellRowsSql(entering, covs.Count)}) s ORDER BY firm, interval) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private T Timed<T>(string stage, Func<T> work)
+    {
+        var sw = Stopwatch.StartNew();
+        var result = work();
+        _seconds[stage] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+        return result;
+    }
+
+    private void Timed(string stage, Action work) => Timed(stage, () => { work(); return 0; });
+
+    internal void Execute(string sql)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    internal DbDataReader Reader(string sql)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteReader();
+    }
+
+    /// <summary>DuckDB returns SUM of integers as HUGEINT (BigInteger); counts here always fit a long.</summary>
+    private static long ToLong(object value) =>
+        value is System.Numerics.BigInteger b ? (long)b : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    internal long Scalar(string sql)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return ToLong(cmd.ExecuteScalar()!);
+    }
+
+    private (long, long, long, long) Scalar4(string sql)
+    {
+        using var r = Reader(sql);
+        r.Read();
+        long L(int i) => ToLong(r.GetValue(i));
+        return (L(0), L(1), L(2), L(3));
+    }
+
+    private HashSet<string> Columns(string scanSql)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        using var r = Reader($"DESCRIBE SELECT * FROM {scanSql}");
+        while (r.Read()) set.Add(r.GetString(0));
+        return set;
+    }
+}
