@@ -39,8 +39,8 @@ public sealed class PanelEngine : IDisposable
     {
         _input = input;
         _windowBuilt = false;
-        Timed("read", () => LoadPanel(input));
-        if (input.FlowsPath is not null) Timed("read_flows", () => LoadFlows(input.FlowsPath));
+        ReadingErrors(input.Path, () => Timed("read", () => LoadPanel(input)));
+        if (input.FlowsPath is { } flows) ReadingErrors(flows, () => Timed("read_flows", () => LoadFlows(flows)));
     }
 
     public PanelAnalysis Analyze(Ties ties = Ties.Efron)
@@ -400,6 +400,16 @@ public sealed class PanelEngine : IDisposable
     }
 
     // ---------------------------------------------------------------- helpers
+
+    /// <summary>A file DuckDB cannot parse (malformed CSV, not Parquet) is bad input, named as such.</summary>
+    internal static void ReadingErrors(string path, Action read)
+    {
+        try { read(); }
+        catch (DuckDBException ex)
+        {
+            throw new InputException(path, null, null, "could not be read: " + ex.Message.Split('\n')[0]);
+        }
+    }
 
     private T Timed<T>(string stage, Func<T> work)
     {
