@@ -39,7 +39,8 @@ public sealed class PanelEngine : IDisposable
     {
         _input = input;
         _windowBuilt = false;
-        ReadingErrors(input.Path, () => Timed("read", () => LoadPanel(input)));
+        ReadingErrors(input.Path, () => Timed("read_and_validate", () => LoadPanel(input)));
+        ReadingErrors(input.Path, () => Timed("window", () => BuildWindowTable(input)));
         if (input.FlowsPath is { } flows) ReadingErrors(flows, () => Timed("read_flows", () => LoadFlows(flows)));
     }
 
@@ -47,7 +48,6 @@ public sealed class PanelEngine : IDisposable
     {
         var input = _input ?? throw new InvalidOperationException("Load a panel first");
         var covs = input.Covariates;
-        Timed("window", () => BuildWindowTable(covs));
         var (firms, firmYears, first, last) = Scalar4("SELECT COUNT(DISTINCT firm), COUNT(*), MIN(year), MAX(year) FROM fw");
         var states = Timed("states", States);
         var (pooled, byYear) = Timed("transitions", Transitions);
@@ -69,6 +69,10 @@ public sealed class PanelEngine : IDisposable
 
     // ---------------------------------------------------------------- reading and validation
 
+    /// <summary>
+    /// The panel is read as a view over the file (never copied): one scan checks every value; only
+    /// when something is wrong is the file read again, with row numbers, to name each problem.
+    /// </summary>
     private void LoadPanel(PanelInput input)
     {
         Progress?.Report($"reading {input.Path}");
@@ -76,10 +80,37 @@ public sealed class PanelEngine : IDisposable
         var columns = Columns(scan.Sql);
         var errors = new InputErrorCollector();
         string[] required = [input.FirmColumn, input.YearColumn, input.ImportColumn, input.ExportColumn, .. input.Covariates];
-        foreach (var c in required.Where(c => !columns.Contains(c)))
-            errors.Add(input.Path, null, c, $"missing column; the file has: {string.Join(", ", columns)} (map names with --firm-column, --year-column, --import-column, --export-column)");
+        foreach (var c in required.Where(c => !columns.ContainsKey(c)))
+            errors.Add(input.Path, null, c, $"missing column; the file has: {string.Join(", ", columns.Keys)} (map names with --firm-column, --year-column, --import-column, --export-column)");
         errors.ThrowIfAny();
+        _scan = scan;
+        // Whole-number firm identifiers stay numbers: grouping and sorting them is cheaper than strings.
+        var firmType = columns[input.FirmColumn];
+        var firm = firmType is "BIGINT" or "INTEGER" or "UBIGINT" or "UINTEGER" or "SMALLINT" or "HUGEINT"
+            ? SqlText.Ident(input.FirmColumn)
+            : $"NULLIF(TRIM(CAST({SqlText.Ident(input.FirmColumn)} AS VARCHAR)), '')";
+        string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
+        var covSql = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({SqlText.Ident(c)} AS VARCHAR), '(missing)') AS cov{i}"));
+        Execute($"""
+            CREATE OR REPLACE VIEW src AS SELECT {firm} AS firm, {Num(input.YearColumn)} AS year_d,
+              {Num(input.ImportColumn)} AS imp_d, {Num(input.ExportColumn)} AS exp_d {covSql}
+            FROM {scan.Sql}
+            """);
+        Progress?.Report("validating");
+        var bad = Scalar("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM src WHERE firm IS NULL OR year_d IS NULL OR year_d <> ROUND(year_d)
+              OR year_d < 1000 OR year_d > 9999 OR imp_d IS NULL OR imp_d < 0 OR exp_d IS NULL OR exp_d < 0 LIMIT 1) x
+            """);
+        if (bad > 0) DetailedValidation(input, scan);
+        if (Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM src LIMIT 1) x") == 0) throw new InputException(input.Path, null, null, "the panel has no rows");
+    }
 
+    private SourceScan? _scan;
+
+    /// <summary>Reads the file again with row numbers and reports every problem (called only when there is one). Always throws.</summary>
+    private void DetailedValidation(PanelInput input, SourceScan scan)
+    {
+        var errors = new InputErrorCollector();
         string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
         string Bad(string col) => $"CASE WHEN TRY_CAST({SqlText.Ident(col)} AS DOUBLE) IS NULL THEN COALESCE(CAST({SqlText.Ident(col)} AS VARCHAR), '') END";
         var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
@@ -122,12 +153,9 @@ public sealed class PanelEngine : IDisposable
             while (r.Read())
                 errors.Add(r.IsDBNull(0) ? input.Path : r.GetString(0), (int)r.GetInt64(1), input.YearColumn,
                     $"duplicate firm-year: firm '{r.GetString(2)}' year {r.GetInt64(3)} already appears on row {r.GetInt64(4)}");
-        if (errors.HasErrors)
-        {
-            Execute("DROP TABLE fy");
-            errors.ThrowIfAny();
-        }
-        if (Scalar("SELECT COUNT(*) FROM fy") == 0) throw new InputException(input.Path, null, null, "the panel has no rows");
+        Execute("DROP TABLE fy");
+        errors.ThrowIfAny();
+        throw new InvalidOperationException("the quick check found a problem the detailed check did not name");
     }
 
     private void LoadFlows(string path)
@@ -136,8 +164,8 @@ public sealed class PanelEngine : IDisposable
         var scan = SourceScan.Of(path);
         var columns = Columns(scan.Sql);
         var errors = new InputErrorCollector();
-        foreach (var c in new[] { "firm_id", "year", "country", "flow", "value" }.Where(c => !columns.Contains(c)))
-            errors.Add(path, null, c, $"missing column; the file has: {string.Join(", ", columns)}");
+        foreach (var c in new[] { "firm_id", "year", "country", "flow", "value" }.Where(c => !columns.ContainsKey(c)))
+            errors.Add(path, null, c, $"missing column; the file has: {string.Join(", ", columns.Keys)}");
         errors.ThrowIfAny();
         var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
         var fileExpr = scan.RowsFromRowId ? "NULL::VARCHAR" : "filename";
@@ -183,31 +211,40 @@ public sealed class PanelEngine : IDisposable
 
     // ---------------------------------------------------------------- analysis SQL
 
-    /// <summary>One window pass over the panel: everything later is GROUP BY over this table.</summary>
-    private void BuildWindowTable(IReadOnlyList<string> covs)
+    /// <summary>
+    /// One window pass over the panel (a single sort by firm and year): everything later is a filter
+    /// or GROUP BY over this table. Duplicate firm-years show up here as a year equal to the previous.
+    /// </summary>
+    private void BuildWindowTable(PanelInput input)
     {
         if (_windowBuilt) return;
-        _windowBuilt = true;
         Progress?.Report("ordering firm-years");
-        var covCols = string.Concat(covs.Select((_, i) => $", cov{i}"));
+        var covs = input.Covariates;
         var lagCovs = string.Concat(covs.Select((_, i) => $", LAG(cov{i}) OVER w AS lag_cov{i}"));
         Execute($"""
             CREATE OR REPLACE TABLE fw AS
             SELECT firm, year, imp, exp,
-              year - MIN(year) OVER f AS k,
-              ROW_NUMBER() OVER w - 1 AS rn,
+              CAST(year - FIRST_VALUE(year) OVER w AS SMALLINT) AS k,
+              CAST(ROW_NUMBER() OVER w - 1 AS SMALLINT) AS rn,
               LAG(year) OVER w AS prev_year, LAG(imp) OVER w AS lag_imp, LAG(exp) OVER w AS lag_exp,
               LEAD(year) OVER w AS next_year,
-              SUM(imp) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_imp,
-              SUM(exp) OVER (w ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS cum_exp,
+              CAST(SUM(imp) OVER w - imp AS INTEGER) AS imp_before,
+              CAST(SUM(exp) OVER w - exp AS INTEGER) AS exp_before,
               FIRST_VALUE(imp) OVER w AS imp0, FIRST_VALUE(exp) OVER w AS exp0
               {lagCovs}
             FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
-                         CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS imp, CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS exp {covCols}
-                  FROM fy) p
-            WINDOW w AS (PARTITION BY firm ORDER BY year), f AS (PARTITION BY firm)
+                         CAST(CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS imp,
+                         CAST(CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS exp
+                         {string.Concat(covs.Select((_, i) => $", cov{i}"))}
+                  FROM src) p
+            WINDOW w AS (PARTITION BY firm ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
             """);
-        Execute("DROP TABLE IF EXISTS fy");
+        if (Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM fw WHERE prev_year = year LIMIT 1) x") > 0)
+        {
+            Execute("DROP TABLE fw");
+            DetailedValidation(input, _scan!);
+        }
+        _windowBuilt = true;
     }
 
     private List<StateShare> States()
@@ -246,10 +283,10 @@ public sealed class PanelEngine : IDisposable
     /// <summary>The spell rows of docs/methods.md as a filter over the window table (same rules as <see cref="EntrySpells"/>).</summary>
     internal static string SpellRowsSql(Direction entering, int covariates)
     {
-        var (act, other, first, cum) = entering == Direction.Outward ? ("exp", "lag_imp", "exp0", "cum_exp") : ("imp", "lag_exp", "imp0", "cum_imp");
+        var (act, other, first, before) = entering == Direction.Outward ? ("exp", "lag_imp", "exp0", "exp_before") : ("imp", "lag_exp", "imp0", "imp_before");
         var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i} AS cov{i}"));
-        // k = rn: no year missing since y0; cum − current = 0: no entry before this year.
-        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs} FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {cum} - {act} = 0";
+        // k = rn: no year missing since y0; nothing before: no entry before this year.
+        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs} FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {before} = 0";
     }
 
     private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
@@ -257,7 +294,7 @@ public sealed class PanelEngine : IDisposable
         var what = entering == Direction.Outward ? "export" : "import";
         Progress?.Report($"{what} entry: spells");
         var table = $"spells_{what}";
-        Execute($"CREATE OR REPLACE TABLE {table} AS {SpellRowsSql(entering, covs.Count)}");
+        Execute($"CREATE OR REPLACE VIEW {table} AS {SpellRowsSql(entering, covs.Count)}");
         var covList = string.Concat(Enumerable.Range(0, covs.Count).Select(i => $", cov{i}"));
         var cells = new List<SpellCell>();
         using (var r = Reader($"SELECT interval, lag, COUNT(*), SUM(event) {covList} FROM {table} GROUP BY interval, lag {covList} ORDER BY interval, lag {covList}"))
@@ -274,7 +311,7 @@ public sealed class PanelEngine : IDisposable
             while (r.Read()) outcomes.Add(new SpellOutcome(r.GetInt32(0) == 1, r.GetInt32(1), r.GetInt32(2) == 1, r.GetInt64(3)));
         Progress?.Report($"{what} entry: models");
         var result = EntryModels.Analyze(entering, covs, cells, outcomes, ties, scores => ClusterMeat(table, covs.Count, scores));
-        Execute($"DROP TABLE {table}");
+        Execute($"DROP VIEW {table}");
         return result;
     }
 
@@ -381,7 +418,7 @@ public sealed class PanelEngine : IDisposable
     internal List<(string Firm, SpellRow Row, string[] Levels)> SpellRows(Direction entering, int covariates)
     {
         var list = new List<(string, SpellRow, string[])>();
-        using var r = Reader($"SELECT s.*, s.interval + f.y0 FROM ({SpellRowsSql(entering, covariates)}) s JOIN (SELECT firm, MIN(year) AS y0 FROM fw GROUP BY firm) f ON f.firm = s.firm ORDER BY s.firm, s.interval");
+        using var r = Reader($"SELECT CAST(s.firm AS VARCHAR), s.interval, s.lag, s.event{string.Concat(Enumerable.Range(0, covariates).Select(i => $", s.cov{i}"))}, s.interval + f.y0 FROM ({SpellRowsSql(entering, covariates)}) s JOIN (SELECT firm, MIN(year) AS y0 FROM fw GROUP BY firm) f ON f.firm = s.firm ORDER BY s.firm, s.interval");
         while (r.Read())
             list.Add((r.GetString(0), new SpellRow(r.GetInt32(1), r.GetInt32(4 + covariates), r.GetInt32(2) == 1, r.GetInt32(3) == 1),
                 Enumerable.Range(0, covariates).Select(i => r.GetString(4 + i)).ToArray()));
@@ -389,7 +426,7 @@ public sealed class PanelEngine : IDisposable
     }
 
     /// <summary>Builds the window table only (tests use it to inspect the SQL spell rows).</summary>
-    internal void PrepareWindow() => BuildWindowTable(_input!.Covariates);
+    internal void PrepareWindow() => BuildWindowTable(_input!);
 
     /// <summary>Writes the export- or import-entry spell rows to CSV (for checking against other tools, e.g. R).</summary>
     public void ExportSpellRows(Direction entering, string csvPath)
@@ -454,11 +491,12 @@ public sealed class PanelEngine : IDisposable
         return (L(0), L(1), L(2), L(3));
     }
 
-    private HashSet<string> Columns(string scanSql)
+    private Dictionary<string, string> Columns(string scanSql)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
         using var r = Reader($"DESCRIBE SELECT * FROM {scanSql}");
-        while (r.Read()) set.Add(r.GetString(0));
-        return set;
+        while (r.Read())
+            if (r.GetString(0) is not ("filename" or "file_row_number")) map[r.GetString(0)] = r.GetString(1);
+        return map;
     }
 }

@@ -70,18 +70,7 @@ public static class EntryModels
             }
         }
         var data = new SurvivalData(start, stop, ev, x, design.Names, counts);
-        var cox = Try("Cox", () =>
-        {
-            var coxFit = Cox.FitModel(data, ties);
-            if (clusterMeat is null) return coxFit.Result;
-            var scores = new List<CellScore>(n);
-            for (var c = 0; c < cells.Count; c++)
-                for (var e = 0; e < 2; e++)
-                    scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1,
-                        coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, design.Row(cells[c]))));
-            var (meat, _) = clusterMeat(scores);
-            return Cox.FitModel(data, ties, meat).Result;
-        });
+        var coxFit = Try("Cox", () => Cox.FitModel(data, ties));
 
         // Discrete-time logit: interval dummies (the last pooling later intervals), lag, covariates.
         var lastInterval = LastEstimableInterval(cells);
@@ -92,22 +81,41 @@ public static class EntryModels
         for (var c = 0; c < cells.Count; c++) LogitRow(cells[c], design, lastInterval, lx, c);
         var events = cells.Select(c => (double)c.Entries).ToArray();
         var trials = cells.Select(c => (double)c.AtRisk).ToArray();
-        var logit = Try("logit", () =>
+        var logit = Try("logit", () => Logistic.Fit(lx, names, events, trials));
+        var cox = coxFit?.Result;
+
+        if (clusterMeat is not null && (coxFit is not null || logit is not null))
         {
-            var fit = Logistic.Fit(lx, names, events, trials);
-            if (clusterMeat is null) return fit;
-            var beta = fit.Coefficients.Select(c => c.Estimate).ToArray();
+            // One pass over the firms for both models: the score vector is [Cox scores, logit scores],
+            // and each model's meat is its diagonal block of the joint meat.
+            var pc = coxFit is null ? 0 : design.Names.Count;
+            var pl = logit is null ? 0 : names.Count;
+            var beta = logit?.Coefficients.Select(c => c.Estimate).ToArray();
             var one = new double[1, names.Count];
             var scores = new List<CellScore>(n);
-            foreach (var cell in cells)
+            for (var c = 0; c < cells.Count; c++)
             {
-                LogitRow(cell, design, lastInterval, one, 0);
+                var row = design.Row(cells[c]);
+                LogitRow(cells[c], design, lastInterval, one, 0);
                 for (var e = 0; e < 2; e++)
-                    scores.Add(new CellScore(cell.Interval, cell.Lag, cell.Levels, e == 1, Logistic.Score(beta, one, 0, e, 1)));
+                {
+                    var score = new double[pc + pl];
+                    if (coxFit is not null) coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, 0);
+                    if (beta is not null) Logistic.Score(beta, one, 0, e, 1).CopyTo(score, pc);
+                    scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1, score));
+                }
             }
             var (meat, clusters) = clusterMeat(scores);
-            return Logistic.Fit(lx, names, events, trials, clusterMeat: meat, clusterCount: (int)clusters);
-        });
+            double[,] Block(int from, int size)
+            {
+                var m = new double[size, size];
+                for (var j = 0; j < size; j++)
+                    for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
+                return m;
+            }
+            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc)).Result;
+            if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
+        }
 
         return new EntryAnalysis(entering, lagName, outcomes.Sum(o => o.Firms), cells.Sum(c => c.AtRisk), cells.Sum(c => c.Entries),
             km, logRank, cox, logit, problems);
