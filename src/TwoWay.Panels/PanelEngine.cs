@@ -283,10 +283,14 @@ public sealed class PanelEngine : IDisposable
     /// <summary>The spell rows of docs/methods.md as a filter over the window table (same rules as <see cref="EntrySpells"/>).</summary>
     internal static string SpellRowsSql(Direction entering, int covariates)
     {
-        var (act, other, first, before) = entering == Direction.Outward ? ("exp", "lag_imp", "exp0", "exp_before") : ("imp", "lag_exp", "imp0", "imp_before");
+        var (act, other, first, before, other0) = entering == Direction.Outward
+            ? ("exp", "lag_imp", "exp0", "exp_before", "imp0") : ("imp", "lag_exp", "imp0", "imp_before", "exp0");
         var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i} AS cov{i}"));
         // k = rn: no year missing since y0; nothing before: no entry before this year.
-        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs} FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {before} = 0";
+        // The last row of a spell (entry, or the next year missing) carries the firm's KM outcome.
+        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs}, {other0} AS lag0, " +
+               $"CASE WHEN {act} = 1 OR next_year IS NULL OR next_year <> year + 1 THEN 1 ELSE 0 END AS is_last " +
+               $"FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {before} = 0";
     }
 
     private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
@@ -303,10 +307,7 @@ public sealed class PanelEngine : IDisposable
                     r.GetInt64(2), ToLong(r.GetValue(3))));
         var outcomes = new List<SpellOutcome>();
         using (var r = Reader($"""
-            SELECT lag0, t, ev, COUNT(*) FROM (
-              SELECT firm, MAX(CASE WHEN interval = 1 THEN lag ELSE 0 END) AS lag0, MAX(interval) AS t, MAX(event) AS ev
-              FROM {table} GROUP BY firm) s
-            GROUP BY lag0, t, ev
+            SELECT lag0, interval, event, COUNT(*) FROM {table} WHERE is_last = 1 GROUP BY lag0, interval, event
             """))
             while (r.Read()) outcomes.Add(new SpellOutcome(r.GetInt32(0) == 1, r.GetInt32(1), r.GetInt32(2) == 1, r.GetInt64(3)));
         Progress?.Report($"{what} entry: models");
