@@ -19,6 +19,15 @@ string Scan(string path) =>
 
 switch (args[0])
 {
+    case "sql":
+        // Times each statement given (for comparing formulations of the analysis SQL).
+        foreach (var stmt in args.Skip(1))
+        {
+            var sw = Stopwatch.StartNew();
+            Exec(stmt);
+            Console.WriteLine($"{sw.Elapsed.TotalSeconds:F2} s  {stmt[..Math.Min(90, stmt.Length)]}");
+        }
+        break;
     case "convert":
         Exec($"COPY (SELECT * FROM read_parquet({Lit(args[1])})) TO {Lit(args[2])} (HEADER, DELIMITER ',')");
         Exec($"COPY (SELECT * FROM read_parquet({Lit(args[1])})) TO {Lit(args[3])} (FORMAT parquet, PARTITION_BY (year), OVERWRITE_OR_IGNORE)");
