@@ -224,20 +224,28 @@ public sealed class PanelEngine : IDisposable
         Execute($"""
             CREATE OR REPLACE TABLE fw AS
             SELECT firm, year, imp, exp,
-              CAST(year - FIRST_VALUE(year) OVER w AS SMALLINT) AS k,
-              CAST(ROW_NUMBER() OVER w - 1 AS SMALLINT) AS rn,
-              LAG(year) OVER w AS prev_year, LAG(imp) OVER w AS lag_imp, LAG(exp) OVER w AS lag_exp,
-              LEAD(year) OVER w AS next_year,
-              CAST(SUM(imp) OVER w - imp AS INTEGER) AS imp_before,
-              CAST(SUM(exp) OVER w - exp AS INTEGER) AS exp_before,
-              FIRST_VALUE(imp) OVER w AS imp0, FIRST_VALUE(exp) OVER w AS exp0
-              {lagCovs}
-            FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
-                         CAST(CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS imp,
-                         CAST(CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS exp
-                         {string.Concat(covs.Select((_, i) => $", cov{i}"))}
-                  FROM src) p
-            WINDOW w AS (PARTITION BY firm ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)
+              CAST(year - y0 AS SMALLINT) AS k, rn, prev_year, lag_imp, lag_exp, next_year,
+              CASE WHEN first_imp < year THEN 1 ELSE 0 END AS imp_before,
+              CASE WHEN first_exp < year THEN 1 ELSE 0 END AS exp_before,
+              CASE WHEN first_imp = y0 THEN 1 ELSE 0 END AS imp0,
+              CASE WHEN first_exp = y0 THEN 1 ELSE 0 END AS exp0
+              {string.Concat(covs.Select((_, i) => $", lag_cov{i}"))}
+            FROM (
+              SELECT firm, year, imp, exp,
+                CAST(ROW_NUMBER() OVER w - 1 AS SMALLINT) AS rn,
+                LAG(year) OVER w AS prev_year, LAG(imp) OVER w AS lag_imp, LAG(exp) OVER w AS lag_exp,
+                LEAD(year) OVER w AS next_year,
+                -- Whole-partition aggregates need no running frame: much cheaper than running sums.
+                MIN(year) OVER f AS y0,
+                MIN(CASE WHEN imp = 1 THEN year END) OVER f AS first_imp,
+                MIN(CASE WHEN exp = 1 THEN year END) OVER f AS first_exp
+                {lagCovs}
+              FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
+                           CAST(CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS imp,
+                           CAST(CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS exp
+                           {string.Concat(covs.Select((_, i) => $", cov{i}"))}
+                    FROM src) p
+              WINDOW w AS (PARTITION BY firm ORDER BY year), f AS (PARTITION BY firm)) x
             """);
         if (Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM fw WHERE prev_year = year LIMIT 1) x") > 0)
         {
