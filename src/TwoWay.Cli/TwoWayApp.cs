@@ -25,6 +25,8 @@ public static class TwoWayApp
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
             PanelCommands.Register(config);
+            StudyCommands.Register(config);
+            AnalysisCommands.Register(config);
         });
 
         try
