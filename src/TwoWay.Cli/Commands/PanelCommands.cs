@@ -6,6 +6,7 @@ using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
 using TwoWay.Input;
 using TwoWay.Panels;
+using TwoWay.Reports.Html;
 using TwoWay.Statistics;
 
 namespace TwoWay.Cli.Commands;
@@ -97,6 +98,14 @@ public sealed class PanelAnalyzeSettings : OutputSettings
     [CommandOption("--import-column <NAME>")] [DefaultValue("import_value")] public string ImportColumn { get; init; } = "import_value";
     [CommandOption("--export-column <NAME>")] [DefaultValue("export_value")] public string ExportColumn { get; init; } = "export_value";
 
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Also write a self-contained HTML report (charts and tables) to this file.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--title <TEXT>")]
+    [Description("Report title (default: the panel file's name).")]
+    public string? Title { get; init; }
+
     [CommandOption("--spells-out <FILE>")]
     [Description("Also write the export-entry spell rows (firm, interval, lag, event, covariates) to this CSV, e.g. to check in R.")]
     public string? SpellsOut { get; init; }
@@ -128,12 +137,15 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             if (s.SpellsOut is not null) engine.ExportSpellRows(Direction.Outward, s.SpellsOut);
             return analysis;
         });
+        if (s.Out is not null)
+            ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(result, s.Title ?? "Panel analysis: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(s.File)))));
         if (s.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         Print(terminal.Out, result);
+        if (s.Out is not null) terminal.Out.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(s.Out)}[/].");
         return ExitCodes.Ok;
     }
 
@@ -245,6 +257,14 @@ public sealed class SurveyAnalyzeSettings : OutputSettings
     [CommandOption("--covariates <LIST>")]
     [Description("Comma-separated categorical covariates for the weighted logit.")]
     public string? Covariates { get; init; }
+
+    [CommandOption("-o|--out <FILE>")]
+    [Description("Also write a self-contained HTML report to this file.")]
+    public string? Out { get; init; }
+
+    [CommandOption("--title <TEXT>")]
+    [Description("Report title (default: the survey file's name).")]
+    public string? Title { get; init; }
 }
 
 [Description("Analyse a cross-section survey.")]
@@ -260,6 +280,8 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
         SurveyAnalysis r;
         try { r = SurveyAnalyses.Analyze(s.File, firms, covariates); }
         catch (EstimationException ex) { throw new InputException(s.File, null, null, ex.Message); }
+        if (s.Out is not null)
+            ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(r, s.Title ?? "Survey analysis: " + Path.GetFileName(s.File))));
         if (s.Json)
         {
             terminal.WriteRaw(Json.Serialize(r) + Environment.NewLine);
@@ -274,6 +296,7 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
         o.MarkupLineInterpolated($"Independence of importing and exporting: χ² = {PanelCommands.F(r.Independence.Statistic, "0.00")} on 1 df, p = {PanelCommands.P(r.Independence.P)}");
         if (r.Logit is { } logit) o.Write(PanelCommands.CoefficientTable("Weighted logit of exporting (sandwich SE)", logit.Coefficients, "OR"));
         foreach (var p in r.Problems) o.MarkupLineInterpolated($"[yellow]not estimated:[/] {p}");
+        if (s.Out is not null) o.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(s.Out)}[/].");
         return ExitCodes.Ok;
     }
 }
