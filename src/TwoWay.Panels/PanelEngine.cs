@@ -29,10 +29,58 @@ public sealed class PanelEngine : IDisposable
         if (memoryLimit is not null) Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}");
     }
 
-    public void Dispose() => _db.Dispose();
+    public void Dispose()
+    {
+        _ticker?.Dispose();
+        lock (_tickLock) _disposed = true; // a tick already running finishes before the connection goes
+        _db.Dispose();
+    }
 
-    /// <summary>Reports a stage name as work proceeds (the CLI shows it as progress).</summary>
-    public IProgress<string>? Progress { get; init; }
+    /// <summary>
+    /// Reports progress as work proceeds (the CLI shows it on a terminal): the stage name, and while
+    /// a long query runs (reading a large file, the window sort) DuckDB's own estimate of how far it got.
+    /// </summary>
+    public IProgress<string>? Progress
+    {
+        get => _progress;
+        init
+        {
+            _progress = value;
+            if (value is null) return;
+            // DuckDB tracks query progress only with its progress bar on; its printing stays off.
+            Execute("SET enable_progress_bar = true");
+            Execute("SET enable_progress_bar_print = false");
+            _ticker = new Timer(_ => Tick(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    private readonly IProgress<string>? _progress;
+    private Timer? _ticker;
+    private volatile string _stage = "";
+    private readonly Lock _tickLock = new();
+    private bool _disposed;
+    private readonly Stopwatch _stageClock = new();
+
+    private void Stage(string name)
+    {
+        _stage = name;
+        _stageClock.Restart();
+        _progress?.Report(name);
+    }
+
+    private void Tick()
+    {
+        if (_progress is null || _stage.Length == 0) return;
+        double percent;
+        lock (_tickLock)
+        {
+            if (_disposed) return;
+            try { percent = _db.GetQueryProgress().Percentage; }
+            catch (Exception ex) when (ex is DuckDBException or InvalidOperationException) { return; }
+        }
+        var seconds = _stageClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+        _progress.Report(percent >= 0 ? $"{_stage}: {percent.ToString("0", CultureInfo.InvariantCulture)}% ({seconds} s)" : $"{_stage} ({seconds} s)");
+    }
 
     /// <summary>Loads and validates the panel (and flows, if given). Throws <see cref="InputException"/> with every problem found; nothing is kept then.</summary>
     public void Load(PanelInput input)
@@ -75,7 +123,7 @@ public sealed class PanelEngine : IDisposable
     /// </summary>
     private void LoadPanel(PanelInput input)
     {
-        Progress?.Report($"reading {input.Path}");
+        Stage($"reading {input.Path}");
         var scan = SourceScan.Of(input.Path);
         var columns = Columns(scan.Sql);
         var errors = new InputErrorCollector();
@@ -96,7 +144,7 @@ public sealed class PanelEngine : IDisposable
               {Num(input.ImportColumn)} AS imp_d, {Num(input.ExportColumn)} AS exp_d {covSql}
             FROM {scan.Sql}
             """);
-        Progress?.Report("validating");
+        Stage("validating");
         var bad = Scalar("""
             SELECT COUNT(*) FROM (SELECT 1 FROM src WHERE firm IS NULL OR year_d IS NULL OR year_d <> ROUND(year_d)
               OR year_d < 1000 OR year_d > 9999 OR imp_d IS NULL OR imp_d < 0 OR exp_d IS NULL OR exp_d < 0 LIMIT 1) x
@@ -134,7 +182,7 @@ public sealed class PanelEngine : IDisposable
             while (r.Read())
                 errors.Add(r.IsDBNull(0) ? input.Path : r.GetString(0), (int)r.GetInt64(1), field, r.GetString(2));
         }
-        Progress?.Report("validating");
+        Stage("validating");
         Check("firm IS NULL", input.FirmColumn, "'missing firm identifier'");
         Check("year_d IS NULL", input.YearColumn, "'''' || year_bad || ''' is not a year (a whole number is expected)'");
         Check("year_d IS NOT NULL AND (year_d <> ROUND(year_d) OR year_d < 1000 OR year_d > 9999)", input.YearColumn, "CAST(year_d AS VARCHAR) || ' is not a year (a whole number such as 2015 is expected)'");
@@ -160,7 +208,7 @@ public sealed class PanelEngine : IDisposable
 
     private void LoadFlows(string path)
     {
-        Progress?.Report($"reading {path}");
+        Stage($"reading {path}");
         var scan = SourceScan.Of(path);
         var columns = Columns(scan.Sql);
         var errors = new InputErrorCollector();
@@ -218,7 +266,7 @@ public sealed class PanelEngine : IDisposable
     private void BuildWindowTable(PanelInput input)
     {
         if (_windowBuilt) return;
-        Progress?.Report("ordering firm-years");
+        Stage("ordering firm-years");
         var covs = input.Covariates;
         var lagCovs = string.Concat(covs.Select((_, i) => $", LAG(cov{i}) OVER w AS lag_cov{i}"));
         Execute($"""
@@ -304,7 +352,7 @@ public sealed class PanelEngine : IDisposable
     private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
     {
         var what = entering == Direction.Outward ? "export" : "import";
-        Progress?.Report($"{what} entry: spells");
+        Stage($"{what} entry: spells");
         var table = $"spells_{what}";
         Execute($"CREATE OR REPLACE VIEW {table} AS {SpellRowsSql(entering, covs.Count)}");
         var covList = string.Concat(Enumerable.Range(0, covs.Count).Select(i => $", cov{i}"));
@@ -318,7 +366,7 @@ public sealed class PanelEngine : IDisposable
             SELECT lag0, interval, event, COUNT(*) FROM {table} WHERE is_last = 1 GROUP BY lag0, interval, event
             """))
             while (r.Read()) outcomes.Add(new SpellOutcome(r.GetInt32(0) == 1, r.GetInt32(1), r.GetInt32(2) == 1, r.GetInt64(3)));
-        Progress?.Report($"{what} entry: models");
+        Stage($"{what} entry: models");
         // Timed apart: the fits on cells, and the one SQL pass over firms for clustered scores.
         var pass = TimeSpan.Zero;
         var all = Stopwatch.StartNew();
@@ -370,7 +418,7 @@ public sealed class PanelEngine : IDisposable
 
     private List<ConversionRow> Conversion()
     {
-        Progress?.Report("conversion");
+        Stage("conversion");
         var counts = new Dictionary<(int K, bool ImportersFirst), (long N, long S)>();
         using (var r = Reader("""
             WITH firms AS (
@@ -407,7 +455,7 @@ public sealed class PanelEngine : IDisposable
 
     private CountryLinkage CountryLinkage()
     {
-        Progress?.Report("country linkage");
+        Stage("country linkage");
         using var r = Reader("""
             WITH f AS (SELECT firm, CAST(year_d AS INTEGER) AS year, country, flow, value FROM flows_raw WHERE value > 0),
             fc AS (SELECT firm, country, MIN(CASE WHEN flow = 'export' THEN year END) AS first_exp,
