@@ -24,6 +24,7 @@ public static class TwoWayApp
             config.PropagateExceptions();
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
+            PanelCommands.Register(config);
             StudyCommands.Register(config);
             QualitativeCommands.Register(config);
             AnalysisCommands.Register(config);

@@ -213,7 +213,12 @@ internal static class ReportWriter
     {
         var naming = pseudonymize ? Naming.Pseudonymized(cases) : Naming.AsIs();
         var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice, quotations);
-        var html = HtmlReport.Render(report, naming);
+        WriteHtml(path, HtmlReport.Render(report, naming));
+    }
+
+    /// <summary>Writes a rendered report atomically (temp file, then move); a missing folder is bad input on --out.</summary>
+    public static void WriteHtml(string path, string html)
+    {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full);
         if (dir is not null && !Directory.Exists(dir))

@@ -162,12 +162,12 @@ public static class HtmlReport
         return string.Join(", ", parts);
     }
 
-    private static void Figure(StringBuilder h, ChartSpec chart)
+    internal static void Figure(StringBuilder h, ChartSpec chart)
     {
         h.Append("<figure>").Append(ChartRenderer.ToSvg(chart)).Append("<figcaption>").Append(E(chart.Title)).Append("</figcaption></figure>\n");
     }
 
-    private static void Table(StringBuilder h, ReportTable t, string? cssClass = null)
+    internal static void Table(StringBuilder h, ReportTable t, string? cssClass = null)
     {
         h.Append("<div class=\"table\"><table").Append(cssClass is null ? "" : $" class=\"{cssClass}\"").Append("><caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
         foreach (var c in t.Columns) h.Append("<th scope=\"col\">").Append(E(c)).Append("</th>");
@@ -182,10 +182,10 @@ public static class HtmlReport
         h.Append("</tbody></table></div>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     // System fonts only: a self-contained file must not fetch web fonts.
-    private const string Css = """
+    internal const string Css = """
 
         :root { --ink:#1d2330; --muted:#5b6473; --line:#d7dce3; --accent:#2b5d8a; --bg:#fbfbfc; }
         * { box-sizing: border-box; }
