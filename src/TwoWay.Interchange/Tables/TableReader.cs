@@ -62,12 +62,13 @@ public static class TableReader
                 var record = new string[parser.Count];
                 for (var i = 0; i < record.Length; i++) record[i] = parser[i];
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
+                var line = FirstLine(parser.RawRow, record);
                 if (record.Length > header.Count && record.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
-                    throw new InputException(source, csv.Parser.RawRow, null,
+                    throw new InputException(source, line, null,
                         $"the row has {record.Length} cells but the header names {header.Count} columns");
                 var values = new string?[header.Count];
                 Array.Copy(record, values, Math.Min(record.Length, values.Length));
-                rows.Add(new TableRow(parser.RawRow, new RowCells(index, values)));
+                rows.Add(new TableRow(line, new RowCells(index, values)));
             }
             return new Table(source, header, rows, Originals(csv.HeaderRecord ?? []));
         }
@@ -75,6 +76,18 @@ public static class TableReader
         {
             throw new InputException(source, ex.Context?.Parser?.RawRow, null, "the file is not valid CSV: " + ex.Message.Split('\n')[0]);
         }
+    }
+
+    /// <summary>
+    /// The line a record starts on. CsvHelper's RawRow is the line it ENDS on, which differs when a
+    /// quoted cell holds line breaks; an editor or spreadsheet shows the row where it begins.
+    /// </summary>
+    private static int FirstLine(int lastLine, string[] record)
+    {
+        var breaks = 0;
+        foreach (var cell in record)
+            for (var i = cell.IndexOf('\n'); i >= 0; i = cell.IndexOf('\n', i + 1)) breaks++;
+        return lastLine - breaks;
     }
 
     private static Table ReadDelimited(string path, string source, char delimiter)
