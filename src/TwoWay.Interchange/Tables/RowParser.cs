@@ -65,7 +65,9 @@ public sealed class RowParser(Table table, TableRow row, InputErrorCollector err
     {
         var v = Text(column, required);
         if (v is null) return null;
-        if (!decimal.TryParse(v, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d))
+        // NumberStyles.Float, not Number: Number allows thousands separators, so a European
+        // "12,5" would silently read as 125.
+        if (!decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
             Fail(column, $"'{v}' is not a number (use '.' as the decimal point, no thousands separators)");
             return null;
