@@ -173,7 +173,7 @@ public static class CaseImport
         var p = new RowParser(table, row, errors);
         var id = p.Parse<FirmId>("firm_id", TryFirmId, "a valid firm id (1–64 letters, digits, '-', '_' or '.')", required: true);
         var name = p.Text("name", required: true);
-        var country = p.Parse<CountryCode>("home_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. RS, PL, GE)", required: true);
+        var country = Country(p, "home_country");
         var sector = p.Text("sector");
         var size = p.Parse<SizeClass>("size", Codes.TryParse, "a size class (" + Codes.List<SizeClass>() + ")");
         var founded = p.Int("founding_year", YearMonth.MinYear, YearMonth.MaxYear);
@@ -182,6 +182,16 @@ public static class CaseImport
             if (row[column] is { } value)
                 attributes[table.HeaderOf(column)[CaseColumns.AttributePrefix.Length..].Trim()] = value;
         return p.Build<Firm>(null, () => new Firm(id!.Value, name!, country!.Value, sector, size, founded, attributes.ToImmutable()));
+    }
+
+    /// <summary>A required country code; a refused one is explained with the likely intended code (UK → GB, EL → GR, SRB → RS).</summary>
+    private static CountryCode? Country(RowParser p, string column)
+    {
+        var text = p.Text(column, required: true);
+        if (text is null) return null;
+        if (CountryCode.TryParse(text, out var code)) return code;
+        p.Fail(column, CountryCode.Explain(text));
+        return null;
     }
 
     private static bool TryFirmId(string text, out FirmId id)
@@ -217,7 +227,7 @@ public static class CaseImport
             }
         }
         op.Direction = direction;
-        op.Country = p.Parse<CountryCode>("partner_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. DE, IT, CN)", required: true);
+        op.Country = Country(p, "partner_country");
         op.Partner = p.Text("partner");
         const string yearMonth = "a year (YYYY) or year-month (YYYY-MM) between 1800 and 2200";
         op.Start = p.Parse<YearMonth>("start", YearMonth.TryParse, yearMonth, required: true);
