@@ -87,8 +87,13 @@ public static class CaseImport
         var errors = new InputErrorCollector();
         var firms = new List<Located<Firm>>();
         var firmRows = new Dictionary<FirmId, Located<Firm>>();
+        // Every firm id the firms files list, valid row or not: an operation of a firm whose row
+        // has an error must not get a second, misleading "no firm" error.
+        var listedFirms = new HashSet<FirmId>();
         foreach (var (table, _) in tables.Where(t => t.Kind == CaseTableKind.Firms))
         {
+            foreach (var row in table.Rows)
+                if (row["firm_id"] is { } listed && FirmId.IsValid(listed)) listedFirms.Add(new FirmId(listed));
             var before = errors.Errors.Count;
             TableSchema.Check(table, CaseColumns.Firms, errors, IsAttributeColumn);
             if (errors.Errors.Count > before) continue;
@@ -150,7 +155,7 @@ public static class CaseImport
                 if (ParseEvidence(p) is { } evidence) op.Evidence.Add(evidence);
                 if (!target.Replace && target.StoredOperations.Contains(new OperationId(idText)))
                     p.Fail("operation_id", $"operation '{idText}' is already in the study; nothing was changed (import with --replace to update it)");
-                if (op.Firm is { } firmId && !firmRows.ContainsKey(firmId) && !target.StoredFirms.Contains(firmId))
+                if (op.Firm is { } firmId && !listedFirms.Contains(firmId) && !target.StoredFirms.Contains(firmId))
                     p.Fail("firm_id", $"no firm '{firmId}' in the firms file(s) or in the study");
             }
         }
