@@ -166,7 +166,15 @@ public static class CaseImport
             var built = op.Build();
             if (built is not null) operations.Add(new Located<Operation>(built, op.Table.Source, op.Row.Number));
         }
-        errors.ThrowIfAny();
+        if (errors.HasErrors)
+        {
+            // Whole operations are built (and checked by the domain) only after all rows were
+            // read, since later rows may add evidence; report in file and row order all the same.
+            var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (table, _) in tables) fileOrder.TryAdd(table.Source, fileOrder.Count);
+            throw new InputException(errors.Errors
+                .OrderBy(e => fileOrder.GetValueOrDefault(e.Source, int.MaxValue)).ThenBy(e => e.Row ?? 0).ToList());
+        }
         return new CaseBatch(firms, operations);
     }
 
