@@ -296,7 +296,13 @@ public static class CaseImport
         {
             if (!Parser.Ok) return null;
             Volume? volume = null;
-            if (Value is not null || Share is not null || Currency is not null)
+            if (Currency is not null && Value is null)
+            {
+                // Volume would say only "needs a value or a share", naming no column.
+                Parser.Fail("currency", "a currency was given without an annual_value");
+                return null;
+            }
+            if (Value is not null || Share is not null)
             {
                 volume = Parser.Build<Volume>(null, () => new Volume(Value, Currency, Share));
                 if (volume is null) return null;
