@@ -9,7 +9,8 @@ namespace TwoWay.Interchange.Tables;
 /// <summary>
 /// Reads CSV, TSV and XLSX files into <see cref="Table"/>s: the one way TwoWay reads tabular input.
 /// Lines starting with '#' before or between rows are comments (templates explain their columns
-/// that way). Column names are matched case-insensitively. Unreadable files raise
+/// that way); in a spreadsheet, a comment row has text only in its first cell. Column names are
+/// matched case-insensitively. Unreadable files raise
 /// <see cref="InputException"/> naming the file.
 /// </summary>
 public static class TableReader
@@ -138,7 +139,8 @@ public static class TableReader
         {
             var texts = letters.Select(l => raw[i].TryGetValue(l, out var v) ? CellText(v) : null).ToList();
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
-            if (texts[0]?.TrimStart().StartsWith('#') == true) continue;
+            // A comment row holds only its '#' cell; a data row may begin with '#' (an operation id "#7").
+            if (texts[0]?.TrimStart().StartsWith('#') == true && texts.Skip(1).All(string.IsNullOrWhiteSpace)) continue;
             rows.Add(new TableRow(i + 1, new RowCells(index, texts.Take(header.Count).ToArray())));
         }
         return new Table(source, header, rows, Originals(headerCells.ToArray()));
