@@ -176,10 +176,20 @@ public class TableReaderTests : IDisposable
     public void Xlsx_blank_and_comment_rows_are_skipped_but_counted()
     {
         var path = _dir.File("t.xlsx");
-        TableWriter.Write(path, ["firm_id", "name"], [["A", "Alpha"], [null, null], ["# note", "x"], ["B", "Beta"]]);
+        TableWriter.Write(path, ["firm_id", "name"], [["A", "Alpha"], [null, null], ["# note", null], ["B", "Beta"], ["#C", "Gamma"]]);
         var t = TableReader.Read(path);
-        Assert.Equal(["A", "B"], t.Rows.Select(r => r["firm_id"]));
-        Assert.Equal([2, 5], t.Rows.Select(r => r.Number));
+        // "# note" alone is a comment; "#C" with other cells filled is data.
+        Assert.Equal(["A", "B", "#C"], t.Rows.Select(r => r["firm_id"]));
+        Assert.Equal([2, 5, 6], t.Rows.Select(r => r.Number));
+    }
+
+    [Fact]
+    public void Csv_cell_starting_with_a_hash_is_quoted_so_its_row_is_not_a_comment()
+    {
+        var path = _dir.File("hash.csv");
+        TableWriter.Write(path, ["id", "x"], [["#7", "#a"]]);
+        Assert.Equal("\"#7\",\"#a\"", File.ReadAllLines(path)[1]);
+        Assert.Equal("#7", Assert.Single(TableReader.Read(path).Rows)["id"]);
     }
 
     [Fact]
