@@ -53,7 +53,9 @@ public static class TableReader
             if (!csv.Read())
                 throw new InputException(source, null, null, "the file is empty: expected a header row with column names");
             csv.ReadHeader();
-            var header = Normalise(csv.HeaderRecord ?? [], source, csv.Parser.RawRow);
+            // Trailing empty header cells are formatting (spreadsheets save "a,b,,"), not columns.
+            var headerCells = (csv.HeaderRecord ?? []).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToArray();
+            var header = Normalise(headerCells, source, csv.Parser.RawRow);
             var index = Index(header);
             var rows = new List<TableRow>();
             while (csv.Read())
@@ -71,7 +73,7 @@ public static class TableReader
                 Array.Copy(record, values, Math.Min(record.Length, values.Length));
                 rows.Add(new TableRow(line, new RowCells(index, values)));
             }
-            return new Table(source, header, rows, Originals(csv.HeaderRecord ?? []));
+            return new Table(source, header, rows, Originals(headerCells));
         }
         catch (CsvHelperException ex)
         {
