@@ -138,7 +138,12 @@ public static class CaseImport
                         .Where(c => !CaseColumns.EvidenceColumns.Contains(c) && c != "operation_id")
                         .Where(c => row[c] is { } v && !string.Equals(v, first.Cells(c), StringComparison.Ordinal))
                         .ToList();
-                    if (differing.Count > 0 || first.Table != table)
+                    if (!ReferenceEquals(first.Table, table))
+                    {
+                        p.Fail("operation_id", $"operation id '{idText}' was already used on row {first.Row.Number} of {first.Table.Source}; rows adding evidence to an operation must be in the same file as the operation");
+                        continue;
+                    }
+                    if (differing.Count > 0)
                     {
                         p.Fail(differing.FirstOrDefault() ?? "operation_id",
                             $"operation id '{idText}' was already used on row {first.Row.Number} of {first.Table.Source}; a repeated id may only add evidence (leave the other columns blank or equal)");
