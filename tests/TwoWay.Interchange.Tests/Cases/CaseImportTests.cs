@@ -193,7 +193,7 @@ public class CaseImportTests : IDisposable
     {
         var more = _dir.Write("ops2.csv", OpsHeader + "\no1,RS-01,inward,goods_trade,DE,2001,\n");
         var e = Assert.Single(Errors(null, Firms(), Ops("o1,RS-01,inward,goods_trade,DE,2001,"), more));
-        Assert.Equal("ops2.csv, row 2, column 'operation_id': operation id 'o1' was already used on row 2 of ops.csv; a repeated id may only add evidence (leave the other columns blank or equal)", e.ToString());
+        Assert.Equal("ops2.csv, row 2, column 'operation_id': operation id 'o1' was already used on row 2 of ops.csv; rows adding evidence to an operation must be in the same file as the operation", e.ToString());
     }
 
     [Theory]

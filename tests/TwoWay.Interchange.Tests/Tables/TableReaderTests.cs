@@ -121,6 +121,17 @@ public class TableReaderTests : IDisposable
     }
 
     [Fact]
+    public void Trailing_empty_header_cells_are_formatting_not_columns()
+    {
+        // Spreadsheet programs save CSV with trailing separators when a column was once used.
+        var t = TableReader.Read(_dir.Write("excel.csv", "firm_id,name,,\nA,Alpha,,\n"));
+        Assert.Equal(["firm_id", "name"], t.Columns);
+        Assert.Equal("Alpha", t.Rows[0]["name"]);
+        var e = Single(() => TableReader.Read(_dir.Write("wide.csv", "firm_id,name,\nA,Alpha,x\n")));
+        Assert.Equal("wide.csv, row 2: the row has 3 cells but the header names 2 columns", e.ToString());
+    }
+
+    [Fact]
     public void Too_many_cells_is_an_error_naming_the_row()
     {
         var e = Single(() => TableReader.Read(_dir.Write("wide.csv", "firm_id,name\nA,Alpha\n# c\nB,Beta,extra\n")));
@@ -190,6 +201,26 @@ public class TableReaderTests : IDisposable
         TableWriter.Write(path, ["id", "x"], [["#7", "#a"]]);
         Assert.Equal("\"#7\",\"#a\"", File.ReadAllLines(path)[1]);
         Assert.Equal("#7", Assert.Single(TableReader.Read(path).Rows)["id"]);
+    }
+
+    [Fact]
+    public void Xlsx_stored_sparsely_like_excel_does_keeps_spreadsheet_row_numbers()
+    {
+        // Excel omits empty rows and cells: header in row 3, data in rows 4 and 9, a gap in column B.
+        var path = _dir.File("sparse.xlsx");
+        SparseXlsx.Write(path, new Dictionary<int, IReadOnlyDictionary<string, string>>
+        {
+            [1] = new Dictionary<string, string> { ["A"] = "# Firms of wave 2" },
+            [3] = new Dictionary<string, string> { ["A"] = "firm_id", ["B"] = "name", ["C"] = "home_country" },
+            [4] = new Dictionary<string, string> { ["A"] = "RS-01", ["C"] = "RS" },
+            [9] = new Dictionary<string, string> { ["A"] = "PL-02", ["B"] = "Piekarnia", ["C"] = "PL" },
+        });
+        var t = TableReader.Read(path);
+        Assert.Equal(["firm_id", "name", "home_country"], t.Columns);
+        Assert.Equal([4, 9], t.Rows.Select(r => r.Number));
+        Assert.Null(t.Rows[0]["name"]);
+        Assert.Equal("RS", t.Rows[0]["home_country"]);
+        Assert.Equal("Piekarnia", t.Rows[1]["name"]);
     }
 
     [Fact]
