@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
@@ -95,9 +96,26 @@ public static class TableReader
 
     private static Table ReadDelimited(string path, string source, char delimiter)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return ReadDelimited(reader, source, delimiter);
+        // Strict UTF-8 (a UTF-16 byte order mark still switches encoding): a file saved in a
+        // legacy code page (Windows-1250/1251) would otherwise be read with U+FFFD in place of
+        // every non-ASCII letter and stored that way without a word.
+        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        try
+        {
+            return ReadDelimited(reader, source, delimiter);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw NotUtf8(source);
+        }
+        catch (CsvHelperException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            throw NotUtf8(source);
+        }
     }
+
+    private static InputException NotUtf8(string source) =>
+        new(source, null, null, "the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again");
 
     private static Table ReadXlsx(string path, string source, string? sheet)
     {
