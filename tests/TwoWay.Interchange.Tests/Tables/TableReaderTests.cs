@@ -67,6 +67,24 @@ public class TableReaderTests : IDisposable
     }
 
     [Fact]
+    public void Csv_in_a_legacy_encoding_is_refused_rather_than_read_with_replacement_characters()
+    {
+        // "Łódź" in Windows-1250 (Polish Excel's "CSV" default): Ł = 0xA3, ó = 0xF3, ź = 0x9F.
+        var path = _dir.File("cp1250.csv");
+        File.WriteAllBytes(path, [.. "firm_id,name\nPL-1,"u8, 0xA3, 0xF3, (byte)'d', 0x9F, (byte)'\n']);
+        var e = Single(() => TableReader.Read(path));
+        Assert.Equal("cp1250.csv: the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again", e.ToString());
+    }
+
+    [Fact]
+    public void Utf16_with_byte_order_mark_is_read()
+    {
+        var path = _dir.File("utf16.csv");
+        File.WriteAllText(path, "firm_id,name\nPL-1,Łódź\n", Encoding.Unicode);
+        Assert.Equal("Łódź", TableReader.Read(path).Rows[0]["name"]);
+    }
+
+    [Fact]
     public void Byte_order_mark_in_a_text_stream_is_removed_too()
     {
         var t = TableReader.ReadDelimited(new StringReader("\uFEFFFirm_Id;x\nA;1\n"), "upload", ';');
