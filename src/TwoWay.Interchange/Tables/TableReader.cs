@@ -11,7 +11,8 @@ namespace TwoWay.Interchange.Tables;
 /// Reads CSV, TSV and XLSX files into <see cref="Table"/>s: the one way TwoWay reads tabular input.
 /// Lines starting with '#' before or between rows are comments (templates explain their columns
 /// that way); in a spreadsheet, a comment row has text only in its first cell. Column names are
-/// matched case-insensitively. Unreadable files raise
+/// matched case-insensitively. A .csv is comma-separated, or semicolon-separated when its header
+/// line has ';' and no ','. Text must be UTF-8 (or UTF-16 with a byte order mark). Unreadable files raise
 /// <see cref="InputException"/> naming the file.
 /// </summary>
 public static class TableReader
@@ -29,7 +30,7 @@ public static class TableReader
         return ext switch
         {
             ".xlsx" => ReadXlsx(path, name, sheet),
-            ".csv" or ".txt" => ReadDelimited(path, name, ','),
+            ".csv" or ".txt" => ReadDelimited(path, name, null),
             ".tsv" => ReadDelimited(path, name, '\t'),
             _ => throw new InputException(name, null, null, $"unsupported file type '{ext}'; expected one of {string.Join(", ", Extensions)}"),
         };
@@ -94,15 +95,23 @@ public static class TableReader
         return lastLine - breaks;
     }
 
-    private static Table ReadDelimited(string path, string source, char delimiter)
+    // A null delimiter (a .csv) means ',' unless the header line has ';' and no ',': the "CSV" of
+    // spreadsheet programs in locales whose decimal separator is a comma.
+    private static Table ReadDelimited(string path, string source, char? delimiter)
     {
         // Strict UTF-8 (a UTF-16 byte order mark still switches encoding): a file saved in a
         // legacy code page (Windows-1250/1251) would otherwise be read with U+FFFD in place of
         // every non-ASCII letter and stored that way without a word.
-        using var reader = new StreamReader(path, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+        var encoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
         try
         {
-            return ReadDelimited(reader, source, delimiter);
+            if (delimiter is null)
+            {
+                var header = File.ReadLines(path, encoding).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'));
+                delimiter = header is not null && header.Contains(';') && !header.Contains(',') ? ';' : ',';
+            }
+            using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+            return ReadDelimited(reader, source, delimiter.Value);
         }
         catch (DecoderFallbackException)
         {
