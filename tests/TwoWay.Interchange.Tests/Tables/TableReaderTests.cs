@@ -101,6 +101,19 @@ public class TableReaderTests : IDisposable
     }
 
     [Fact]
+    public void Csv_with_semicolons_is_read_when_the_header_has_no_comma()
+    {
+        // What spreadsheet programs save as "CSV" where ',' is the decimal separator (PL, RS, UA...).
+        var t = TableReader.Read(_dir.Write("semi.csv", "# firms, one per row\nfirm_id;name;note\nA;Alpha, Inc;12,5\n"));
+        Assert.Equal(["firm_id", "name", "note"], t.Columns);
+        Assert.Equal("Alpha, Inc", t.Rows[0]["name"]);
+        Assert.Equal("12,5", t.Rows[0]["note"]);
+        // A comma in the header keeps ',' as the separator.
+        var c = TableReader.Read(_dir.Write("comma.csv", "firm_id,name\nA,x;y\n"));
+        Assert.Equal("x;y", c.Rows[0]["name"]);
+    }
+
+    [Fact]
     public void Txt_is_read_as_csv()
     {
         var t = TableReader.Read(_dir.Write("a.txt", "firm_id,name\nA,Alpha\n"));
