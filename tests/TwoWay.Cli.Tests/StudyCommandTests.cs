@@ -218,6 +218,14 @@ public class StudyCommandTests : IDisposable
     }
 
     [Fact]
+    public void Semicolon_separated_csv_from_a_spreadsheet_imports()
+    {
+        var r = CliRunner.Run("import", _study, Write("firms.csv", "firm_id;name;home_country\nRS-01;Metalac, d.o.o.;RS\n"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal("Metalac, d.o.o.", Assert.Single(Firms(_study)).GetProperty("name").GetString());
+    }
+
+    [Fact]
     public void Kind_option_reads_a_file_whose_header_does_not_tell()
     {
         // Without 'name' the header looks like neither table; --kind firms makes the missing column the error.
@@ -291,6 +299,9 @@ public class StudyCommandTests : IDisposable
         var broken = FailedImport(Write("broken.xlsx", "not a zip"));
         Assert.StartsWith("broken.xlsx: the file is not a readable .xlsx workbook", Assert.Single(broken));
         Assert.StartsWith("missing.csv: file not found", Assert.Single(FailedImport(_dir.File("missing.csv"))));
+        var cp1251 = _dir.File("cp1251.csv");
+        File.WriteAllBytes(cp1251, [.. "firm_id,name,home_country\nUA-1,"u8, 0xCA, 0xE8, 0xBF, 0xE2, .. ",UA\n"u8]); // "Київ" in Windows-1251
+        Assert.Equal(["cp1251.csv: the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again"], FailedImport(cp1251));
     }
 
     // ---- re-import and --replace ----
