@@ -164,9 +164,14 @@ public static class TableReader
         var header = Normalise(headerCells.ToArray(), source, headerIndex.Value + 1);
         var index = Index(header);
         var rows = new List<TableRow>();
+        var headed = letters.ToHashSet(StringComparer.Ordinal);
         for (var i = headerIndex.Value + 1; i < raw.Count; i++)
         {
             var texts = letters.Select(l => raw[i].TryGetValue(l, out var v) ? CellText(v) : null).ToList();
+            // A value in a column without a header would be dropped silently (CSV refuses it too).
+            var unheaded = raw[i].Where(kv => !headed.Contains(kv.Key) && !string.IsNullOrWhiteSpace(CellText(kv.Value))).Select(kv => kv.Key).FirstOrDefault();
+            if (unheaded is not null)
+                throw new InputException(source, i + 1, null, $"cell {unheaded}{i + 1} has a value but its column has no header; name the column or clear the cell");
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
             // A comment row holds only its '#' cell; a data row may begin with '#' (an operation id "#7").
             if (texts[0]?.TrimStart().StartsWith('#') == true && texts.Skip(1).All(string.IsNullOrWhiteSpace)) continue;
