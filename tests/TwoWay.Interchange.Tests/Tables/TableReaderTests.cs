@@ -255,6 +255,20 @@ public class TableReaderTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_value_in_a_column_without_header_is_an_error_not_dropped()
+    {
+        var path = _dir.File("extra.xlsx");
+        SparseXlsx.Write(path, new Dictionary<int, IReadOnlyDictionary<string, string>>
+        {
+            [1] = new Dictionary<string, string> { ["A"] = "firm_id", ["B"] = "name" },
+            [2] = new Dictionary<string, string> { ["A"] = "RS-01", ["B"] = "Metalac" },
+            [3] = new Dictionary<string, string> { ["A"] = "PL-02", ["B"] = "Piekarnia", ["D"] = "C10.7" },
+        });
+        var e = Single(() => TableReader.Read(path));
+        Assert.Equal("extra.xlsx, row 3: cell D3 has a value but its column has no header; name the column or clear the cell", e.ToString());
+    }
+
+    [Fact]
     public void Xlsx_typed_cells_are_read_as_invariant_text()
     {
         var path = _dir.File("typed.xlsx");
