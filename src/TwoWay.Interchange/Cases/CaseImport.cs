@@ -96,6 +96,9 @@ public static class CaseImport
                 if (row["firm_id"] is { } listed && FirmId.IsValid(listed)) listedFirms.Add(new FirmId(listed));
             var before = errors.Errors.Count;
             TableSchema.Check(table, CaseColumns.Firms, errors, IsAttributeColumn);
+            foreach (var column in table.Columns.Where(IsAttributeColumn))
+                if (AttributeKey(table, column).Length > CaseColumns.MaxAttributeKeyLength)
+                    errors.Add(table.Source, 1, column, $"an attribute key may have at most {CaseColumns.MaxAttributeKeyLength} characters");
             if (errors.Errors.Count > before) continue;
             foreach (var row in table.Rows)
             {
@@ -186,11 +189,13 @@ public static class CaseImport
     private static bool IsAttributeColumn(string column) =>
         column.StartsWith(CaseColumns.AttributePrefix, StringComparison.Ordinal) && column.Length > CaseColumns.AttributePrefix.Length;
 
+    private static string AttributeKey(Table table, string column) => table.HeaderOf(column)[CaseColumns.AttributePrefix.Length..].Trim();
+
     private static Firm? ParseFirm(Table table, TableRow row, InputErrorCollector errors)
     {
         var p = new RowParser(table, row, errors);
         var id = p.Parse<FirmId>("firm_id", TryFirmId, "a valid firm id (1–64 letters, digits, '-', '_' or '.')", required: true);
-        var name = p.Text("name", required: true);
+        var name = p.Text("name", required: true, CaseColumns.MaxTextLength);
         var country = Country(p, "home_country");
         var sector = p.Text("sector");
         var size = p.Parse<SizeClass>("size", Codes.TryParse, "a size class (" + Codes.List<SizeClass>() + ")");
@@ -198,7 +203,7 @@ public static class CaseImport
         var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var column in table.Columns.Where(IsAttributeColumn))
             if (row[column] is { } value)
-                attributes[table.HeaderOf(column)[CaseColumns.AttributePrefix.Length..].Trim()] = value;
+                attributes[AttributeKey(table, column)] = value;
         return p.Build<Firm>(null, () => new Firm(id!.Value, name!, country!.Value, sector, size, founded, attributes.ToImmutable()));
     }
 
@@ -246,7 +251,7 @@ public static class CaseImport
         }
         op.Direction = direction;
         op.Country = Country(p, "partner_country");
-        op.Partner = p.Text("partner");
+        op.Partner = p.Text("partner", maxLength: CaseColumns.MaxTextLength);
         const string yearMonth = "a year (YYYY) or year-month (YYYY-MM) between 1800 and 2200";
         op.Start = p.Parse<YearMonth>("start", YearMonth.TryParse, yearMonth, required: true);
         op.End = p.Parse<YearMonth>("end", YearMonth.TryParse, yearMonth);
@@ -263,7 +268,7 @@ public static class CaseImport
     private static Evidence? ParseEvidence(RowParser p)
     {
         var kind = p.Parse<EvidenceKind>("evidence_kind", Codes.TryParse, "an evidence kind (" + Codes.List<EvidenceKind>() + ")");
-        var reference = p.Text("evidence_reference");
+        var reference = p.Text("evidence_reference", maxLength: CaseColumns.MaxTextLength);
         var round = p.Int("interview_round", 1, 1000);
         var quotation = p.Text("quotation");
         if (kind is null)

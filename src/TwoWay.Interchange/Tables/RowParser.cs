@@ -24,11 +24,16 @@ public sealed class RowParser(Table table, TableRow row, InputErrorCollector err
         errors.Add(table.Source, row.Number, column, message);
     }
 
-    /// <summary>The cell's trimmed text; reports a missing required value.</summary>
-    public string? Text(string column, bool required = false)
+    /// <summary>The cell's trimmed text; reports a missing required value and, with <paramref name="maxLength"/>, a too long one.</summary>
+    public string? Text(string column, bool required = false, int? maxLength = null)
     {
         var v = row[column];
         if (v is null && required) Fail(column, "a value is required here");
+        if (v is not null && v.Length > maxLength)
+        {
+            Fail(column, $"the text is {v.Length} characters long; at most {maxLength} are allowed");
+            return null;
+        }
         return v;
     }
 
