@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 
 namespace TwoWay.Cli.Tests;
 
@@ -469,6 +470,23 @@ public class StudyCommandTests : IDisposable
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TwoWay.sln"))) dir = dir.Parent;
         return dir?.FullName ?? throw new InvalidOperationException("TwoWay.sln not found above " + AppContext.BaseDirectory);
+    }
+
+    [Fact]
+    public void Importer_text_limits_are_the_storage_model_column_lengths()
+    {
+        // The importer checks these lengths so a study written to SQLite also fits PostgreSQL.
+        using var study = TwoWay.Storage.Study.Open(_study);
+        using var db = study.CreateDbContext();
+        int? Max(string table, string column) => db.Model.GetEntityTypes()
+            .Single(e => e.GetTableName() == table).GetProperties().Single(p => p.GetColumnName() == column).GetMaxLength();
+        Assert.Equal(TwoWay.Interchange.Cases.CaseColumns.MaxTextLength, Max("firms", "name"));
+        Assert.Equal(TwoWay.Interchange.Cases.CaseColumns.MaxTextLength, Max("operations", "partner"));
+        Assert.Equal(TwoWay.Interchange.Cases.CaseColumns.MaxTextLength, Max("operation_evidence", "reference"));
+        Assert.Equal(TwoWay.Interchange.Cases.CaseColumns.MaxAttributeKeyLength, Max("firm_attributes", "key"));
+        var r = CliRunner.Run("import", _study, Write("firms.csv", $"firm_id,name,home_country\nRS-01,{new string('n', 401)},RS\n"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("firms.csv, row 2, column 'name': the text is 401 characters long; at most 400 are allowed", r.Error);
     }
 
     // ---- usage errors ----

@@ -297,6 +297,32 @@ public class CaseImportTests : IDisposable
         Assert.Equal($"firms.csv, row 2, column '{column}': {message}", e.ToString());
     }
 
+    // ---- text lengths (the storage model's limits, enforced by PostgreSQL) ----
+
+    [Fact]
+    public void Texts_longer_than_the_study_can_store_are_errors()
+    {
+        var longText = new string('x', CaseColumns.MaxTextLength + 1);
+        var firms = Firms(FirmsHeader + $"\nRS-01,{longText},RS,,,,\nPL-02,{longText[1..]},PL,,,,\n");
+        var ops = _dir.Write("ev.csv", "operation_id,firm_id,direction,mode,partner_country,partner,start,evidence_kind,evidence_reference\n" +
+            $"o1,PL-02,inward,goods_trade,DE,{longText},2001,document,{longText}\n");
+        Assert.Equal(
+        [
+            "firms.csv, row 2, column 'name': the text is 401 characters long; at most 400 are allowed",
+            "ev.csv, row 2, column 'partner': the text is 401 characters long; at most 400 are allowed",
+            "ev.csv, row 2, column 'evidence_reference': the text is 401 characters long; at most 400 are allowed",
+        ], Errors(null, firms, ops).Select(e => e.ToString()));
+    }
+
+    [Fact]
+    public void Attribute_key_longer_than_the_study_can_store_is_an_error_on_the_header()
+    {
+        var key = new string('k', CaseColumns.MaxAttributeKeyLength + 1);
+        var e = Assert.Single(Errors(null, Firms($"firm_id,name,home_country,attr:{key}\nRS-01,A,RS,x\n")));
+        Assert.Equal($"firms.csv, row 1, column 'attr:{key}': an attribute key may have at most 200 characters", e.ToString());
+        Assert.Single(CaseImport.Read([Firms($"firm_id,name,home_country,attr:{key[1..]}\nRS-01,A,RS,x\n")], ImportTarget.Empty).Firms);
+    }
+
     // ---- operation fields: enums, volume, end reason ----
 
     private const string FullHeader = "operation_id,firm_id,direction,mode,partner_country,start,end,channel,annual_value,currency,share_of_total,end_reason,end_reason_note";

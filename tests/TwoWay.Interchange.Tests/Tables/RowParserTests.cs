@@ -42,6 +42,15 @@ public class RowParserTests
         Assert.Equal("f.csv, row 7, column 'name': a value is required here", OnlyError());
     }
 
+    [Fact]
+    public void Text_longer_than_the_maximum_is_reported()
+    {
+        var p = Row(("a", "abcd"), ("b", "abc"));
+        Assert.Null(p.Text("a", maxLength: 3));
+        Assert.Equal("abc", p.Text("b", maxLength: 3));
+        Assert.Equal("f.csv, row 7, column 'a': the text is 4 characters long; at most 3 are allowed", OnlyError());
+    }
+
     [Theory]
     [InlineData("42", 42)]
     [InlineData(" -3 ", -3)]
