@@ -9,6 +9,7 @@ namespace TwoWay.Interchange.Tests.Tables;
 /// </summary>
 public static class SparseXlsx
 {
+    /// <param name="path">The .xlsx file to write.</param>
     /// <param name="rows">Spreadsheet row number → cells (column letter → inline text).</param>
     public static void Write(string path, IReadOnlyDictionary<int, IReadOnlyDictionary<string, string>> rows)
     {
