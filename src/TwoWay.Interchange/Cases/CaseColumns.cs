@@ -19,6 +19,15 @@ public static class CaseColumns
     /// <summary>Firm attribute columns are named <c>attr:KEY</c>; the key keeps the header's spelling.</summary>
     public const string AttributePrefix = "attr:";
 
+    /// <summary>
+    /// Longest name, partner and evidence reference: the storage model's column length, which
+    /// PostgreSQL enforces (SQLite does not), so the importer checks it for both.
+    /// </summary>
+    public const int MaxTextLength = 400;
+
+    /// <summary>Longest attribute key (the storage model's column length).</summary>
+    public const int MaxAttributeKeyLength = 200;
+
     public static readonly IReadOnlyList<ColumnSpec> Firms =
     [
         new("firm_id", true, "Your identifier of the firm (case): 1-64 letters, digits, '-', '_' or '.'.", "RS-01"),

@@ -87,10 +87,18 @@ public static class CaseImport
         var errors = new InputErrorCollector();
         var firms = new List<Located<Firm>>();
         var firmRows = new Dictionary<FirmId, Located<Firm>>();
+        // Every firm id the firms files list, valid row or not: an operation of a firm whose row
+        // has an error must not get a second, misleading "no firm" error.
+        var listedFirms = new HashSet<FirmId>();
         foreach (var (table, _) in tables.Where(t => t.Kind == CaseTableKind.Firms))
         {
+            foreach (var row in table.Rows)
+                if (row["firm_id"] is { } listed && FirmId.IsValid(listed)) listedFirms.Add(new FirmId(listed));
             var before = errors.Errors.Count;
             TableSchema.Check(table, CaseColumns.Firms, errors, IsAttributeColumn);
+            foreach (var column in table.Columns.Where(IsAttributeColumn))
+                if (AttributeKey(table, column).Length > CaseColumns.MaxAttributeKeyLength)
+                    errors.Add(table.Source, 1, column, $"an attribute key may have at most {CaseColumns.MaxAttributeKeyLength} characters");
             if (errors.Errors.Count > before) continue;
             foreach (var row in table.Rows)
             {
@@ -133,7 +141,12 @@ public static class CaseImport
                         .Where(c => !CaseColumns.EvidenceColumns.Contains(c) && c != "operation_id")
                         .Where(c => row[c] is { } v && !string.Equals(v, first.Cells(c), StringComparison.Ordinal))
                         .ToList();
-                    if (differing.Count > 0 || first.Table != table)
+                    if (!ReferenceEquals(first.Table, table))
+                    {
+                        p.Fail("operation_id", $"operation id '{idText}' was already used on row {first.Row.Number} of {first.Table.Source}; rows adding evidence to an operation must be in the same file as the operation");
+                        continue;
+                    }
+                    if (differing.Count > 0)
                     {
                         p.Fail(differing.FirstOrDefault() ?? "operation_id",
                             $"operation id '{idText}' was already used on row {first.Row.Number} of {first.Table.Source}; a repeated id may only add evidence (leave the other columns blank or equal)");
@@ -150,7 +163,7 @@ public static class CaseImport
                 if (ParseEvidence(p) is { } evidence) op.Evidence.Add(evidence);
                 if (!target.Replace && target.StoredOperations.Contains(new OperationId(idText)))
                     p.Fail("operation_id", $"operation '{idText}' is already in the study; nothing was changed (import with --replace to update it)");
-                if (op.Firm is { } firmId && !firmRows.ContainsKey(firmId) && !target.StoredFirms.Contains(firmId))
+                if (op.Firm is { } firmId && !listedFirms.Contains(firmId) && !target.StoredFirms.Contains(firmId))
                     p.Fail("firm_id", $"no firm '{firmId}' in the firms file(s) or in the study");
             }
         }
@@ -161,27 +174,47 @@ public static class CaseImport
             var built = op.Build();
             if (built is not null) operations.Add(new Located<Operation>(built, op.Table.Source, op.Row.Number));
         }
-        errors.ThrowIfAny();
+        if (errors.HasErrors)
+        {
+            // Whole operations are built (and checked by the domain) only after all rows were
+            // read, since later rows may add evidence; report in file and row order all the same.
+            var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
+            foreach (var (table, _) in tables) fileOrder.TryAdd(table.Source, fileOrder.Count);
+            throw new InputException(errors.Errors
+                .OrderBy(e => fileOrder.GetValueOrDefault(e.Source, int.MaxValue)).ThenBy(e => e.Row ?? 0).ToList());
+        }
         return new CaseBatch(firms, operations);
     }
 
     private static bool IsAttributeColumn(string column) =>
         column.StartsWith(CaseColumns.AttributePrefix, StringComparison.Ordinal) && column.Length > CaseColumns.AttributePrefix.Length;
 
+    private static string AttributeKey(Table table, string column) => table.HeaderOf(column)[CaseColumns.AttributePrefix.Length..].Trim();
+
     private static Firm? ParseFirm(Table table, TableRow row, InputErrorCollector errors)
     {
         var p = new RowParser(table, row, errors);
         var id = p.Parse<FirmId>("firm_id", TryFirmId, "a valid firm id (1–64 letters, digits, '-', '_' or '.')", required: true);
-        var name = p.Text("name", required: true);
-        var country = p.Parse<CountryCode>("home_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. RS, PL, GE)", required: true);
+        var name = p.Text("name", required: true, CaseColumns.MaxTextLength);
+        var country = Country(p, "home_country");
         var sector = p.Text("sector");
         var size = p.Parse<SizeClass>("size", Codes.TryParse, "a size class (" + Codes.List<SizeClass>() + ")");
         var founded = p.Int("founding_year", YearMonth.MinYear, YearMonth.MaxYear);
         var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var column in table.Columns.Where(IsAttributeColumn))
             if (row[column] is { } value)
-                attributes[table.HeaderOf(column)[CaseColumns.AttributePrefix.Length..].Trim()] = value;
+                attributes[AttributeKey(table, column)] = value;
         return p.Build<Firm>(null, () => new Firm(id!.Value, name!, country!.Value, sector, size, founded, attributes.ToImmutable()));
+    }
+
+    /// <summary>A required country code; a refused one is explained with the likely intended code (UK → GB, EL → GR, SRB → RS).</summary>
+    private static CountryCode? Country(RowParser p, string column)
+    {
+        var text = p.Text(column, required: true);
+        if (text is null) return null;
+        if (CountryCode.TryParse(text, out var code)) return code;
+        p.Fail(column, CountryCode.Explain(text));
+        return null;
     }
 
     private static bool TryFirmId(string text, out FirmId id)
@@ -217,8 +250,8 @@ public static class CaseImport
             }
         }
         op.Direction = direction;
-        op.Country = p.Parse<CountryCode>("partner_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. DE, IT, CN)", required: true);
-        op.Partner = p.Text("partner");
+        op.Country = Country(p, "partner_country");
+        op.Partner = p.Text("partner", maxLength: CaseColumns.MaxTextLength);
         const string yearMonth = "a year (YYYY) or year-month (YYYY-MM) between 1800 and 2200";
         op.Start = p.Parse<YearMonth>("start", YearMonth.TryParse, yearMonth, required: true);
         op.End = p.Parse<YearMonth>("end", YearMonth.TryParse, yearMonth);
@@ -235,7 +268,7 @@ public static class CaseImport
     private static Evidence? ParseEvidence(RowParser p)
     {
         var kind = p.Parse<EvidenceKind>("evidence_kind", Codes.TryParse, "an evidence kind (" + Codes.List<EvidenceKind>() + ")");
-        var reference = p.Text("evidence_reference");
+        var reference = p.Text("evidence_reference", maxLength: CaseColumns.MaxTextLength);
         var round = p.Int("interview_round", 1, 1000);
         var quotation = p.Text("quotation");
         if (kind is null)
@@ -273,7 +306,13 @@ public static class CaseImport
         {
             if (!Parser.Ok) return null;
             Volume? volume = null;
-            if (Value is not null || Share is not null || Currency is not null)
+            if (Currency is not null && Value is null)
+            {
+                // Volume would say only "needs a value or a share", naming no column.
+                Parser.Fail("currency", "a currency was given without an annual_value");
+                return null;
+            }
+            if (Value is not null || Share is not null)
             {
                 volume = Parser.Build<Volume>(null, () => new Volume(Value, Currency, Share));
                 if (volume is null) return null;

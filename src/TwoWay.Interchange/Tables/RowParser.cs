@@ -24,11 +24,16 @@ public sealed class RowParser(Table table, TableRow row, InputErrorCollector err
         errors.Add(table.Source, row.Number, column, message);
     }
 
-    /// <summary>The cell's trimmed text; reports a missing required value.</summary>
-    public string? Text(string column, bool required = false)
+    /// <summary>The cell's trimmed text; reports a missing required value and, with <paramref name="maxLength"/>, a too long one.</summary>
+    public string? Text(string column, bool required = false, int? maxLength = null)
     {
         var v = row[column];
         if (v is null && required) Fail(column, "a value is required here");
+        if (v is not null && v.Length > maxLength)
+        {
+            Fail(column, $"the text is {v.Length} characters long; at most {maxLength} are allowed");
+            return null;
+        }
         return v;
     }
 
@@ -65,7 +70,9 @@ public sealed class RowParser(Table table, TableRow row, InputErrorCollector err
     {
         var v = Text(column, required);
         if (v is null) return null;
-        if (!decimal.TryParse(v, NumberStyles.Number | NumberStyles.AllowExponent, CultureInfo.InvariantCulture, out var d))
+        // NumberStyles.Float, not Number: Number allows thousands separators, so a European
+        // "12,5" would silently read as 125.
+        if (!decimal.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out var d))
         {
             Fail(column, $"'{v}' is not a number (use '.' as the decimal point, no thousands separators)");
             return null;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
@@ -9,7 +10,9 @@ namespace TwoWay.Interchange.Tables;
 /// <summary>
 /// Reads CSV, TSV and XLSX files into <see cref="Table"/>s: the one way TwoWay reads tabular input.
 /// Lines starting with '#' before or between rows are comments (templates explain their columns
-/// that way). Column names are matched case-insensitively. Unreadable files raise
+/// that way); in a spreadsheet, a comment row has text only in its first cell. Column names are
+/// matched case-insensitively. A .csv is comma-separated, or semicolon-separated when its header
+/// line has ';' and no ','. Text must be UTF-8 (or UTF-16 with a byte order mark). Unreadable files raise
 /// <see cref="InputException"/> naming the file.
 /// </summary>
 public static class TableReader
@@ -27,7 +30,7 @@ public static class TableReader
         return ext switch
         {
             ".xlsx" => ReadXlsx(path, name, sheet),
-            ".csv" or ".txt" => ReadDelimited(path, name, ','),
+            ".csv" or ".txt" => ReadDelimited(path, name, null),
             ".tsv" => ReadDelimited(path, name, '\t'),
             _ => throw new InputException(name, null, null, $"unsupported file type '{ext}'; expected one of {string.Join(", ", Extensions)}"),
         };
@@ -52,7 +55,9 @@ public static class TableReader
             if (!csv.Read())
                 throw new InputException(source, null, null, "the file is empty: expected a header row with column names");
             csv.ReadHeader();
-            var header = Normalise(csv.HeaderRecord ?? [], source, csv.Parser.RawRow);
+            // Trailing empty header cells are formatting (spreadsheets save "a,b,,"), not columns.
+            var headerCells = (csv.HeaderRecord ?? []).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToArray();
+            var header = Normalise(headerCells, source, csv.Parser.RawRow);
             var index = Index(header);
             var rows = new List<TableRow>();
             while (csv.Read())
@@ -62,14 +67,15 @@ public static class TableReader
                 var record = new string[parser.Count];
                 for (var i = 0; i < record.Length; i++) record[i] = parser[i];
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
+                var line = FirstLine(parser.RawRow, record);
                 if (record.Length > header.Count && record.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
-                    throw new InputException(source, csv.Parser.RawRow, null,
+                    throw new InputException(source, line, null,
                         $"the row has {record.Length} cells but the header names {header.Count} columns");
                 var values = new string?[header.Count];
                 Array.Copy(record, values, Math.Min(record.Length, values.Length));
-                rows.Add(new TableRow(parser.RawRow, new RowCells(index, values)));
+                rows.Add(new TableRow(line, new RowCells(index, values)));
             }
-            return new Table(source, header, rows, Originals(csv.HeaderRecord ?? []));
+            return new Table(source, header, rows, Originals(headerCells));
         }
         catch (CsvHelperException ex)
         {
@@ -77,11 +83,48 @@ public static class TableReader
         }
     }
 
-    private static Table ReadDelimited(string path, string source, char delimiter)
+    /// <summary>
+    /// The line a record starts on. CsvHelper's RawRow is the line it ENDS on, which differs when a
+    /// quoted cell holds line breaks; an editor or spreadsheet shows the row where it begins.
+    /// </summary>
+    private static int FirstLine(int lastLine, string[] record)
     {
-        using var reader = new StreamReader(path, detectEncodingFromByteOrderMarks: true);
-        return ReadDelimited(reader, source, delimiter);
+        var breaks = 0;
+        foreach (var cell in record)
+            for (var i = cell.IndexOf('\n'); i >= 0; i = cell.IndexOf('\n', i + 1)) breaks++;
+        return lastLine - breaks;
     }
+
+    // A null delimiter (a .csv) means ',' unless the header line has ';' and no ',': the "CSV" of
+    // spreadsheet programs in locales whose decimal separator is a comma.
+    private static Table ReadDelimited(string path, string source, char? delimiter)
+    {
+        // Strict UTF-8 (a UTF-16 byte order mark still switches encoding): a file saved in a
+        // legacy code page (Windows-1250/1251) would otherwise be read with U+FFFD in place of
+        // every non-ASCII letter and stored that way without a word.
+        var encoding = new UTF8Encoding(false, throwOnInvalidBytes: true);
+        try
+        {
+            if (delimiter is null)
+            {
+                var header = File.ReadLines(path, encoding).FirstOrDefault(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'));
+                delimiter = header is not null && header.Contains(';') && !header.Contains(',') ? ';' : ',';
+            }
+            using var reader = new StreamReader(path, encoding, detectEncodingFromByteOrderMarks: true);
+            return ReadDelimited(reader, source, delimiter.Value);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw NotUtf8(source);
+        }
+        catch (CsvHelperException ex) when (ex.InnerException is DecoderFallbackException)
+        {
+            throw NotUtf8(source);
+        }
+    }
+
+    private static InputException NotUtf8(string source) =>
+        new(source, null, null, "the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again");
 
     private static Table ReadXlsx(string path, string source, string? sheet)
     {
@@ -121,11 +164,17 @@ public static class TableReader
         var header = Normalise(headerCells.ToArray(), source, headerIndex.Value + 1);
         var index = Index(header);
         var rows = new List<TableRow>();
+        var headed = letters.ToHashSet(StringComparer.Ordinal);
         for (var i = headerIndex.Value + 1; i < raw.Count; i++)
         {
             var texts = letters.Select(l => raw[i].TryGetValue(l, out var v) ? CellText(v) : null).ToList();
+            // A value in a column without a header would be dropped silently (CSV refuses it too).
+            var unheaded = raw[i].Where(kv => !headed.Contains(kv.Key) && !string.IsNullOrWhiteSpace(CellText(kv.Value))).Select(kv => kv.Key).FirstOrDefault();
+            if (unheaded is not null)
+                throw new InputException(source, i + 1, null, $"cell {unheaded}{i + 1} has a value but its column has no header; name the column or clear the cell");
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
-            if (texts[0]?.TrimStart().StartsWith('#') == true) continue;
+            // A comment row holds only its '#' cell; a data row may begin with '#' (an operation id "#7").
+            if (texts[0]?.TrimStart().StartsWith('#') == true && texts.Skip(1).All(string.IsNullOrWhiteSpace)) continue;
             rows.Add(new TableRow(i + 1, new RowCells(index, texts.Take(header.Count).ToArray())));
         }
         return new Table(source, header, rows, Originals(headerCells.ToArray()));

@@ -70,7 +70,13 @@ public static class TableWriter
                 writer.WriteLine($"# {c.Name}{(c.Required ? " (required)" : "")}: {c.Description} Example: {c.Example}");
             writer.WriteLine("# Lines starting with # are comments and are ignored on import.");
         }
-        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture) { Delimiter = delimiter });
+        using var csv = new CsvWriter(writer, new CsvHelper.Configuration.CsvConfiguration(CultureInfo.InvariantCulture)
+        {
+            Delimiter = delimiter,
+            // A line starting with '#' is a comment to TableReader: quote such a cell (e.g. an
+            // operation id "#7") so its row is not dropped on import.
+            ShouldQuote = args => args.Field?.StartsWith('#') == true || CsvHelper.Configuration.ConfigurationFunctions.ShouldQuote(args),
+        });
         foreach (var c in columns) csv.WriteField(c);
         csv.NextRecord();
         foreach (var row in rows)
@@ -106,7 +112,7 @@ public static class TableWriter
     {
         var about = new System.Data.DataTable("About");
         foreach (var c in new[] { "column", "required", "description", "example" }) about.Columns.Add(c, typeof(string));
-        if (title is not null) about.Rows.Add("#", "", title, "");
+        if (title is not null) about.Rows.Add("# " + title, "", "", "");
         foreach (var c in documentation) about.Rows.Add(c.Name, c.Required ? "yes" : "no", c.Description, c.Example);
         return about;
     }
