@@ -24,6 +24,7 @@ public static class TwoWayApp
             config.PropagateExceptions();
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
+            PolicyCommands.Register(config);
         });
 
         try

@@ -105,9 +105,9 @@ public static class AnswersFile
 {
     public sealed record Loaded(AnswerSheet Sheet, FirmFacts Firm);
 
-    public static Loaded Read(string path, Questionnaire questionnaire) => Parse(JsonSource.Read(path), questionnaire);
+    public static Loaded Read(string path, Questionnaire questionnaire, bool partial = false) => Parse(JsonSource.Read(path), questionnaire, partial);
 
-    public static Loaded Parse(JsonSource json, Questionnaire q)
+    public static Loaded Parse(JsonSource json, Questionnaire q, bool partial = false)
     {
         var errors = new InputErrorCollector();
         var f = new JsonFields(json, errors);
@@ -135,7 +135,7 @@ public static class AnswersFile
                 else answers[index] = answer;
             }
         errors.ThrowIfAny();
-        var sheet = AnswerSheet.Create(q, firm, answers, out var problems);
+        var sheet = AnswerSheet.Create(q, firm, answers, out var problems, requireComplete: !partial);
         foreach (var p in problems) f.Fail($"answers.{p.ItemId}", p.Message);
         errors.ThrowIfAny();
         return new Loaded(sheet, facts);

@@ -44,7 +44,13 @@ public sealed record AnswerSheet
     /// Checks and builds a sheet. Problems: an answer that does not fit its item, a required item
     /// left unanswered, or "regularly" answered yes where "ever" is no.
     /// </summary>
-    public static AnswerSheet Create(Questionnaire questionnaire, string? firm, IReadOnlyList<Answer?> answers, out IReadOnlyList<Problem> problems)
+    /// <param name="questionnaire">The questionnaire answered.</param>
+    /// <param name="firm">The firm's id or name, if given.</param>
+    /// <param name="answers">One slot per item, in the questionnaire's order; null = skipped.</param>
+    /// <param name="problems">Everything wrong; empty when the sheet is complete and consistent.</param>
+    /// <param name="requireComplete">False for answers saved part-way through, which may still miss required items.</param>
+    public static AnswerSheet Create(Questionnaire questionnaire, string? firm, IReadOnlyList<Answer?> answers, out IReadOnlyList<Problem> problems,
+        bool requireComplete = true)
     {
         if (answers.Count != questionnaire.Items.Length) throw new ArgumentException("One answer slot per item is expected.", nameof(answers));
         var found = new List<Problem>();
@@ -52,7 +58,7 @@ public sealed record AnswerSheet
         {
             var item = questionnaire.Items[i];
             if (answers[i] is { } a && item.Check(a) is { } msg) found.Add(new Problem(item.Id, msg));
-            else if (answers[i] is null && item.Required) found.Add(new Problem(item.Id, "this item is required and was not answered"));
+            else if (answers[i] is null && item.Required && requireComplete) found.Add(new Problem(item.Id, "this item is required and was not answered"));
         }
         var sheet = new AnswerSheet(questionnaire, firm, [.. answers]);
         if (found.Count == 0)

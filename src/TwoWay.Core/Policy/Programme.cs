@@ -186,9 +186,15 @@ public sealed record Programme
 
     public bool IsOpenTo(TraderState state) => TargetStates.IsEmpty || TargetStates.Contains(state);
 
-    /// <summary>Open to a firm at <paramref name="stage"/>: the programme supports that direction and names no stage of it, or names this one.</summary>
+    /// <summary>
+    /// Open to a firm at <paramref name="stage"/>: the programme supports that direction, names no
+    /// stage of it or names this one, and is open to a trader state a firm at that stage can be in
+    /// (stage "new" in a direction means the firm is not active in it, and the other stages that it is).
+    /// </summary>
     public bool IsOpenTo(DirectedStage stage) =>
-        Supports(stage.Direction) && (!TargetStages.Any(s => s.Direction == stage.Direction) || TargetStages.Contains(stage));
+        Supports(stage.Direction)
+        && (!TargetStages.Any(s => s.Direction == stage.Direction) || TargetStages.Contains(stage))
+        && (TargetStates.IsEmpty || TargetStates.Any(s => s.IsActive(stage.Direction) == (stage.Stage != ExperienceStage.New)));
 
     public bool IsOpenToSize(SizeClass? size) => EligibleSizes.IsEmpty || size is null || EligibleSizes.Contains(size.Value);
 

@@ -1,0 +1,243 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TwoWay.Assessment;
+using TwoWay.Cli.Infrastructure;
+using TwoWay.Domain;
+using TwoWay.Policy;
+using TwoWay.Policy.Files;
+
+namespace TwoWay.Cli.Commands;
+
+/// <summary>The policy lens and the self-assessment: `twoway policy …`, `twoway assess …`, `twoway template programmes|answers`.</summary>
+public static class PolicyCommands
+{
+    public static void Register(IConfigurator config)
+    {
+        config.AddBranch("policy", policy =>
+        {
+            policy.SetDescription("Programme catalogues: how one-sided the portfolio is and whom it leaves out.");
+            policy.AddCommand<PortfolioCommand>("portfolio")
+                .WithDescription("Export-only share (by count and budget), direction × instrument and × mechanism, barrier coverage.");
+            policy.AddCommand<CoverageCommand>("coverage")
+                .WithDescription("Coverage of a firm population's trader states and stages; gaps; bridging programmes.");
+        });
+        config.AddBranch<AssessSettings>("assess", assess =>
+        {
+            assess.SetDescription("Holistic self-assessment: profile in both directions, next step, matching programmes.");
+            assess.SetDefaultCommand<AssessCommand>();
+            assess.AddCommand<AssessBatchCommand>("batch")
+                .WithDescription("Assess a survey export (one row per firm, item ids as columns) and summarise the population.");
+        });
+        // The store area owns `twoway template firms|operations`; when both land, these two commands
+        // move into its template branch (one branch per name in Spectre).
+        config.AddBranch("template", template =>
+        {
+            template.SetDescription("Write annotated empty input files.");
+            RegisterTemplates(template);
+        });
+    }
+
+    /// <summary>Adds `programmes` and `answers` to a `template` branch (for whichever area creates the branch).</summary>
+    public static void RegisterTemplates(IConfigurator<CommandSettings> template)
+    {
+        template.AddCommand<TemplateProgrammesCommand>("programmes")
+            .WithDescription("Write an annotated programme catalogue template (CSV or XLSX by extension).");
+        template.AddCommand<TemplateAnswersCommand>("answers")
+            .WithDescription("Write a batch answers template for a questionnaire (CSV or XLSX).");
+    }
+
+    internal static string Pct(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
+
+    internal static string Num(double? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
+
+    internal static string Code<T>(T value) where T : struct, Enum => Vocabulary<T>.Code(value);
+
+    internal static string Esc(string? text) => Markup.Escape(text ?? "");
+}
+
+public sealed class TemplateFileSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("The file to write (.csv, .tsv or .xlsx).")]
+    public string File { get; init; } = "";
+
+    public override ValidationResult Validate() =>
+        Path.GetExtension(File).ToLowerInvariant() is ".csv" or ".tsv" or ".xlsx"
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"'{File}': write a .csv, .tsv or .xlsx file.");
+}
+
+public sealed class TemplateAnswersSettings : CommandSettings
+{
+    [CommandArgument(0, "<FILE>")]
+    [Description("The file to write (.csv, .tsv or .xlsx).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--questionnaire <FILE>")]
+    [Description("Questionnaire definition (JSON); default: the built-in one.")]
+    public string? Questionnaire { get; init; }
+}
+
+[Description("Write an annotated programme catalogue template.")]
+public sealed class TemplateProgrammesCommand(Terminal terminal) : Command<TemplateFileSettings>
+{
+    public override int Execute(CommandContext context, TemplateFileSettings settings, CancellationToken cancellationToken)
+    {
+        CatalogueFile.WriteTemplate(settings.File);
+        terminal.Error.MarkupLineInterpolated($"Wrote {settings.File}: {CatalogueFile.Columns.Count} documented columns and one example row.");
+        return ExitCodes.Ok;
+    }
+}
+
+[Description("Write a batch answers template for a questionnaire.")]
+public sealed class TemplateAnswersCommand(Terminal terminal) : Command<TemplateAnswersSettings>
+{
+    public override int Execute(CommandContext context, TemplateAnswersSettings settings, CancellationToken cancellationToken)
+    {
+        var q = settings.Questionnaire is { } path ? QuestionnaireFile.Read(path) : BuiltIn.Questionnaire();
+        BatchFile.WriteTemplate(settings.File, q);
+        terminal.Error.MarkupLineInterpolated($"Wrote {settings.File}: firm_id, size_class, sector and {q.Items.Length} item columns of {q.Id} {q.Version}.");
+        return ExitCodes.Ok;
+    }
+}
+
+public class CatalogueSettings : OutputSettings
+{
+    [CommandArgument(0, "<CATALOGUE>")]
+    [Description("Programme catalogue (.csv, .tsv or .xlsx; columns: docs/policy.md, template: `twoway template programmes`).")]
+    public string Catalogue { get; init; } = "";
+
+    [CommandOption("--sheet <SHEET>")]
+    [Description("For an .xlsx catalogue: the sheet to read (default: the first).")]
+    public string? Sheet { get; init; }
+}
+
+[Description("Portfolio of a programme catalogue.")]
+public sealed class PortfolioCommand(Terminal terminal) : Command<CatalogueSettings>
+{
+    public override int Execute(CommandContext context, CatalogueSettings settings, CancellationToken cancellationToken)
+    {
+        var result = PortfolioAnalysis.Analyse(CatalogueFile.Read(settings.Catalogue, settings.Sheet));
+        if (settings.Json)
+        {
+            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            return ExitCodes.Ok;
+        }
+        Print(terminal.Out, result);
+        return ExitCodes.Ok;
+    }
+
+    internal static void Print(IAnsiConsole o, PortfolioResult r)
+    {
+        o.MarkupLineInterpolated($"[bold]Programmes:[/] {r.Programmes} ({r.Outward} outward, {r.Inward} inward, {r.Both} both directions)");
+        o.MarkupLineInterpolated($"[bold]Export-only by count:[/] {PolicyCommands.Pct(r.ExportOnlyShareByCount)} ({r.ExportOnly} of {r.Programmes})");
+        var budget = r.ProgrammesWithBudget == 0
+            ? "– (no budget known)"
+            : $"{PolicyCommands.Pct(r.ExportOnlyShareByBudget)} ({r.ExportOnlyBudget:N0} of {r.TotalBudget:N0} {r.BudgetCurrency}, over the {r.ProgrammesWithBudget} programmes with a known budget)";
+        o.MarkupLineInterpolated($"[bold]Export-only by budget:[/] {budget}");
+        o.MarkupLineInterpolated($"[dim]Definition: {r.ExportOnlyDefinition}[/]");
+        o.MarkupLineInterpolated($"[bold]Bridging programmes[/] (open to import-only firms, supporting a first outward mode): {r.Bridging}");
+        o.WriteLine();
+        o.Write(Matrix("instrument", r.DirectionByInstrument));
+        o.Write(Matrix("mechanism", r.DirectionByMechanism));
+        o.Write(Matrix("barrier group", r.BarrierCoverage, internalColumn: true));
+        if (r.UncoveredBarriers.Count > 0)
+            o.MarkupLineInterpolated($"[yellow]Barrier groups no programme addresses:[/] {string.Join(", ", r.UncoveredBarriers.Select(PolicyCommands.Code))}");
+    }
+
+    private static Table Matrix<T>(string what, IReadOnlyList<DirectionCounts<T>> rows, bool internalColumn = false) where T : struct, Enum
+    {
+        var t = new Table().Title($"Direction × {what} (programmes)").AddColumn(what);
+        if (internalColumn) t.AddColumn("group");
+        t.AddColumns(new TableColumn("outward").RightAligned(), new TableColumn("inward").RightAligned(),
+            new TableColumn("both").RightAligned(), new TableColumn("total").RightAligned());
+        foreach (var r in rows)
+        {
+            var cells = new List<string> { PolicyCommands.Code(r.Category) };
+            if (internalColumn) cells.Add(r.Category is BarrierGroup g && g.IsInternal() ? "internal" : "external");
+            cells.AddRange([r.Outward.ToString(CultureInfo.InvariantCulture), r.Inward.ToString(CultureInfo.InvariantCulture),
+                r.Both.ToString(CultureInfo.InvariantCulture), r.Total == 0 ? "[yellow]0[/]" : r.Total.ToString(CultureInfo.InvariantCulture)]);
+            t.AddRow(cells.ToArray());
+        }
+        return t;
+    }
+}
+
+public sealed class CoverageSettings : CatalogueSettings
+{
+    [CommandOption("--panel <FILE>")]
+    [Description("Firm-year trade panel (firm_id, year, exported, imported); states and stages of --year are derived.")]
+    public string? Panel { get; init; }
+
+    [CommandOption("--year <YEAR>")]
+    [Description("With --panel: the year whose firms are counted (default: the latest).")]
+    public int? Year { get; init; }
+
+    [CommandOption("--population <FILE>")]
+    [Description("Population groups (trader_state, outward_stage, inward_stage, firms).")]
+    public string? Population { get; init; }
+
+    [CommandOption("--assessments <FILE>")]
+    [Description("Batch self-assessment answers (as for `twoway assess batch`): the assessed firms are the population.")]
+    public string? Assessments { get; init; }
+
+    [CommandOption("--questionnaire <FILE>")]
+    [Description("With --assessments: the questionnaire definition (default: built-in).")]
+    public string? Questionnaire { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var given = new[] { Panel, Population, Assessments }.Count(s => s is not null);
+        if (given != 1) return ValidationResult.Error("Give the population with exactly one of --panel, --population or --assessments.");
+        if (Year is not null && Panel is null) return ValidationResult.Error("--year goes with --panel.");
+        return ValidationResult.Success();
+    }
+}
+
+[Description("Coverage of a firm population by a programme catalogue.")]
+public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSettings>
+{
+    public override int Execute(CommandContext context, CoverageSettings settings, CancellationToken cancellationToken)
+    {
+        var catalogue = CatalogueFile.Read(settings.Catalogue, settings.Sheet);
+        Population population;
+        if (settings.Panel is { } panel) population = PopulationFile.ReadPanel(panel, settings.Year);
+        else if (settings.Population is { } groups) population = PopulationFile.ReadGroups(groups);
+        else
+        {
+            var q = settings.Questionnaire is { } qp ? QuestionnaireFile.Read(qp) : BuiltIn.Questionnaire();
+            var scorer = new Scorer(q);
+            var loaded = BatchFile.Read(settings.Assessments!, q);
+            population = PopulationSummary.ToPopulation($"{Path.GetFileName(settings.Assessments)} (self-assessments)", loaded.Sheets.Select(scorer.Score));
+        }
+        var result = CoverageAnalysis.Analyse(catalogue, population);
+        if (settings.Json)
+        {
+            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            return ExitCodes.Ok;
+        }
+        Print(terminal.Out, result);
+        return ExitCodes.Ok;
+    }
+
+    internal static void Print(IAnsiConsole o, CoverageResult r)
+    {
+        o.MarkupLineInterpolated($"[bold]Population:[/] {r.Population}, {PolicyCommands.Num(r.TotalFirms, "0.##")} firms; [bold]catalogue:[/] {r.Programmes} programmes");
+        var states = new Table().Title("Trader states: need (share of firms) vs supply (programmes open)")
+            .AddColumns("trader state", "firms", "share of firms", "programmes open", "share of programmes", "");
+        foreach (var s in r.States)
+            states.AddRow(PolicyCommands.Code(s.State), PolicyCommands.Num(s.Firms, "0.##"), PolicyCommands.Pct(s.Share), s.ProgrammeCount.ToString(CultureInfo.InvariantCulture),
+                PolicyCommands.Pct(s.ProgrammeShare), s.Gap ? "[red]GAP[/]" : "");
+        o.Write(states);
+        var stages = new Table().Title("Stages: need vs supply").AddColumns("direction", "stage", "firms", "share of firms", "programmes open", "share of programmes", "");
+        foreach (var s in r.Stages)
+            stages.AddRow(s.Direction.Code(), PolicyCommands.Code(s.Stage), PolicyCommands.Num(s.Firms, "0.##"), PolicyCommands.Pct(s.Share),
+                s.ProgrammeCount.ToString(CultureInfo.InvariantCulture), PolicyCommands.Pct(s.ProgrammeShare), s.Gap ? "[red]GAP[/]" : "");
+        o.Write(stages);
+        o.MarkupLineInterpolated($"[bold]Bridging programmes[/] (open to import-only firms, supporting a first outward mode): {r.BridgingCount} for the {PolicyCommands.Pct(r.ImportOnlyShare)} of firms that import only{(r.BridgingCount > 0 ? ": " + string.Join(", ", r.BridgingProgrammes) : "")}");
+        if (r.Gaps.Count == 0) o.MarkupLine("No gaps: every state and stage holding firms has at least one programme open to it.");
+        foreach (var g in r.Gaps) o.MarkupLineInterpolated($"[red]gap:[/] {g}");
+    }
+}
