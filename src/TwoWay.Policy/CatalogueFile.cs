@@ -127,6 +127,11 @@ public static class CatalogueFile
                 p.Fail("modes", $"'{v}' is not a mode code; use e.g. goods_export, services_import, licensing_in (all codes: `twoway modes`)");
                 continue;
             }
+            if (implied is { } i && direction is { } pd && pd != SupportDirection.Both && (i == Direction.Outward) != (pd == SupportDirection.Outward))
+            {
+                p.Fail("modes", $"'{v}' is an {i.Code()} mode but the programme's direction is {Vocabulary<SupportDirection>.Code(pd)}");
+                continue;
+            }
             var dirs = implied is { } d ? [d] : direction switch
             {
                 SupportDirection.Outward => [Direction.Outward],
