@@ -253,8 +253,7 @@ public sealed class AssessBatchCommand(Terminal terminal) : Command<AssessBatchS
     {
         var (assessor, _) = settings.Build();
         var loaded = BatchFile.Read(settings.File, assessor.Questionnaire);
-        var results = new AssessmentResult[loaded.Sheets.Count];
-        for (var i = 0; i < results.Length; i++) results[i] = assessor.Assess(loaded.Sheets[i], loaded.Firms[i]);
+        var results = assessor.AssessMany(loaded.Sheets, loaded.Firms);
         var batch = new BatchResult(assessor.Questionnaire.Id, assessor.Questionnaire.Version,
             PopulationSummary.Of(assessor.Questionnaire, loaded.Sheets, results), results);
         if (settings.Out is { } outPath) WriteFirms(outPath, assessor.Questionnaire, batch);

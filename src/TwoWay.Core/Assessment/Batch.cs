@@ -38,11 +38,21 @@ public sealed class Assessor
         return new AssessmentResult(profile, next, ProgrammeMatching.Match(_catalogue, profile, next, firm, _top));
     }
 
+    /// <summary>
+    /// Assesses sheets on all cores. Each firm's result depends only on its own answers, so the
+    /// output is the same, in the same order, however the work is split.
+    /// </summary>
+    public AssessmentResult[] AssessMany(IReadOnlyList<AnswerSheet> sheets, IReadOnlyList<FirmFacts>? firms)
+    {
+        var results = new AssessmentResult[sheets.Count];
+        Parallel.For(0, sheets.Count, i => results[i] = Assess(sheets[i], firms?[i]));
+        return results;
+    }
+
     /// <summary>Assesses every sheet and summarises the population (<see cref="PopulationSummary.Of"/>).</summary>
     public BatchResult AssessAll(IReadOnlyList<AnswerSheet> sheets)
     {
-        var results = new AssessmentResult[sheets.Count];
-        for (var i = 0; i < sheets.Count; i++) results[i] = Assess(sheets[i]);
+        var results = AssessMany(sheets, null);
         return new BatchResult(Questionnaire.Id, Questionnaire.Version, PopulationSummary.Of(Questionnaire, sheets, results), results);
     }
 }
@@ -118,7 +128,12 @@ public sealed record PopulationSummary(
                 stages.Add(new StageShare(d, g, k, Share(k)));
             }
 
-        double[] Row(AnswerSheet s, int[] items) => items.Select(i => s.Answers[i] is LikertAnswer l ? l.Value : double.NaN).ToArray();
+        static double[] Row(AnswerSheet s, int[] items)
+        {
+            var row = new double[items.Length];
+            for (var j = 0; j < items.Length; j++) row[j] = s.Answers[items[j]] is LikertAnswer l ? l.Value : double.NaN;
+            return row;
+        }
         int[] ItemsOf(Func<Item, bool> pick) => Enumerable.Range(0, q.Items.Length).Where(i => pick(q.Items[i])).ToArray();
 
         var directions = new[] { Direction.Outward, Direction.Inward }.Select(d =>
@@ -135,11 +150,12 @@ public sealed record PopulationSummary(
                 Distribution.Of(results.Select(r => r.Profile.In(dim.Direction).Dimensions[pos].Score)),
                 Reliability.CronbachAlpha(sheets.Select(s => Row(s, items)).ToList()));
         }).ToList();
+        var topItems = results.Select(r => TopItem(r.Profile)).ToArray();
         var barriers = ItemsOf(it => it.Section == Section.Barriers).Select(i =>
         {
             var rated = sheets.Select(s => s.Answers[i]).OfType<LikertAnswer>().Select(l => (double)l.Value).ToList();
             var item = q.Items[i];
-            var topFor = results.Count(r => r.Profile.TopBarrier == item.Barrier && TopItem(r.Profile) == item.Id);
+            var topFor = topItems.Count(t => t == item.Id);
             return new BarrierSummary(item.Id, item.Barrier!.Value, rated.Count > 0 ? rated.Average() : null, rated.Count, topFor);
         }).ToList();
         var steps = results.GroupBy(r => (r.Recommendation.Rule, r.Recommendation.NextStep))

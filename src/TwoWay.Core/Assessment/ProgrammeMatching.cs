@@ -28,37 +28,59 @@ public static class ProgrammeMatching
         FirmFacts? firm = null, int top = 5)
     {
         var stage = new DirectedStage(recommendation.Direction, profile.In(recommendation.Direction).Stage);
-        var candidates = new List<(Programme P, int Points, List<string> Reasons)>();
+        var candidates = new List<(Programme P, int Points)>();
         foreach (var p in catalogue.Programmes)
         {
             if (!p.Supports(recommendation.Direction) || !p.IsOpenTo(profile.State) || !p.IsOpenTo(stage)
                 || !p.IsOpenToSize(firm?.Size) || !p.IsOpenToSector(firm?.Sector))
                 continue;
-            var reasons = new List<string>();
             var points = 0;
-            foreach (var i in recommendation.Instruments.Where(p.Instruments.Contains))
-            {
-                points += PointsPerInstrument;
-                reasons.Add($"offers {Vocabulary<Instrument>.Code(i)} (recommended)");
-            }
-            if (p.Mechanisms.Contains(recommendation.Mechanism))
-            {
-                points += PointsForMechanism;
-                reasons.Add($"works through the {Vocabulary<Mechanism>.Code(recommendation.Mechanism)} mechanism (recommended)");
-            }
+            foreach (var i in recommendation.Instruments)
+                if (p.Offers(i)) points += PointsPerInstrument;
+            if (p.WorksThrough(recommendation.Mechanism)) points += PointsForMechanism;
             if (points == 0) continue;
-            if (profile.TopBarrier is { } b && p.Barriers.Contains(b))
-            {
-                points += PointsForBarrier;
-                reasons.Add($"addresses {Vocabulary<BarrierGroup>.Code(b)} barriers, your top barrier group");
-            }
-            reasons.Add($"open to {Vocabulary<TraderState>.Code(profile.State)} firms at {stage.Code}");
-            candidates.Add((p, points, reasons));
+            if (profile.TopBarrier is { } b && p.Addresses(b)) points += PointsForBarrier;
+            candidates.Add((p, points));
         }
-        return candidates
-            .OrderByDescending(c => c.Points).ThenBy(c => c.P.Id, StringComparer.Ordinal)
-            .Take(top)
-            .Select((c, i) => new ProgrammeMatch(i + 1, c.P.Id, c.P.Name, c.P.Agency, c.Points, c.Reasons))
-            .ToList();
+        // Reasons are written only for the programmes listed: a batch of 100,000 firms lists few per firm.
+        candidates.Sort((x, y) => x.Points != y.Points ? y.Points.CompareTo(x.Points) : string.CompareOrdinal(x.P.Id, y.P.Id));
+        var matches = new List<ProgrammeMatch>(Math.Min(top, candidates.Count));
+        for (var k = 0; k < candidates.Count && k < top; k++)
+        {
+            var (p, points) = candidates[k];
+            var reasons = new List<string>(4);
+            foreach (var i in recommendation.Instruments)
+                if (p.Offers(i)) reasons.Add(Reasons.Offers[(int)i]);
+            if (p.WorksThrough(recommendation.Mechanism)) reasons.Add(Reasons.Mechanism[(int)recommendation.Mechanism]);
+            if (profile.TopBarrier is { } b && p.Addresses(b)) reasons.Add(Reasons.Barrier[(int)b]);
+            reasons.Add(Reasons.Open(profile.State, stage));
+            matches.Add(new ProgrammeMatch(k + 1, p.Id, p.Name, p.Agency, points, reasons));
+        }
+        return matches;
+    }
+}
+
+/// <summary>The reason texts, made once: a batch repeats the same few sentences for every firm.</summary>
+internal static class Reasons
+{
+    public static readonly string[] Offers = Enum.GetValues<Instrument>().Select(i => $"offers {Vocabulary<Instrument>.Code(i)} (recommended)").ToArray();
+    public static readonly string[] Mechanism = Enum.GetValues<Policy.Mechanism>().Select(m => $"works through the {Vocabulary<Policy.Mechanism>.Code(m)} mechanism (recommended)").ToArray();
+    public static readonly string[] Barrier = Enum.GetValues<BarrierGroup>().Select(b => $"addresses {Vocabulary<BarrierGroup>.Code(b)} barriers, your top barrier group").ToArray();
+
+    private static readonly string[,,] OpenTexts = BuildOpen();
+
+    public static string Open(TraderState state, DirectedStage stage) => OpenTexts[(int)state, (int)stage.Direction, (int)stage.Stage];
+
+    private static string[,,] BuildOpen()
+    {
+        var states = Enum.GetValues<TraderState>();
+        var directions = Enum.GetValues<Direction>();
+        var stages = Enum.GetValues<ExperienceStage>();
+        var texts = new string[states.Length, directions.Length, stages.Length];
+        foreach (var s in states)
+            foreach (var d in directions)
+                foreach (var g in stages)
+                    texts[(int)s, (int)d, (int)g] = $"open to {Vocabulary<TraderState>.Code(s)} firms at {new DirectedStage(d, g).Code}";
+        return texts;
     }
 }

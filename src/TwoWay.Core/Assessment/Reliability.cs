@@ -15,7 +15,9 @@ public static class Reliability
     public static AlphaResult CronbachAlpha(IReadOnlyList<double[]> cases)
     {
         var k = cases.Count > 0 ? cases[0].Length : 0;
-        var complete = cases.Where(c => c.Length == k && !c.Any(double.IsNaN)).ToList();
+        var complete = new List<double[]>(cases.Count);
+        foreach (var c in cases)
+            if (c.Length == k && Array.TrueForAll(c, v => !double.IsNaN(v))) complete.Add(c);
         var n = complete.Count;
         if (k < 2 || n < 2) return new AlphaResult(null, k, n);
         // Two-pass variances (mean first) avoid the cancellation of the one-pass formula.

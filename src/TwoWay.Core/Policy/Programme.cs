@@ -144,6 +144,14 @@ public sealed record Programme
                 throw new ArgumentException($"'{sector}' is not a NACE Rev.2 / ISIC Rev.4 code (e.g. C or C25).", nameof(eligibleSectors));
         if (budget is { Amount: < 0 }) throw new ArgumentException("A budget cannot be negative.", nameof(budget));
         if (beneficiaries is < 0) throw new ArgumentException("Beneficiaries cannot be negative.", nameof(beneficiaries));
+        _stateMask = Bits.Of(TargetStates);
+        _instrumentMask = Bits.Of(Instruments);
+        _mechanismMask = Bits.Of(Mechanisms);
+        _barrierMask = Bits.Of(Barriers);
+        _outwardStageMask = Bits.Of(TargetStages.Where(x => x.Direction == Domain.Direction.Outward).Select(x => x.Stage));
+        _inwardStageMask = Bits.Of(TargetStages.Where(x => x.Direction == Domain.Direction.Inward).Select(x => x.Stage));
+        _sectors = [.. EligibleSectors];
+        _hasOutwardMode = Modes.Any(m => m.Direction == Domain.Direction.Outward);
         Id = id.Trim();
         Name = name.Trim();
         Agency = agency.Trim();
@@ -154,6 +162,13 @@ public sealed record Programme
         SourceUrl = string.IsNullOrWhiteSpace(sourceUrl) ? null : sourceUrl.Trim();
         DateChecked = dateChecked;
     }
+
+    // Bit sets of the target and category sets: matching runs per firm over the whole catalogue
+    // (100,000 firms × the catalogue in the benchmark), and hash-set enumeration was its main cost.
+    private readonly int _stateMask, _instrumentMask, _mechanismMask, _barrierMask, _outwardStageMask, _inwardStageMask;
+    private readonly bool _hasOutwardMode;
+    private readonly string[] _sectors;
+    private static readonly TraderState[] AllStates = Enum.GetValues<TraderState>();
 
     public string Id { get; }
     public string Name { get; }
@@ -184,29 +199,48 @@ public sealed record Programme
     public bool Supports(Direction direction) =>
         Direction == SupportDirection.Both || (Direction == SupportDirection.Outward) == (direction == Domain.Direction.Outward);
 
-    public bool IsOpenTo(TraderState state) => TargetStates.IsEmpty || TargetStates.Contains(state);
+    public bool IsOpenTo(TraderState state) => _stateMask == 0 || (_stateMask & Bits.Of(state)) != 0;
 
     /// <summary>
     /// Open to a firm at <paramref name="stage"/>: the programme supports that direction, names no
     /// stage of it or names this one, and is open to a trader state a firm at that stage can be in
     /// (stage "new" in a direction means the firm is not active in it, and the other stages that it is).
     /// </summary>
-    public bool IsOpenTo(DirectedStage stage) =>
-        Supports(stage.Direction)
-        && (!TargetStages.Any(s => s.Direction == stage.Direction) || TargetStages.Contains(stage))
-        && (TargetStates.IsEmpty || TargetStates.Any(s => s.IsActive(stage.Direction) == (stage.Stage != ExperienceStage.New)));
+    public bool IsOpenTo(DirectedStage stage)
+    {
+        if (!Supports(stage.Direction)) return false;
+        var stages = stage.Direction == Domain.Direction.Outward ? _outwardStageMask : _inwardStageMask;
+        if (stages != 0 && (stages & Bits.Of(stage.Stage)) == 0) return false;
+        if (_stateMask == 0) return true;
+        var active = stage.Stage != ExperienceStage.New;
+        foreach (var s in AllStates)
+            if ((_stateMask & Bits.Of(s)) != 0 && s.IsActive(stage.Direction) == active) return true;
+        return false;
+    }
+
+    public bool Offers(Instrument instrument) => (_instrumentMask & Bits.Of(instrument)) != 0;
+
+    public bool WorksThrough(Mechanism mechanism) => (_mechanismMask & Bits.Of(mechanism)) != 0;
+
+    public bool Addresses(BarrierGroup barrier) => (_barrierMask & Bits.Of(barrier)) != 0;
 
     public bool IsOpenToSize(SizeClass? size) => EligibleSizes.IsEmpty || size is null || EligibleSizes.Contains(size.Value);
 
-    public bool IsOpenToSector(string? sector) =>
-        EligibleSectors.IsEmpty || sector is null || EligibleSectors.Any(p => sector.Trim().ToUpperInvariant().StartsWith(p, StringComparison.Ordinal));
+    public bool IsOpenToSector(string? sector)
+    {
+        if (_sectors.Length == 0 || sector is null) return true;
+        var code = sector.Trim().ToUpperInvariant();
+        foreach (var prefix in _sectors)
+            if (code.StartsWith(prefix, StringComparison.Ordinal)) return true;
+        return false;
+    }
 
     /// <summary>
     /// A bridge from importing to exporting: open to import-only firms and supporting a first
     /// outward mode (an outward mode, at the outward stage "new" or with no outward stage restriction).
     /// </summary>
     public bool IsBridging =>
-        IsOpenTo(TraderState.ImportOnly) && Modes.Any(m => m.Direction == Domain.Direction.Outward)
+        IsOpenTo(TraderState.ImportOnly) && _hasOutwardMode
         && IsOpenTo(new DirectedStage(Domain.Direction.Outward, ExperienceStage.New));
 }
 
@@ -228,4 +262,17 @@ public sealed record Catalogue
 
     /// <summary>The one currency of all known budgets, or null when no budget is known.</summary>
     public CurrencyCode? BudgetCurrency { get; }
+}
+
+/// <summary>Small enums (fewer than 32 members) as bit sets.</summary>
+internal static class Bits
+{
+    public static int Of<T>(T value) where T : struct, Enum => 1 << System.Runtime.CompilerServices.Unsafe.As<T, int>(ref value);
+
+    public static int Of<T>(IEnumerable<T> values) where T : struct, Enum
+    {
+        var mask = 0;
+        foreach (var v in values) mask |= Of(v);
+        return mask;
+    }
 }
