@@ -25,6 +25,7 @@ public static class TwoWayApp
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
             PolicyCommands.Register(config);
+            AnalysisCommands.Register(config);
         });
 
         try

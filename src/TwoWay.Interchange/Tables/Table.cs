@@ -13,11 +13,20 @@ public sealed record TableRow(int Number, IReadOnlyDictionary<string, string?> C
 
 /// <summary>
 /// A table read from a file: its header (lower-cased, trimmed column names) and its data rows.
-/// <see cref="Source"/> is the file name shown in error messages.
+/// <see cref="Source"/> is the file name shown in error messages. <see cref="Headers"/> keeps the
+/// header cells as written (same order as <see cref="Columns"/>), for formats whose column names
+/// carry user text, such as attribute keys.
 /// </summary>
-public sealed record Table(string Source, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows)
+public sealed record Table(string Source, IReadOnlyList<string> Columns, IReadOnlyList<TableRow> Rows, IReadOnlyList<string>? Headers = null)
 {
     public bool HasColumn(string column) => Columns.Contains(column, StringComparer.Ordinal);
+
+    /// <summary>The header cell of <paramref name="column"/> as the file wrote it (trimmed).</summary>
+    public string HeaderOf(string column)
+    {
+        var i = Columns.ToList().IndexOf(column);
+        return i >= 0 && Headers is { } h && i < h.Count ? h[i] : column;
+    }
 }
 
 /// <summary>A documented column of a file format: what templates explain and readers check.</summary>

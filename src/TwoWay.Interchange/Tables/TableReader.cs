@@ -66,7 +66,7 @@ public static class TableReader
                     cells[header[i]] = i < record.Length ? record[i] : null;
                 rows.Add(new TableRow(csv.Parser.RawRow, cells));
             }
-            return new Table(source, header, rows);
+            return new Table(source, header, rows, Originals(csv.HeaderRecord ?? []));
         }
         catch (CsvHelperException ex)
         {
@@ -126,7 +126,25 @@ public static class TableReader
             for (var c = 0; c < header.Count; c++) cells[header[c]] = texts[c];
             rows.Add(new TableRow(i + 1, cells));
         }
-        return new Table(source, header, rows);
+        return new Table(source, header, rows, Originals(headerCells.ToArray()));
+    }
+
+    private static List<string> Originals(string[] header) => header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
+
+    /// <summary>The sheet names of an XLSX workbook, in order.</summary>
+    public static IReadOnlyList<string> SheetNames(string path)
+    {
+        var name = Path.GetFileName(path);
+        if (!File.Exists(path))
+            throw new InputException(name, null, null, $"file not found: {path}");
+        try
+        {
+            return MiniExcel.GetSheetNames(path);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        {
+            throw new InputException(name, null, null, "the file is not a readable .xlsx workbook: " + ex.Message);
+        }
     }
 
     /// <summary>Spreadsheet cells come typed; TwoWay parses text, so numbers are written invariantly.</summary>

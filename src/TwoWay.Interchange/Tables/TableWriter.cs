@@ -31,6 +31,34 @@ public static class TableWriter
         }
     }
 
+    /// <summary>One sheet of a workbook: its data and, optionally, the documentation of its columns.</summary>
+    public sealed record Sheet(string Name, IReadOnlyList<string> Columns, IEnumerable<IReadOnlyList<string?>> Rows,
+        IReadOnlyList<ColumnSpec>? Documentation = null, string? Title = null);
+
+    /// <summary>
+    /// Writes several tables into one XLSX workbook, each documented sheet followed by an
+    /// "About NAME" sheet. Atomic like <see cref="Write"/>.
+    /// </summary>
+    public static void WriteWorkbook(string path, IReadOnlyList<Sheet> sheets)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (dir is not null) Directory.CreateDirectory(dir);
+        var temp = path + ".tmp-" + Environment.ProcessId;
+        try
+        {
+            var content = new Dictionary<string, object>();
+            foreach (var s in sheets) content[s.Name] = DataSheet(s.Name, s.Columns, s.Rows);
+            foreach (var s in sheets.Where(s => s.Documentation is not null))
+                content["About " + s.Name] = AboutSheet(s.Documentation!, s.Title);
+            MiniExcel.SaveAs(temp, content, printHeader: true, excelType: ExcelType.XLSX, overwriteFile: true);
+            File.Move(temp, path, overwrite: true);
+        }
+        finally
+        {
+            if (File.Exists(temp)) File.Delete(temp);
+        }
+    }
+
     private static void WriteDelimited(string path, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows,
         IReadOnlyList<ColumnSpec>? documentation, string? title, string delimiter)
     {
@@ -55,6 +83,13 @@ public static class TableWriter
     private static void WriteXlsx(string path, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows,
         IReadOnlyList<ColumnSpec>? documentation, string? title, string sheet)
     {
+        var sheets = new Dictionary<string, object> { [sheet] = DataSheet(sheet, columns, rows) };
+        if (documentation is not null) sheets["About"] = AboutSheet(documentation, title);
+        MiniExcel.SaveAs(path, sheets, printHeader: true, excelType: ExcelType.XLSX, overwriteFile: true);
+    }
+
+    private static System.Data.DataTable DataSheet(string sheet, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows)
+    {
         // String-typed columns keep codes like "0101" or "2007-03" as text, not numbers or dates.
         var data = new System.Data.DataTable(sheet);
         foreach (var c in columns) data.Columns.Add(c, typeof(string));
@@ -64,15 +99,15 @@ public static class TableWriter
             for (var i = 0; i < columns.Count; i++) values[i] = i < r.Count ? r[i] : null;
             data.Rows.Add(values);
         }
-        var sheets = new Dictionary<string, object> { [sheet] = data };
-        if (documentation is not null)
-        {
-            var about = new System.Data.DataTable("About");
-            foreach (var c in new[] { "column", "required", "description", "example" }) about.Columns.Add(c, typeof(string));
-            if (title is not null) about.Rows.Add("#", "", title, "");
-            foreach (var c in documentation) about.Rows.Add(c.Name, c.Required ? "yes" : "no", c.Description, c.Example);
-            sheets["About"] = about;
-        }
-        MiniExcel.SaveAs(path, sheets, printHeader: true, excelType: ExcelType.XLSX, overwriteFile: true);
+        return data;
+    }
+
+    private static System.Data.DataTable AboutSheet(IReadOnlyList<ColumnSpec> documentation, string? title)
+    {
+        var about = new System.Data.DataTable("About");
+        foreach (var c in new[] { "column", "required", "description", "example" }) about.Columns.Add(c, typeof(string));
+        if (title is not null) about.Rows.Add("#", "", title, "");
+        foreach (var c in documentation) about.Rows.Add(c.Name, c.Required ? "yes" : "no", c.Description, c.Example);
+        return about;
     }
 }

@@ -1,0 +1,288 @@
+using System.Collections.Immutable;
+using TwoWay.Domain;
+using TwoWay.Input;
+using TwoWay.Interchange.Tables;
+
+namespace TwoWay.Interchange.Cases;
+
+/// <summary>A value read from a file, with where it came from (for error messages that name the row).</summary>
+public sealed record Located<T>(T Value, string Source, int Row);
+
+/// <summary>Everything one import read: firms and operations, all valid and consistent with each other and the study.</summary>
+public sealed record CaseBatch(IReadOnlyList<Located<Firm>> Firms, IReadOnlyList<Located<Operation>> Operations)
+{
+    public IReadOnlyList<Firm> FirmValues => Firms.Select(f => f.Value).ToList();
+    public IReadOnlyList<Operation> OperationValues => Operations.Select(o => o.Value).ToList();
+}
+
+/// <summary>
+/// What the study already holds, so an import can name the file row that conflicts with it.
+/// With <see cref="Replace"/> false, a stored id in the files is an error; with true it is an update.
+/// </summary>
+public sealed record ImportTarget(IReadOnlySet<FirmId> StoredFirms, IReadOnlySet<OperationId> StoredOperations, bool Replace)
+{
+    public static ImportTarget Empty { get; } = new(new HashSet<FirmId>(), new HashSet<OperationId>(), false);
+}
+
+/// <summary>
+/// Reads firms and operations files (CSV, TSV, XLSX; an XLSX workbook may hold a "firms" and an
+/// "operations" sheet) and validates ALL of them before anything is stored: every error is
+/// collected with file, row, column and what was expected, then thrown as one
+/// <see cref="InputException"/>. The column schemas are <see cref="CaseColumns"/>.
+/// </summary>
+public static class CaseImport
+{
+    /// <summary>Reads the tables of the given files. <paramref name="kind"/> forces the kind of single-table files.</summary>
+    public static IReadOnlyList<(Table Table, CaseTableKind Kind)> ReadTables(IEnumerable<string> paths, CaseTableKind? kind = null)
+    {
+        var errors = new InputErrorCollector();
+        var tables = new List<(Table, CaseTableKind)>();
+        foreach (var path in paths)
+        {
+            try
+            {
+                if (Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase) && kind is null)
+                {
+                    var sheets = TableReader.SheetNames(path);
+                    var named = Enum.GetValues<CaseTableKind>()
+                        .Select(k => (Kind: k, Sheet: sheets.FirstOrDefault(s => s.Equals(Codes.Of(k), StringComparison.OrdinalIgnoreCase))))
+                        .Where(x => x.Sheet is not null).ToList();
+                    if (named.Count > 0)
+                    {
+                        foreach (var (k, sheet) in named)
+                        {
+                            var t = TableReader.Read(path, sheet);
+                            tables.Add((t with { Source = $"{t.Source} [{sheet}]" }, k));
+                        }
+                        continue;
+                    }
+                }
+                var table = TableReader.Read(path);
+                var detected = kind ?? CaseColumns.Detect(table);
+                if (detected is null)
+                    errors.Add(table.Source, 1, null, "cannot tell whether this is a firms or an operations file: a firms header has firm_id and name, an operations header has operation_id (or pass --kind)");
+                else
+                    tables.Add((table, detected.Value));
+            }
+            catch (InputException ex)
+            {
+                foreach (var e in ex.Errors) errors.Add(e);
+            }
+        }
+        errors.ThrowIfAny();
+        return tables;
+    }
+
+    /// <summary>Reads and validates files; see <see cref="Validate"/>.</summary>
+    public static CaseBatch Read(IEnumerable<string> paths, ImportTarget target, CaseTableKind? kind = null) =>
+        Validate(ReadTables(paths, kind), target);
+
+    /// <summary>
+    /// Turns tables into domain values, checking every row, duplicate ids across all tables,
+    /// operations whose firm is neither in the tables nor stored, and ids already stored.
+    /// </summary>
+    /// <exception cref="InputException">Every problem found (up to the collector's limit).</exception>
+    public static CaseBatch Validate(IReadOnlyList<(Table Table, CaseTableKind Kind)> tables, ImportTarget target)
+    {
+        var errors = new InputErrorCollector();
+        var firms = new List<Located<Firm>>();
+        var firmRows = new Dictionary<FirmId, Located<Firm>>();
+        foreach (var (table, _) in tables.Where(t => t.Kind == CaseTableKind.Firms))
+        {
+            var before = errors.Errors.Count;
+            TableSchema.Check(table, CaseColumns.Firms, errors, IsAttributeColumn);
+            if (errors.Errors.Count > before) continue;
+            foreach (var row in table.Rows)
+            {
+                var firm = ParseFirm(table, row, errors);
+                if (firm is null) continue;
+                if (firmRows.TryGetValue(firm.Id, out var first))
+                {
+                    errors.Add(table.Source, row.Number, "firm_id", $"firm id '{firm.Id}' appears twice (first on row {first.Row} of {first.Source})");
+                    continue;
+                }
+                if (!target.Replace && target.StoredFirms.Contains(firm.Id))
+                    errors.Add(table.Source, row.Number, "firm_id", $"firm '{firm.Id}' is already in the study; nothing was changed (import with --replace to update it)");
+                var located = new Located<Firm>(firm, table.Source, row.Number);
+                firmRows[firm.Id] = located;
+                firms.Add(located);
+            }
+        }
+
+        var pending = new Dictionary<string, PendingOperation>(StringComparer.Ordinal);
+        var order = new List<PendingOperation>();
+        foreach (var (table, _) in tables.Where(t => t.Kind == CaseTableKind.Operations))
+        {
+            var before = errors.Errors.Count;
+            TableSchema.Check(table, CaseColumns.Operations, errors);
+            if (errors.Errors.Count > before) continue;
+            foreach (var row in table.Rows)
+            {
+                var p = new RowParser(table, row, errors);
+                var idText = p.Text("operation_id", required: true);
+                if (idText is null) continue;
+                if (idText.Length > 128)
+                {
+                    p.Fail("operation_id", "an operation id must be 1–128 characters");
+                    continue;
+                }
+                if (pending.TryGetValue(idText, out var first))
+                {
+                    // A repeated id adds evidence; any other column must be blank or the same.
+                    var differing = table.Columns
+                        .Where(c => !CaseColumns.EvidenceColumns.Contains(c) && c != "operation_id")
+                        .Where(c => row[c] is { } v && !string.Equals(v, first.Cells(c), StringComparison.Ordinal))
+                        .ToList();
+                    if (differing.Count > 0 || first.Table != table)
+                    {
+                        p.Fail(differing.FirstOrDefault() ?? "operation_id",
+                            $"operation id '{idText}' was already used on row {first.Row.Number} of {first.Table.Source}; a repeated id may only add evidence (leave the other columns blank or equal)");
+                        continue;
+                    }
+                    if (ParseEvidence(p) is { } more) first.Evidence.Add(more);
+                    else if (p.Ok) p.Fail("evidence_kind", $"operation id '{idText}' repeats without evidence; a repeated id must add an evidence_kind");
+                    continue;
+                }
+                var op = new PendingOperation(table, row, p);
+                pending[idText] = op;
+                order.Add(op);
+                ParseOperationFields(op);
+                if (ParseEvidence(p) is { } evidence) op.Evidence.Add(evidence);
+                if (!target.Replace && target.StoredOperations.Contains(new OperationId(idText)))
+                    p.Fail("operation_id", $"operation '{idText}' is already in the study; nothing was changed (import with --replace to update it)");
+                if (op.Firm is { } firmId && !firmRows.ContainsKey(firmId) && !target.StoredFirms.Contains(firmId))
+                    p.Fail("firm_id", $"no firm '{firmId}' in the firms file(s) or in the study");
+            }
+        }
+
+        var operations = new List<Located<Operation>>();
+        foreach (var op in order)
+        {
+            var built = op.Build();
+            if (built is not null) operations.Add(new Located<Operation>(built, op.Table.Source, op.Row.Number));
+        }
+        errors.ThrowIfAny();
+        return new CaseBatch(firms, operations);
+    }
+
+    private static bool IsAttributeColumn(string column) =>
+        column.StartsWith(CaseColumns.AttributePrefix, StringComparison.Ordinal) && column.Length > CaseColumns.AttributePrefix.Length;
+
+    private static Firm? ParseFirm(Table table, TableRow row, InputErrorCollector errors)
+    {
+        var p = new RowParser(table, row, errors);
+        var id = p.Parse<FirmId>("firm_id", TryFirmId, "a valid firm id (1–64 letters, digits, '-', '_' or '.')", required: true);
+        var name = p.Text("name", required: true);
+        var country = p.Parse<CountryCode>("home_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. RS, PL, GE)", required: true);
+        var sector = p.Text("sector");
+        var size = p.Parse<SizeClass>("size", Codes.TryParse, "a size class (" + string.Join(", ", Codes.All<SizeClass>()) + ")");
+        var founded = p.Int("founding_year", YearMonth.MinYear, YearMonth.MaxYear);
+        var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var column in table.Columns.Where(IsAttributeColumn))
+            if (row[column] is { } value)
+                attributes[table.HeaderOf(column)[CaseColumns.AttributePrefix.Length..].Trim()] = value;
+        return p.Build<Firm>(null, () => new Firm(id!.Value, name!, country!.Value, sector, size, founded, attributes.ToImmutable()));
+    }
+
+    private static bool TryFirmId(string text, out FirmId id)
+    {
+        id = FirmId.IsValid(text) ? new FirmId(text) : default;
+        return FirmId.IsValid(text);
+    }
+
+    private static void ParseOperationFields(PendingOperation op)
+    {
+        var p = op.Parser;
+        op.Firm = p.Parse<FirmId>("firm_id", TryFirmId, "a valid firm id (1–64 letters, digits, '-', '_' or '.')", required: true);
+        Direction? direction = null;
+        var directionText = p.Text("direction");
+        if (directionText is not null)
+        {
+            if (DirectionExtensions.TryParse(directionText, out var d)) direction = d;
+            else p.Fail("direction", $"'{directionText}' is not a direction (inward or outward)");
+        }
+        var modeText = p.Text("mode", required: true);
+        if (modeText is not null)
+        {
+            if (!Modes.TryParse(modeText, out var mode, out var implied))
+                p.Fail("mode", $"'{modeText}' is not a mode of operation; expected a neutral code ({string.Join(", ", Modes.All.Select(m => m.Code()))}) or a direction-specific one (see 'twoway modes')");
+            else if (implied is { } i && direction is { } given && i != given)
+                p.Fail("mode", $"'{modeText}' is an {i.Code()} mode and does not exist in direction '{given.Code()}'; use {mode.Code(given)} (or {mode.Code()})");
+            else
+            {
+                op.Mode = mode;
+                direction ??= implied;
+                if (direction is null && directionText is null)
+                    p.Fail("direction", $"a direction is required (inward or outward) because mode '{modeText}' does not imply one");
+            }
+        }
+        op.Direction = direction;
+        op.Country = p.Parse<CountryCode>("partner_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. DE, IT, CN)", required: true);
+        op.Partner = p.Text("partner");
+        const string yearMonth = "a year (YYYY) or year-month (YYYY-MM) between 1800 and 2200";
+        op.Start = p.Parse<YearMonth>("start", YearMonth.TryParse, yearMonth, required: true);
+        op.End = p.Parse<YearMonth>("end", YearMonth.TryParse, yearMonth);
+        op.Channel = p.Parse<TradeChannel>("channel", Codes.TryParse, "a trade channel (direct or indirect)");
+        op.Value = p.Decimal("annual_value");
+        op.Currency = p.Parse<CurrencyCode>("currency", CurrencyCode.TryParse, "an ISO 4217 currency code (e.g. EUR, USD, RSD)");
+        op.Share = p.Share("share_of_total");
+        op.EndReason = p.Parse<EndReasonKind>("end_reason", Codes.TryParse, "an end reason (" + string.Join(", ", Codes.All<EndReasonKind>()) + ")");
+        op.EndReasonNote = p.Text("end_reason_note");
+        if (op.EndReasonNote is not null && op.EndReason is null && p.Text("end_reason") is null)
+            p.Fail("end_reason_note", "a note needs an end_reason");
+    }
+
+    private static Evidence? ParseEvidence(RowParser p)
+    {
+        var kind = p.Parse<EvidenceKind>("evidence_kind", Codes.TryParse, "an evidence kind (" + string.Join(", ", Codes.All<EvidenceKind>()) + ")");
+        var reference = p.Text("evidence_reference");
+        var round = p.Int("interview_round", 1, 1000);
+        var quotation = p.Text("quotation");
+        if (kind is null)
+        {
+            if ((reference ?? quotation) is not null || round is not null)
+                p.Fail("evidence_kind", "evidence columns are filled but evidence_kind is blank; say what kind of source it is");
+            return null;
+        }
+        return p.Build<Evidence>(null, () => new Evidence(kind.Value, reference, round, quotation));
+    }
+
+    private sealed class PendingOperation(Table table, TableRow row, RowParser parser)
+    {
+        public Table Table { get; } = table;
+        public TableRow Row { get; } = row;
+        public RowParser Parser { get; } = parser;
+        public List<Evidence> Evidence { get; } = [];
+        public FirmId? Firm { get; set; }
+        public Direction? Direction { get; set; }
+        public Mode? Mode { get; set; }
+        public CountryCode? Country { get; set; }
+        public string? Partner { get; set; }
+        public YearMonth? Start { get; set; }
+        public YearMonth? End { get; set; }
+        public TradeChannel? Channel { get; set; }
+        public decimal? Value { get; set; }
+        public CurrencyCode? Currency { get; set; }
+        public double? Share { get; set; }
+        public EndReasonKind? EndReason { get; set; }
+        public string? EndReasonNote { get; set; }
+
+        public string? Cells(string column) => Row[column];
+
+        public Operation? Build()
+        {
+            if (!Parser.Ok) return null;
+            Volume? volume = null;
+            if (Value is not null || Share is not null || Currency is not null)
+            {
+                volume = Parser.Build<Volume>(null, () => new Volume(Value, Currency, Share));
+                if (volume is null) return null;
+            }
+            return Parser.Build<Operation>(null, () =>
+                new Operation(new OperationId(Row["operation_id"]!), Firm!.Value, Direction!.Value, Mode!.Value, Country!.Value,
+                    Start!.Value, End, Partner, Channel, volume,
+                    EndReason is { } k ? new EndReason(k, EndReasonNote) : null,
+                    [.. Evidence]));
+        }
+    }
+}

@@ -1,0 +1,37 @@
+using TwoWay.Domain;
+using TwoWay.Reports.Charts;
+
+namespace TwoWay.Reports.Html;
+
+/// <summary>A table as the report shows it: already-formatted cells, a caption, column headers.</summary>
+public sealed record ReportTable(string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
+
+/// <summary>An inward–outward connection as the report shows it (drawn as an arrow on the timeline).</summary>
+public sealed record ReportConnection(OperationId From, OperationId To, string Kind, double LagYears, string Rule);
+
+/// <summary>Everything the report shows for one firm. Built from the case analysis by a mapper; rendering adds nothing.</summary>
+public sealed record FirmReport(
+    FirmCase Case,
+    string Trajectory,
+    string TrajectoryReason,
+    IReadOnlyList<string> Flags,
+    ReportTable Stages,
+    ReportTable Degrees,
+    IReadOnlyList<ReportConnection> Connections);
+
+/// <summary>One answer of the study (e.g. "complementarity") with the cases behind it.</summary>
+public sealed record AnswerGroup(string Answer, string Explanation, IReadOnlyList<FirmId> Firms);
+
+/// <summary>The whole study as the HTML report renders it.</summary>
+public sealed record StudyReport(
+    string Title,
+    int AsOfYear,
+    IReadOnlyList<FirmReport> Firms,
+    ReportTable CrossCaseMatrix,
+    string StudyAnswer,
+    IReadOnlyList<AnswerGroup> AnswerGroups,
+    IReadOnlyList<BarChart> StudyCharts)
+{
+    /// <summary>A notice shown at the top (e.g. "All data in this study are fictional").</summary>
+    public string? Notice { get; init; }
+}

@@ -1,0 +1,245 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using TwoWay.Domain;
+using TwoWay.Input;
+using TwoWay.Storage.Cases;
+
+namespace TwoWay.Storage;
+
+/// <summary>What saving does with a firm or operation id that is already stored.</summary>
+public enum SaveMode
+{
+    /// <summary>Refuse the whole save if any id is already stored (the default: nothing is overwritten by accident).</summary>
+    AddOnly,
+
+    /// <summary>
+    /// Update stored firms and operations that have the same id (all their fields, attributes and
+    /// evidence are replaced by the new ones); add the others. Nothing not named in the batch is touched.
+    /// </summary>
+    Replace,
+}
+
+/// <summary>How many rows a save added and replaced.</summary>
+public sealed record SaveSummary(int FirmsAdded, int FirmsReplaced, int OperationsAdded, int OperationsReplaced);
+
+/// <summary>The ids a study already holds: for import validation that names the offending file row.</summary>
+public sealed record StudyIds(IReadOnlySet<FirmId> Firms, IReadOnlySet<OperationId> Operations);
+
+/// <summary>
+/// A study's project: one SQLite file (<c>study.twoway</c>) or a PostgreSQL database. Opening it
+/// applies pending migrations (copying a SQLite file to a backup first). Every save runs in one
+/// transaction: it is stored whole or not at all.
+/// </summary>
+public sealed class Study : IDisposable
+{
+    private const int Chunk = 5000;
+
+    private Study(StudyLocation location) => Location = location;
+
+    public StudyLocation Location { get; }
+
+    /// <summary>Creates a new, empty study. Refuses if a study (or any file) is already there.</summary>
+    /// <exception cref="InputException">The location is taken.</exception>
+    public static Study Create(string location)
+    {
+        var loc = StudyLocation.Parse(location);
+        if (loc.FilePath is { } path && (File.Exists(path) || Directory.Exists(path)))
+            throw new InputException(loc.Display, null, null, "a file is already there; TwoWay never overwrites a study (choose another name or delete it yourself)");
+        if (loc.FilePath is { } p2 && Path.GetDirectoryName(p2) is { } dir && !Directory.Exists(dir))
+            throw new InputException(loc.Display, null, null, $"the folder {dir} does not exist");
+        using var db = new StudyDbContext(loc.Options());
+        if (loc.Provider == StudyProvider.PostgreSql && db.Database.GetAppliedMigrations().Any())
+            throw new InputException(loc.Display, null, null, "this database already holds a study; TwoWay never overwrites one");
+        db.Database.Migrate();
+        return new Study(loc);
+    }
+
+    /// <summary>Opens an existing study, bringing its schema up to date (after a backup copy of a SQLite file).</summary>
+    /// <exception cref="InputException">There is no study at the location, or the file is not one.</exception>
+    public static Study Open(string location)
+    {
+        var loc = StudyLocation.Parse(location);
+        if (loc.FilePath is { } path)
+        {
+            if (!File.Exists(path))
+                throw new InputException(loc.Display, null, null, "no study file here; create one with 'twoway init " + loc.Display + "'");
+            if (!LooksLikeSqlite(path))
+                throw new InputException(loc.Display, null, null, "this file is not a TwoWay study (not an SQLite database)");
+        }
+        using var db = new StudyDbContext(loc.Options());
+        var applied = db.Database.GetAppliedMigrations().ToList();
+        if (applied.Count == 0)
+            throw new InputException(loc.Display, null, null, "this database is not a TwoWay study (it has no TwoWay schema); create one with 'twoway init'");
+        var pending = db.Database.GetPendingMigrations().ToList();
+        if (pending.Count > 0)
+        {
+            if (loc.FilePath is { } file) BackUp(file);
+            db.Database.Migrate();
+        }
+        return new Study(loc);
+    }
+
+    /// <summary>A new context on this study, for areas that query their own entities. Dispose it.</summary>
+    public StudyDbContext CreateDbContext() => new(Location.Options());
+
+    /// <summary>Copies a SQLite study file to <c>NAME.backup-YYYYMMDDTHHMMSSZ</c> beside it; returns the copy's path.</summary>
+    internal static string BackUp(string file)
+    {
+        var target = $"{file}.backup-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}";
+        for (var i = 2; File.Exists(target); i++) target = $"{file}.backup-{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{i}";
+        File.Copy(file, target);
+        return target;
+    }
+
+    private static bool LooksLikeSqlite(string path)
+    {
+        Span<byte> head = stackalloc byte[16];
+        using var f = File.OpenRead(path);
+        return f.Read(head) == 16 && System.Text.Encoding.ASCII.GetString(head) == "SQLite format 3\0";
+    }
+
+    public StudyIds Ids()
+    {
+        using var db = CreateDbContext();
+        var firms = db.Firms.Select(f => f.Id).AsEnumerable().Select(i => new FirmId(i)).ToHashSet();
+        var ops = db.Operations.Select(o => o.Id).AsEnumerable().Select(i => new OperationId(i)).ToHashSet();
+        return new StudyIds(firms, ops);
+    }
+
+    /// <summary>
+    /// Stores firms and operations in ONE transaction. Every operation's firm must be in
+    /// <paramref name="firms"/> or already stored. With <see cref="SaveMode.AddOnly"/> any id
+    /// already stored refuses the whole save. On any error nothing is stored.
+    /// </summary>
+    /// <remarks><paramref name="progress"/> receives the number of rows written so far (firms + operations).</remarks>
+    /// <exception cref="InputException">A conflict with what is stored; nothing was written.</exception>
+    public SaveSummary Save(IReadOnlyCollection<Firm> firms, IReadOnlyCollection<Operation> operations,
+        SaveMode mode = SaveMode.AddOnly, IProgress<int>? progress = null)
+    {
+        var source = Location.Display;
+        var errors = new InputErrorCollector();
+        var firmDup = firms.GroupBy(f => f.Id).FirstOrDefault(g => g.Count() > 1);
+        if (firmDup is not null) errors.Add(source, null, "firm_id", $"firm id '{firmDup.Key}' is given twice");
+        var opDup = operations.GroupBy(o => o.Id).FirstOrDefault(g => g.Count() > 1);
+        if (opDup is not null) errors.Add(source, null, "operation_id", $"operation id '{opDup.Key}' is given twice");
+        errors.ThrowIfAny();
+
+        using var db = CreateDbContext();
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        using var tx = db.Database.BeginTransaction();
+
+        // Read the stored ids inside the transaction, so the checks hold for what is written.
+        var storedFirms = db.Firms.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
+        var storedOps = db.Operations.Select(o => o.Id).ToHashSet(StringComparer.Ordinal);
+        var newFirms = firms.Select(f => f.Id.Value).ToHashSet(StringComparer.Ordinal);
+        foreach (var o in operations.Where(o => !newFirms.Contains(o.Firm.Value) && !storedFirms.Contains(o.Firm.Value)).Take(20))
+            errors.Add(source, null, "firm_id", $"operation '{o.Id}' belongs to firm '{o.Firm}', which is neither given nor stored");
+        if (mode == SaveMode.AddOnly)
+        {
+            foreach (var f in firms.Where(f => storedFirms.Contains(f.Id.Value)).Take(20))
+                errors.Add(source, null, "firm_id", $"firm '{f.Id}' is already stored (replace it explicitly)");
+            foreach (var o in operations.Where(o => storedOps.Contains(o.Id.Value)).Take(20))
+                errors.Add(source, null, "operation_id", $"operation '{o.Id}' is already stored (replace it explicitly)");
+        }
+        errors.ThrowIfAny();
+
+        var replacedFirms = firms.Where(f => storedFirms.Contains(f.Id.Value)).ToList();
+        var replacedOps = operations.Where(o => storedOps.Contains(o.Id.Value)).Select(o => o.Id.Value).ToList();
+        var written = 0;
+
+        // Firms first (operations refer to them). A replaced firm is updated in place, so its
+        // stored operations that the batch does not name stay attached to it.
+        foreach (var chunk in replacedFirms.Chunk(Chunk))
+        {
+            var ids = chunk.Select(f => f.Id.Value).ToList();
+            db.FirmAttributes.Where(a => ids.Contains(a.FirmId)).ExecuteDelete();
+            var byId = chunk.ToDictionary(f => f.Id.Value);
+            foreach (var record in db.Firms.AsTracking().Where(f => ids.Contains(f.Id)).ToList())
+                CaseMapping.CopyInto(record, byId[record.Id]);
+            db.ChangeTracker.DetectChanges();
+            db.FirmAttributes.AddRange(chunk.SelectMany(CaseMapping.AttributeRecords));
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+            progress?.Report(written += chunk.Length);
+        }
+        foreach (var chunk in firms.Where(f => !storedFirms.Contains(f.Id.Value)).Chunk(Chunk))
+        {
+            db.Firms.AddRange(chunk.Select(CaseMapping.ToRecord));
+            db.FirmAttributes.AddRange(chunk.SelectMany(CaseMapping.AttributeRecords));
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+            progress?.Report(written += chunk.Length);
+        }
+        foreach (var ids in replacedOps.Chunk(500))
+        {
+            db.Evidence.Where(e => ids.Contains(e.OperationId)).ExecuteDelete();
+            db.Operations.Where(o => ids.Contains(o.Id)).ExecuteDelete();
+        }
+        foreach (var chunk in operations.Chunk(Chunk))
+        {
+            db.Operations.AddRange(chunk.Select(CaseMapping.ToRecord));
+            db.Evidence.AddRange(chunk.SelectMany(CaseMapping.EvidenceRecords));
+            db.SaveChanges();
+            db.ChangeTracker.Clear();
+            progress?.Report(written += chunk.Length);
+        }
+        tx.Commit();
+        return new SaveSummary(firms.Count - replacedFirms.Count, replacedFirms.Count,
+            operations.Count - replacedOps.Count, replacedOps.Count);
+    }
+
+    /// <summary>Every firm with its operations, ordered by firm id.</summary>
+    public IReadOnlyList<FirmCase> LoadCases()
+    {
+        using var db = CreateDbContext();
+        var attributes = db.FirmAttributes.ToLookup(a => a.FirmId, StringComparer.Ordinal);
+        var evidence = db.Evidence.ToLookup(e => e.OperationId, StringComparer.Ordinal);
+        var operations = db.Operations.AsEnumerable()
+            .Select(o => CaseMapping.ToDomain(o, evidence[o.Id]))
+            .ToLookup(o => o.Firm);
+        return db.Firms.AsEnumerable()
+            .Select(f => CaseMapping.ToDomain(f, attributes[f.Id]))
+            .OrderBy(f => f.Id)
+            .Select(f => new FirmCase(f, operations[f.Id]))
+            .ToList();
+    }
+
+    /// <summary>One firm with its operations, or null when the id is not stored.</summary>
+    public FirmCase? LoadCase(FirmId id)
+    {
+        using var db = CreateDbContext();
+        var record = db.Firms.FirstOrDefault(f => f.Id == id.Value);
+        if (record is null) return null;
+        var firm = CaseMapping.ToDomain(record, db.FirmAttributes.Where(a => a.FirmId == id.Value).ToList());
+        var ops = db.Operations.Where(o => o.FirmId == id.Value).ToList();
+        var opIds = ops.Select(o => o.Id).ToList();
+        var evidence = db.Evidence.Where(e => opIds.Contains(e.OperationId))
+            .ToLookup(e => e.OperationId, StringComparer.Ordinal);
+        return new FirmCase(firm, ops.Select(o => CaseMapping.ToDomain(o, evidence[o.Id])));
+    }
+
+    /// <summary>Every firm (without operations), ordered by id.</summary>
+    public IReadOnlyList<Firm> LoadFirms()
+    {
+        using var db = CreateDbContext();
+        var attributes = db.FirmAttributes.ToLookup(a => a.FirmId, StringComparer.Ordinal);
+        return db.Firms.AsEnumerable().Select(f => CaseMapping.ToDomain(f, attributes[f.Id])).OrderBy(f => f.Id).ToList();
+    }
+
+    /// <summary>Number of operations per firm and direction.</summary>
+    public IReadOnlyDictionary<FirmId, (int Inward, int Outward)> OperationCounts()
+    {
+        using var db = CreateDbContext();
+        var inward = Direction.Inward.ToString();
+        return db.Operations.GroupBy(o => o.FirmId)
+            .Select(g => new { g.Key, Inward = g.Count(o => o.Direction == inward), Total = g.Count() })
+            .AsEnumerable()
+            .ToDictionary(x => new FirmId(x.Key), x => (x.Inward, x.Total - x.Inward));
+    }
+
+    public void Dispose()
+    {
+        // Connections are opened per call and not pooled for SQLite; nothing stays open.
+        if (Location.Provider == StudyProvider.Sqlite) SqliteConnection.ClearAllPools();
+    }
+}
