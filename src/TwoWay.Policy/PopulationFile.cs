@@ -48,9 +48,6 @@ public static class PopulationFile
         return new Population($"{table.Source} (groups)", groups);
     }
 
-    /// <summary>Years of the window over which a panel firm's stage is judged: the year and the two before, like the self-assessment's "last three years".</summary>
-    public const int StageWindow = 3;
-
     /// <summary>
     /// Reads a firm-year panel and derives, for firms observed in <paramref name="year"/>: the
     /// trader state in that year, and per direction the stage over the window year−2..year —
@@ -79,26 +76,10 @@ public static class PopulationFile
         if (table.Rows.Count == 0) errors.Add(table.Source, null, null, "the panel has no rows");
         errors.ThrowIfAny();
         var target = year ?? observations.Values.SelectMany(v => v.Keys).Max();
-        var groups = new List<PopulationGroup>();
-        foreach (var years in observations.Values)
-        {
-            if (!years.TryGetValue(target, out var now)) continue;
-            var window = Enumerable.Range(target - StageWindow + 1, StageWindow).Where(years.ContainsKey).Select(y => years[y]).ToList();
-            var full = window.Count == StageWindow;
-            ExperienceStage Stage(Func<(bool Exported, bool Imported), bool> traded) =>
-                window.Count(traded) switch
-                {
-                    0 => ExperienceStage.New,
-                    var n when full && n == StageWindow => ExperienceStage.Regular,
-                    _ => ExperienceStage.Occasional,
-                };
-            groups.Add(new PopulationGroup(TraderStates.From(now.Imported, now.Exported), Stage(o => o.Exported), Stage(o => o.Imported), 1));
-        }
+        var groups = observations.Values.Select(v => YearlyActivity.Classify(v, target)).OfType<PopulationGroup>().ToList();
         if (groups.Count == 0)
             throw new InputException(table.Source, null, "year", $"no firm is observed in {target}");
-        var merged = groups.GroupBy(g => (g.State, g.OutwardStage, g.InwardStage))
-            .Select(g => new PopulationGroup(g.Key.State, g.Key.OutwardStage, g.Key.InwardStage, g.Count()));
-        return new Population($"{table.Source} (panel, {target.ToString(CultureInfo.InvariantCulture)})", merged);
+        return new Population($"{table.Source} (panel, {target.ToString(CultureInfo.InvariantCulture)})", YearlyActivity.Merge(groups));
     }
 
     private static bool? Traded(RowParser p, string column)

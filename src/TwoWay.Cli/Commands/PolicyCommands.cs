@@ -30,22 +30,21 @@ public static class PolicyCommands
             assess.AddCommand<AssessBatchCommand>("batch")
                 .WithDescription("Assess a survey export (one row per firm, item ids as columns) and summarise the population.");
         });
-        // The store area owns `twoway template firms|operations`; when both land, these two commands
-        // move into its template branch (one branch per name in Spectre).
-        config.AddBranch("template", template =>
-        {
-            template.SetDescription("Write annotated empty input files.");
-            RegisterTemplates(template);
-        });
+        // The store area owns `twoway template firms|operations FILE` (one command with a kind
+        // argument). Until both are merged this area registers `template programmes|answers FILE`
+        // itself; on merging, drop this and let store's TemplateCommand call IsTemplateKind/WriteTemplate.
+        config.AddCommand<TemplateCommand>("template")
+            .WithDescription("Write an annotated empty input file: programmes (policy catalogue) or answers (batch self-assessment).");
     }
 
-    /// <summary>Adds `programmes` and `answers` to a `template` branch (for whichever area creates the branch).</summary>
-    public static void RegisterTemplates(IConfigurator<CommandSettings> template)
+    /// <summary>The kinds this area adds to the store area's `twoway template KIND FILE`.</summary>
+    public static bool IsTemplateKind(string? kind) => kind?.Trim().ToLowerInvariant() is "programmes" or "answers";
+
+    /// <summary>`template programmes FILE`: an annotated catalogue; `template answers FILE`: a batch answers file for the built-in questionnaire.</summary>
+    public static void WriteTemplate(string kind, string file)
     {
-        template.AddCommand<TemplateProgrammesCommand>("programmes")
-            .WithDescription("Write an annotated programme catalogue template (CSV or XLSX by extension).");
-        template.AddCommand<TemplateAnswersCommand>("answers")
-            .WithDescription("Write a batch answers template for a questionnaire (CSV or XLSX).");
+        if (kind.Trim().Equals("programmes", StringComparison.OrdinalIgnoreCase)) CatalogueFile.WriteTemplate(file);
+        else BatchFile.WriteTemplate(file, BuiltIn.Questionnaire());
     }
 
     internal static string Pct(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
@@ -57,48 +56,31 @@ public static class PolicyCommands
     internal static string Esc(string? text) => Markup.Escape(text ?? "");
 }
 
-public sealed class TemplateFileSettings : CommandSettings
+public sealed class TemplateSettings : CommandSettings
 {
-    [CommandArgument(0, "<FILE>")]
-    [Description("The file to write (.csv, .tsv or .xlsx).")]
+    [CommandArgument(0, "<kind>")]
+    [Description("programmes (policy catalogue) or answers (batch self-assessment for the built-in questionnaire).")]
+    public string Kind { get; init; } = "";
+
+    [CommandArgument(1, "<file>")]
+    [Description("The file to write: .csv (column notes as '#' lines) or .xlsx (an About sheet).")]
     public string File { get; init; } = "";
 
     public override ValidationResult Validate() =>
-        Path.GetExtension(File).ToLowerInvariant() is ".csv" or ".tsv" or ".xlsx"
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"'{File}': write a .csv, .tsv or .xlsx file.");
+        !PolicyCommands.IsTemplateKind(Kind)
+            ? ValidationResult.Error($"the template kind must be 'programmes' or 'answers', not '{Kind}'.")
+            : !new[] { ".csv", ".tsv", ".xlsx" }.Contains(Path.GetExtension(File).ToLowerInvariant())
+                ? ValidationResult.Error($"the template file must end in .csv, .tsv or .xlsx, not '{File}'.")
+                : ValidationResult.Success();
 }
 
-public sealed class TemplateAnswersSettings : CommandSettings
+[Description("Write an annotated empty programmes or answers file.")]
+public sealed class TemplateCommand(Terminal terminal) : Command<TemplateSettings>
 {
-    [CommandArgument(0, "<FILE>")]
-    [Description("The file to write (.csv, .tsv or .xlsx).")]
-    public string File { get; init; } = "";
-
-    [CommandOption("--questionnaire <FILE>")]
-    [Description("Questionnaire definition (JSON); default: the built-in one.")]
-    public string? Questionnaire { get; init; }
-}
-
-[Description("Write an annotated programme catalogue template.")]
-public sealed class TemplateProgrammesCommand(Terminal terminal) : Command<TemplateFileSettings>
-{
-    public override int Execute(CommandContext context, TemplateFileSettings settings, CancellationToken cancellationToken)
+    public override int Execute(CommandContext context, TemplateSettings settings, CancellationToken cancellationToken)
     {
-        CatalogueFile.WriteTemplate(settings.File);
-        terminal.Error.MarkupLineInterpolated($"Wrote {settings.File}: {CatalogueFile.Columns.Count} documented columns and one example row.");
-        return ExitCodes.Ok;
-    }
-}
-
-[Description("Write a batch answers template for a questionnaire.")]
-public sealed class TemplateAnswersCommand(Terminal terminal) : Command<TemplateAnswersSettings>
-{
-    public override int Execute(CommandContext context, TemplateAnswersSettings settings, CancellationToken cancellationToken)
-    {
-        var q = settings.Questionnaire is { } path ? QuestionnaireFile.Read(path) : BuiltIn.Questionnaire();
-        BatchFile.WriteTemplate(settings.File, q);
-        terminal.Error.MarkupLineInterpolated($"Wrote {settings.File}: firm_id, size_class, sector and {q.Items.Length} item columns of {q.Id} {q.Version}.");
+        PolicyCommands.WriteTemplate(settings.Kind, settings.File);
+        terminal.Error.MarkupLineInterpolated($"Wrote the {settings.Kind.ToLowerInvariant()} template {settings.File}.");
         return ExitCodes.Ok;
     }
 }
@@ -171,8 +153,12 @@ public sealed class CoverageSettings : CatalogueSettings
     [Description("Firm-year trade panel (firm_id, year, exported, imported); states and stages of --year are derived.")]
     public string? Panel { get; init; }
 
+    [CommandOption("--study <STUDY>")]
+    [Description("A study project file (or PostgreSQL connection string): its firms, with states and stages from their operations.")]
+    public string? Study { get; init; }
+
     [CommandOption("--year <YEAR>")]
-    [Description("With --panel: the year whose firms are counted (default: the latest).")]
+    [Description("With --panel or --study: the year whose firms are counted (default: the latest).")]
     public int? Year { get; init; }
 
     [CommandOption("--population <FILE>")]
@@ -189,9 +175,9 @@ public sealed class CoverageSettings : CatalogueSettings
 
     public override ValidationResult Validate()
     {
-        var given = new[] { Panel, Population, Assessments }.Count(s => s is not null);
-        if (given != 1) return ValidationResult.Error("Give the population with exactly one of --panel, --population or --assessments.");
-        if (Year is not null && Panel is null) return ValidationResult.Error("--year goes with --panel.");
+        var given = new[] { Study, Panel, Population, Assessments }.Count(s => s is not null);
+        if (given != 1) return ValidationResult.Error("Give the population with exactly one of --study, --panel, --population or --assessments.");
+        if (Year is not null && Panel is null && Study is null) return ValidationResult.Error("--year goes with --panel or --study.");
         return ValidationResult.Success();
     }
 }
@@ -203,7 +189,9 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
     {
         var catalogue = CatalogueFile.Read(settings.Catalogue, settings.Sheet);
         Population population;
-        if (settings.Panel is { } panel) population = PopulationFile.ReadPanel(panel, settings.Year);
+        if (settings.Study is { } study)
+            population = YearlyActivity.FromCases(StudyLoading.Load(study, null), settings.Year, DateTime.UtcNow.Year, Path.GetFileName(study) + " (study)");
+        else if (settings.Panel is { } panel) population = PopulationFile.ReadPanel(panel, settings.Year);
         else if (settings.Population is { } groups) population = PopulationFile.ReadGroups(groups);
         else
         {

@@ -104,3 +104,60 @@ public static class CoverageAnalysis
     private static string Percent(double? share) =>
         share is { } s ? (s * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : "n/a";
 }
+
+/// <summary>
+/// Trader state and stages of one firm from its activity by year: the rule shared by firm-year
+/// panels and case studies (docs/policy.md). State in year t from activity in t; stage per
+/// direction over the window t−2..t: new with no activity in the window, regular with activity in
+/// all three years of a fully observed window, occasional otherwise.
+/// </summary>
+public static class YearlyActivity
+{
+    public const int Window = 3;
+
+    /// <param name="years">Observed years with (exported, imported) activity.</param>
+    /// <param name="year">The year to classify; null when the firm is not observed in it.</param>
+    public static PopulationGroup? Classify(IReadOnlyDictionary<int, (bool Exported, bool Imported)> years, int year)
+    {
+        if (!years.TryGetValue(year, out var now)) return null;
+        var observed = 0;
+        int exported = 0, imported = 0;
+        for (var y = year - Window + 1; y <= year; y++)
+        {
+            if (!years.TryGetValue(y, out var a)) continue;
+            observed++;
+            if (a.Exported) exported++;
+            if (a.Imported) imported++;
+        }
+        ExperienceStage Stage(int active) =>
+            active == 0 ? ExperienceStage.New : observed == Window && active == Window ? ExperienceStage.Regular : ExperienceStage.Occasional;
+        return new PopulationGroup(TraderStates.From(now.Imported, now.Exported), Stage(exported), Stage(imported), 1);
+    }
+
+    /// <summary>Adds up one-firm groups into one group per (state, outward stage, inward stage).</summary>
+    public static IEnumerable<PopulationGroup> Merge(IEnumerable<PopulationGroup> groups) =>
+        groups.GroupBy(g => (g.State, g.OutwardStage, g.InwardStage))
+            .Select(g => new PopulationGroup(g.Key.State, g.Key.OutwardStage, g.Key.InwardStage, g.Sum(x => x.Firms)));
+
+    /// <summary>
+    /// A case study's firms in <paramref name="year"/> (default: the latest year in which any
+    /// operation starts or ends, capped at <paramref name="currentYear"/>). A firm is active in a
+    /// direction in a year when any of its operations in that direction is — every mode counts,
+    /// as the holistic view counts licensing-in or foreign capital as inward operations.
+    /// </summary>
+    public static Population FromCases(IEnumerable<FirmCase> cases, int? year, int currentYear, string description)
+    {
+        var list = cases.ToList();
+        var target = year ?? Math.Min(currentYear, list.SelectMany(c => c.Operations)
+            .Select(o => Math.Max(o.Start.Year, o.End?.Year ?? o.Start.Year)).DefaultIfEmpty(currentYear).Max());
+        var groups = new List<PopulationGroup>();
+        foreach (var c in list)
+        {
+            var years = new Dictionary<int, (bool, bool)>();
+            for (var y = target - Window + 1; y <= target; y++)
+                years[y] = (c.In(Direction.Outward).Any(o => o.IsActiveIn(y)), c.In(Direction.Inward).Any(o => o.IsActiveIn(y)));
+            groups.Add(Classify(years, target)!);
+        }
+        return new Population($"{description} ({target})", Merge(groups));
+    }
+}
