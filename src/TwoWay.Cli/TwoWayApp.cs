@@ -24,6 +24,7 @@ public static class TwoWayApp
             config.PropagateExceptions();
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
+            StudyCommands.Register(config);
             PolicyCommands.Register(config);
             AnalysisCommands.Register(config);
         });

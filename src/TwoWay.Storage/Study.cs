@@ -162,12 +162,11 @@ public sealed class Study : IDisposable
             db.ChangeTracker.Clear();
             progress?.Report(written += chunk.Length);
         }
+        db.Database.OpenConnection();
         foreach (var chunk in firms.Where(f => !storedFirms.Contains(f.Id.Value)).Chunk(Chunk))
         {
-            db.Firms.AddRange(chunk.Select(CaseMapping.ToRecord));
-            db.FirmAttributes.AddRange(chunk.SelectMany(CaseMapping.AttributeRecords));
-            db.SaveChanges();
-            db.ChangeTracker.Clear();
+            BulkInsert.Run(db, chunk.Select(CaseMapping.ToRecord).ToList());
+            BulkInsert.Run(db, chunk.SelectMany(CaseMapping.AttributeRecords).ToList());
             progress?.Report(written += chunk.Length);
         }
         foreach (var ids in replacedOps.Chunk(500))
@@ -177,10 +176,8 @@ public sealed class Study : IDisposable
         }
         foreach (var chunk in operations.Chunk(Chunk))
         {
-            db.Operations.AddRange(chunk.Select(CaseMapping.ToRecord));
-            db.Evidence.AddRange(chunk.SelectMany(CaseMapping.EvidenceRecords));
-            db.SaveChanges();
-            db.ChangeTracker.Clear();
+            BulkInsert.Run(db, chunk.Select(CaseMapping.ToRecord).ToList());
+            BulkInsert.Run(db, chunk.SelectMany(CaseMapping.EvidenceRecords).ToList());
             progress?.Report(written += chunk.Length);
         }
         tx.Commit();

@@ -92,6 +92,27 @@ public class CliTests
     }
 
     [Fact]
+    public void One_template_command_writes_study_and_policy_kinds()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run("template", "firms", dir.File("firms.csv")).ExitCode);
+        Assert.Equal(0, Cli.Run("template", "answers", dir.File("a.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
+        var q = SampleQuestionnaire();
+        var header = File.ReadAllLines(dir.File("a.csv")).First(l => !l.StartsWith('#'));
+        Assert.Equal(["firm_id", "size_class", "sector", .. q.Items.Select(i => i.Id)], header.Split(','));
+        // Existing files are kept unless --force, for every kind.
+        var again = Cli.Run("template", "answers", dir.File("a.csv"));
+        Assert.Equal(1, again.ExitCode);
+        Assert.Contains("--force", again.Error);
+        var bad = Cli.Run("template", "budgets", dir.File("b.csv"));
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("'firms', 'operations', 'programmes' or 'answers'", bad.Error);
+        Assert.Equal(2, Cli.Run("template", "programmes", dir.File("p.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
+        var help = Cli.Run("template", "--help");
+        foreach (var kind in new[] { "firms", "operations", "programmes", "answers" }) Assert.Contains(kind, help.Out);
+    }
+
+    [Fact]
     public void Assess_answers_json_gives_profile_next_step_and_programmes()
     {
         var r = Cli.Run("assess", "--answers", Samples("assessments", "firm-1.json"), "--json");

@@ -52,7 +52,7 @@ public sealed record StudyAnalysis(string Study, int AsOfYear, IReadOnlyList<Cas
     }
 }
 
-public class StudySettings : OutputSettings
+public class AnalysisSettings : OutputSettings
 {
     [CommandArgument(0, "<STUDY>")]
     [Description("The study project file (.twoway) or a PostgreSQL connection string.")]
@@ -86,7 +86,7 @@ internal static class StudyLoading
 [Description("Analyse the cases of a study.")]
 public sealed class AnalyzeCommand(Terminal terminal) : Command<AnalyzeCommand.Settings>
 {
-    public sealed class Settings : StudySettings
+    public sealed class Settings : AnalysisSettings
     {
         [CommandOption("--firm <ID>")]
         [Description("Analyse only this firm (and show its details).")]
@@ -176,7 +176,7 @@ internal static class AnalysisTables
 [Description("Write the study's HTML report.")]
 public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Settings>
 {
-    public sealed class Settings : StudySettings
+    public sealed class Settings : AnalysisSettings
     {
         [CommandOption("-o|--out <FILE>")]
         [Description("Where to write the report (default: report.html).")]

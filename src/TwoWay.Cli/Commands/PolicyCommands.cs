@@ -30,21 +30,23 @@ public static class PolicyCommands
             assess.AddCommand<AssessBatchCommand>("batch")
                 .WithDescription("Assess a survey export (one row per firm, item ids as columns) and summarise the population.");
         });
-        // The store area owns `twoway template firms|operations FILE` (one command with a kind
-        // argument). Until both are merged this area registers `template programmes|answers FILE`
-        // itself; on merging, drop this and let store's TemplateCommand call IsTemplateKind/WriteTemplate.
-        config.AddCommand<TemplateCommand>("template")
-            .WithDescription("Write an annotated empty input file: programmes (policy catalogue) or answers (batch self-assessment).");
+        // `twoway template programmes|answers FILE` is served by the study area's one template
+        // command (StudyCommands.TemplateCommand), which calls IsTemplateKind/WriteTemplate below.
     }
 
-    /// <summary>The kinds this area adds to the store area's `twoway template KIND FILE`.</summary>
-    public static bool IsTemplateKind(string? kind) => kind?.Trim().ToLowerInvariant() is "programmes" or "answers";
+    /// <summary>The kinds this area adds to `twoway template KIND FILE`.</summary>
+    public static readonly IReadOnlyList<string> TemplateKinds = ["programmes", "answers"];
 
-    /// <summary>`template programmes FILE`: an annotated catalogue; `template answers FILE`: a batch answers file for the built-in questionnaire.</summary>
-    public static void WriteTemplate(string kind, string file)
+    public static bool IsTemplateKind(string? kind) => kind is not null && TemplateKinds.Contains(kind.Trim().ToLowerInvariant());
+
+    /// <summary>
+    /// `template programmes FILE`: an annotated catalogue; `template answers FILE`: a batch answers
+    /// file for <paramref name="questionnaire"/> (a definition file) or the built-in questionnaire.
+    /// </summary>
+    public static void WriteTemplate(string kind, string file, string? questionnaire)
     {
         if (kind.Trim().Equals("programmes", StringComparison.OrdinalIgnoreCase)) CatalogueFile.WriteTemplate(file);
-        else BatchFile.WriteTemplate(file, BuiltIn.Questionnaire());
+        else BatchFile.WriteTemplate(file, questionnaire is { } q ? QuestionnaireFile.Read(q) : BuiltIn.Questionnaire());
     }
 
     internal static string Pct(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
@@ -54,35 +56,6 @@ public static class PolicyCommands
     internal static string Code<T>(T value) where T : struct, Enum => Vocabulary<T>.Code(value);
 
     internal static string Esc(string? text) => Markup.Escape(text ?? "");
-}
-
-public sealed class TemplateSettings : CommandSettings
-{
-    [CommandArgument(0, "<kind>")]
-    [Description("programmes (policy catalogue) or answers (batch self-assessment for the built-in questionnaire).")]
-    public string Kind { get; init; } = "";
-
-    [CommandArgument(1, "<file>")]
-    [Description("The file to write: .csv (column notes as '#' lines) or .xlsx (an About sheet).")]
-    public string File { get; init; } = "";
-
-    public override ValidationResult Validate() =>
-        !PolicyCommands.IsTemplateKind(Kind)
-            ? ValidationResult.Error($"the template kind must be 'programmes' or 'answers', not '{Kind}'.")
-            : !new[] { ".csv", ".tsv", ".xlsx" }.Contains(Path.GetExtension(File).ToLowerInvariant())
-                ? ValidationResult.Error($"the template file must end in .csv, .tsv or .xlsx, not '{File}'.")
-                : ValidationResult.Success();
-}
-
-[Description("Write an annotated empty programmes or answers file.")]
-public sealed class TemplateCommand(Terminal terminal) : Command<TemplateSettings>
-{
-    public override int Execute(CommandContext context, TemplateSettings settings, CancellationToken cancellationToken)
-    {
-        PolicyCommands.WriteTemplate(settings.Kind, settings.File);
-        terminal.Error.MarkupLineInterpolated($"Wrote the {settings.Kind.ToLowerInvariant()} template {settings.File}.");
-        return ExitCodes.Ok;
-    }
 }
 
 public class CatalogueSettings : OutputSettings

@@ -24,6 +24,16 @@ public static class CaseAnalysis
     }
 
     /// <summary>
+    /// <see cref="Analyze"/> for every case, in parallel over the machine's cores (the analysis is
+    /// pure, so cases are independent); results come back in the input order.
+    /// </summary>
+    public static IReadOnlyList<CaseProfile> AnalyzeAll(IEnumerable<FirmCase> cases, int asOfYear)
+    {
+        ArgumentNullException.ThrowIfNull(cases);
+        return cases.AsParallel().AsOrdered().Select(c => Analyze(c, asOfYear)).ToList();
+    }
+
+    /// <summary>
     /// A sensible as-of year when the user gives none: the latest start or end year among the
     /// case's operations, else the founding year, else <paramref name="fallback"/>.
     /// </summary>

@@ -36,14 +36,16 @@ public static class Connections
             foreach (var (kind, key) in new (ConnectionKind, Func<Operation, string?>)[]
                      { (ConnectionKind.SamePartner, o => NormalisePartner(o.Partner)), (ConnectionKind.SameCountry, o => o.PartnerCountry.Value) })
             {
-                var targetsByKey = new Dictionary<string, List<Operation>>(StringComparer.Ordinal);
+                // Partners compare case-insensitively (Ordinal is enough for country codes).
+                var comparer = kind == ConnectionKind.SamePartner ? StringComparer.OrdinalIgnoreCase : StringComparer.Ordinal;
+                var targetsByKey = new Dictionary<string, List<Operation>>(comparer);
                 foreach (var t in targets)
                     if (key(t) is { } k)
                     {
                         if (!targetsByKey.TryGetValue(k, out var list)) targetsByKey[k] = list = [];
                         list.Add(t);
                     }
-                var seen = new HashSet<string>(StringComparer.Ordinal);
+                var seen = new HashSet<string>(comparer);
                 foreach (var s in sources)
                 {
                     if (key(s) is not { } k || !seen.Add(k) || !targetsByKey.TryGetValue(k, out var candidates)) continue;
@@ -85,8 +87,15 @@ public static class Connections
         return null;
     }
 
-    private static string? NormalisePartner(string? partner) =>
-        partner is null ? null : string.Join(' ', partner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).ToUpperInvariant();
+    /// <summary>The partner name with inner runs of white space collapsed (Operation already trims); case is left to the comparer.</summary>
+    private static string? NormalisePartner(string? partner)
+    {
+        if (partner is null) return null;
+        var needsWork = false;
+        for (var i = 1; i < partner.Length && !needsWork; i++)
+            needsWork = char.IsWhiteSpace(partner[i]) && (partner[i] != ' ' || char.IsWhiteSpace(partner[i - 1]));
+        return needsWork ? string.Join(' ', partner.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)) : partner;
+    }
 
     private static Connection Make(ConnectionKind kind, Operation from, Operation to)
     {

@@ -27,9 +27,9 @@ public static class Degrees
     /// null when any active operation's share is unknown (a partial sum would understate, so none is guessed).
     /// </summary>
     public static double? Intensity(FirmCase firmCase, Direction direction, int year) =>
-        Intensity(firmCase.Operations.Where(o => o.Direction == direction && o.IsActiveIn(year)), out _);
+        Intensity(firmCase.Operations.Where(o => o.Direction == direction && o.IsActiveIn(year)), out _, out _);
 
-    private static double? Intensity(IEnumerable<Operation> active, out int known)
+    private static double? Intensity(IEnumerable<Operation> active, out int known, out double lowerBound)
     {
         known = 0;
         var unknown = false;
@@ -39,7 +39,8 @@ public static class Degrees
             if (op.Volume?.ShareOfTotal is { } s) { sum += s; known++; }
             else unknown = true;
         }
-        return unknown ? null : Math.Min(1.0, sum);
+        lowerBound = Math.Min(1.0, sum);
+        return unknown ? null : lowerBound;
     }
 
     /// <summary>
@@ -77,15 +78,33 @@ public static class Degrees
     /// </summary>
     public static DirectionDegree Of(FirmCase firmCase, Direction direction, int asOfYear)
     {
-        var started = firmCase.Operations.Where(o => o.Direction == direction && o.Start.Year <= asOfYear).ToList();
-        var active = started.Where(o => o.IsActiveIn(asOfYear)).ToList();
-        var intensity = Intensity(active, out var known);
-        var activeCountries = active.Select(o => o.PartnerCountry).Distinct().ToList();
-        var regions = activeCountries.Select(c => WorldRegions.Of(c).Region.Code).Distinct().Count();
-        var subRegions = activeCountries.Select(c => WorldRegions.Of(c).SubRegion.Code).Distinct().Count();
+        // One pass over the firm's operations (this runs for every firm of a study).
+        var active = new List<Operation>();
+        var everCountries = new HashSet<CountryCode>();
+        int? first = null;
+        foreach (var op in firmCase.Operations)
+        {
+            if (op.Direction != direction || op.Start.Year > asOfYear) continue;
+            everCountries.Add(op.PartnerCountry);
+            if (first is null || op.Start.Year < first) first = op.Start.Year;
+            if (op.IsActiveIn(asOfYear)) active.Add(op);
+        }
+        var intensity = Intensity(active, out var known, out var lowerBound);
+        var activeCountries = new HashSet<CountryCode>();
+        var regionCodes = new HashSet<string>(StringComparer.Ordinal);
+        var subRegionCodes = new HashSet<string>(StringComparer.Ordinal);
+        CommitmentTier? tier = null;
+        foreach (var op in active)
+        {
+            if (tier is null || op.Tier > tier) tier = op.Tier;
+            if (!activeCountries.Add(op.PartnerCountry)) continue;
+            var where = WorldRegions.Of(op.PartnerCountry);
+            regionCodes.Add(where.Region.Code);
+            subRegionCodes.Add(where.SubRegion.Code);
+        }
+        var regions = regionCodes.Count;
+        var subRegions = subRegionCodes.Count;
         var dispersion = Dispersion(activeCountries);
-        CommitmentTier? tier = active.Count == 0 ? null : active.Max(o => o.Tier);
-        int? first = started.Count == 0 ? null : started.Min(o => o.Start.Year);
         int? experience = first is { } f ? asOfYear - f : null;
 
         var components = new List<string>(5);
@@ -97,8 +116,8 @@ public static class Degrees
         components.Add("experience"); scores.Add(experience is { } e ? Math.Min(e, ExperienceYearsForFullScore) / (double)ExperienceYearsForFullScore : 0);
 
         return new DirectionDegree(direction, asOfYear, active.Count, intensity, known, activeCountries.Count,
-            started.Select(o => o.PartnerCountry).Distinct().Count(), regions, subRegions, dispersion, tier, first,
-            experience, scores.Average(), components);
+            everCountries.Count, regions, subRegions, dispersion, tier, first,
+            experience, scores.Average(), components, lowerBound);
     }
 
     /// <summary>

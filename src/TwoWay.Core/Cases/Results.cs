@@ -54,6 +54,7 @@ public sealed record DirectionStage(
 /// <param name="FirstYear">First year an operation of this direction started; null when none.</param>
 /// <param name="ExperienceYears">As-of year minus <see cref="FirstYear"/>; null when no operation.</param>
 /// <param name="Composite">Mean of the normalised components listed in <see cref="CompositeComponents"/>, 0–1.</param>
+/// <param name="IntensityLowerBound">Sum of the known shares of active operations (capped at 1): what intensity is at least. Equals <see cref="Intensity"/> when that is known.</param>
 public sealed record DirectionDegree(
     Direction Direction,
     int AsOfYear,
@@ -69,7 +70,8 @@ public sealed record DirectionDegree(
     int? FirstYear,
     int? ExperienceYears,
     double Composite,
-    IReadOnlyList<string> CompositeComponents);
+    IReadOnlyList<string> CompositeComponents,
+    double IntensityLowerBound);
 
 /// <summary>Both directions side by side and their balance (holistic view, Welch &amp; Luostarinen 1993).</summary>
 /// <param name="Balance">(outward composite − inward composite) / (outward + inward), in [−1, 1]; null when both are 0.</param>

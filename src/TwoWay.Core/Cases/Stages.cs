@@ -34,17 +34,17 @@ public static class Stages
     public static DirectionStage Of(FirmCase firmCase, Direction direction, int asOfYear)
     {
         // Events: +1 at the start year, −1 in the year after the end. Ends after the as-of year never matter.
-        var events = new List<(int Year, int Delta, StageLevel Level, Operation Op)>();
+        // Seq keeps case order within a year (List.Sort is not stable).
+        var indexed = new List<(int Year, int Seq, int Delta, StageLevel Level, Operation Op)>();
         foreach (var op in firmCase.Operations)
         {
             if (op.Direction != direction || op.Start.Year > asOfYear) continue;
             var level = StageRules.LevelOf(op.Mode);
-            events.Add((op.Start.Year, +1, level, op));
+            indexed.Add((op.Start.Year, indexed.Count, +1, level, op));
             if (op.End is { } end && end.Year + 1 <= asOfYear)
-                events.Add((end.Year + 1, -1, level, op));
+                indexed.Add((end.Year + 1, indexed.Count, -1, level, op));
         }
-        // Stable order: year, then case order (the list is built in case order and List.Sort is not stable, so index it).
-        var indexed = events.Select((e, i) => (e, i)).OrderBy(x => x.e.Year).ThenBy(x => x.i).Select(x => x.e).ToList();
+        indexed.Sort(static (a, b) => a.Year != b.Year ? a.Year.CompareTo(b.Year) : a.Seq.CompareTo(b.Seq));
 
         var active = new int[4];
         var current = StageLevel.None;
@@ -71,7 +71,7 @@ public static class Stages
                     for (var k = i; k < j && firstStart is null; k++)
                         if (indexed[k].Delta > 0 && indexed[k].Level == next) firstStart = indexed[k].Op;
                     cause = firstStart!;
-                    reason = $"{year}: {Describe(cause)} starts; {direction.Code()} stage rises from {(int)current} to {(int)next} ({label}).";
+                    reason = $"{year}: {Describe(cause)} starts; {direction.Code()} stage rises from {(int)current} to {(int)next}: {label}.";
                 }
                 else
                 {
@@ -80,7 +80,7 @@ public static class Stages
                         if (indexed[k].Delta < 0 && indexed[k].Level == current) lastEnd = indexed[k].Op;
                     cause = lastEnd!;
                     var why = cause.EndReason is { } r ? $" ({Words.Of(r.Kind)})" : "";
-                    reason = $"{year}: {Describe(cause)} ended in {cause.End}{why}; {direction.Code()} stage falls from {(int)current} to {(int)next} ({label}).";
+                    reason = $"{year}: {Describe(cause)} ended in {cause.End}{why}; {direction.Code()} stage falls from {(int)current} to {(int)next}: {label}.";
                 }
                 history.Add(new StageChange(year, current, next, (int)next, label, OperationRef.Of(cause), reason));
                 current = next;
@@ -91,8 +91,9 @@ public static class Stages
         return new DirectionStage(direction, asOfYear, current, (int)current, StageRules.Label(current, direction), history);
     }
 
+    /// <summary>E.g. "import of goods (Germany, Bosch; op 1)".</summary>
     internal static string Describe(Operation op) =>
-        $"{op.Mode.Name(op.Direction)} ({(op.Direction == Direction.Inward ? "from" : "to")} {op.PartnerCountry}{(op.Partner is null ? "" : ", " + op.Partner)}; op {op.Id})";
+        $"{op.Mode.Name(op.Direction)} ({op.PartnerCountry.Name}{(op.Partner is null ? "" : ", " + op.Partner)}; op {op.Id})";
 }
 
 internal static class Words

@@ -37,12 +37,12 @@ public static class Trajectories
         else if (firstOut is null)
         {
             kind = Trajectory.InwardOnly;
-            reason = $"Inward operations since {firstIn!.Start} (first: {Stages.Describe(firstIn)}); no outward operation by {asOfYear}.";
+            reason = $"Inward operations since {firstIn!.Start}, first {Stages.Describe(firstIn)}; no outward operation by {asOfYear}.";
         }
         else if (firstIn is null)
         {
             kind = Trajectory.OutwardOnly;
-            reason = $"Outward operations since {firstOut.Start} (first: {Stages.Describe(firstOut)}); no inward operation by {asOfYear}.";
+            reason = $"Outward operations since {firstOut.Start}, first {Stages.Describe(firstOut)}; no inward operation by {asOfYear}.";
         }
         else
         {
@@ -51,7 +51,7 @@ public static class Trajectories
             var gap = Timing.BothMonthly(firstIn.Start, firstOut.Start)
                 ? $"{Math.Abs(lead.Value * 12):0} months"
                 : $"{Math.Abs(lead.Value):0} year(s)";
-            var facts = $"first inward {firstIn.Start} ({Stages.Describe(firstIn)}), first outward {firstOut.Start} ({Stages.Describe(firstOut)})";
+            var facts = $"first inward {firstIn.Start}, {Stages.Describe(firstIn)}; first outward {firstOut.Start}, {Stages.Describe(firstOut)}";
             if (Timing.WithinOneYear(firstIn.Start, firstOut.Start))
             {
                 kind = Trajectory.Simultaneous;

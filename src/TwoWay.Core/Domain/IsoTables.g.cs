@@ -1,5 +1,5 @@
-// Generated from Debian's iso-codes (iso_3166-1.json, iso_4217.json); regenerate with
-// see docs/reference-data.md. Do not edit by hand.
+// Generated from Debian's iso-codes (iso_3166-1.json, iso_4217.json) by
+// tools/generate-iso-tables.py; see docs/reference-data.md. Do not edit by hand.
 namespace TwoWay.Domain;
 
 internal static class IsoTables

@@ -28,6 +28,17 @@ public class DomainTypeTests
         Assert.False(CountryCode.TryParse(text, out _));
     }
 
+    [Theory]
+    [InlineData("UK", "GB")]
+    [InlineData("el", "GR")]
+    [InlineData("SRB", "RS")]
+    public void Common_non_iso_spellings_get_a_suggestion(string text, string suggested)
+    {
+        Assert.Equal(suggested, CountryCode.Suggest(text)?.Value);
+        var ex = Assert.Throws<ArgumentException>(() => CountryCode.Parse(text));
+        Assert.Contains($"did you mean {suggested}", ex.Message);
+    }
+
     [Fact]
     public void The_iso_list_has_all_249_assigned_codes() => Assert.Equal(249, CountryCode.All.Count());
 
