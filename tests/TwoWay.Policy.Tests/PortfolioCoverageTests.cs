@@ -108,7 +108,10 @@ public class PortfolioCoverageTests
         Assert.False(r.States.Single(s => s.State == TraderState.NonTrader).Gap); // no firms there
         Assert.All(r.Stages, s => Assert.Null(s.Firms)); // the population has no stages
         Assert.Equal(0, r.BridgingCount);
-        Assert.Equal(2, r.Gaps.Count); // import-only state, and no bridge for import-only firms
+        Assert.Equal(3.0, r.UnservedFirms); // the import-only firms
+        Assert.Equal(0.75, r.UnservedShare!.Value, 15);
+        Assert.Empty(r.Trajectories); // a population without trajectories gets no trajectory view
+        Assert.Equal(3, r.Gaps.Count); // import-only state, its firms unserved, and no bridge for import-only firms
         Assert.Contains(r.Gaps, g => g.Contains("import_only") && g.Contains("75%"));
     }
 
@@ -118,5 +121,81 @@ public class PortfolioCoverageTests
         var ex = Assert.Throws<ArgumentException>(() => new Programme("X", "x", "a", ProgrammeLevel.National, SupportDirection.Outward,
             [In(Mode.GoodsTrade)], [Instrument.Information], [Mechanism.Informational]));
         Assert.Contains("goods_import", ex.Message);
+    }
+}
+
+public class StudyCoverageTests
+{
+    private static FirmCase Case(string id, params (Direction D, Mode M, int Start, int? End)[] ops) =>
+        new(new Firm(new FirmId(id), id, CountryCode.Parse("RS")),
+            ops.Select((o, i) => new Operation(new OperationId($"{id}-{i}"), new FirmId(id), o.D, o.M, CountryCode.Parse("DE"),
+                new YearMonth(o.Start), o.End is { } e ? new YearMonth(e) : null)));
+
+    /// <summary>
+    /// Four firms as of 2023. A imports since 2015 and exports since 2022: two-way, inward-led,
+    /// outward occasional (2 of the 3 years), inward regular, stages out 1 / in 1. B imports since
+    /// 2020: import-only, inward-only, outward new, inward regular. C takes a licence since 2019 and
+    /// a foreign joint-venture partner since 2021: import-only (every inward mode counts), inward-only,
+    /// inward stage 3. D exported 2010–2018: non-trader, outward-only, outward new, stages 0 / 0.
+    /// </summary>
+    private static (List<FirmCase> Cases, Population Population) Study()
+    {
+        var cases = new List<FirmCase>
+        {
+            Case("A", (Direction.Inward, Mode.GoodsTrade, 2015, null), (Direction.Outward, Mode.GoodsTrade, 2022, null)),
+            Case("B", (Direction.Inward, Mode.GoodsTrade, 2020, null)),
+            Case("C", (Direction.Inward, Mode.Licensing, 2019, null), (Direction.Inward, Mode.JointVenture, 2021, null)),
+            Case("D", (Direction.Outward, Mode.GoodsTrade, 2010, 2018)),
+        };
+        var profiles = cases.Select(c => Cases.CaseAnalysis.Analyze(c, 2023)).ToList();
+        return (cases, YearlyActivity.FromCases(cases, profiles, "hand"));
+    }
+
+    [Fact]
+    public void Study_firms_get_state_stages_trajectory_and_chain_stage_from_the_case_analyses()
+    {
+        var (_, population) = Study();
+        Assert.Equal("hand (2023)", population.Description);
+        Assert.Equal(4, population.TotalFirms);
+        Assert.Contains(new PopulationGroup(TraderState.TwoWay, ExperienceStage.Occasional, ExperienceStage.Regular, 1,
+            Cases.Trajectory.InwardLed, Cases.StageLevel.Trade, Cases.StageLevel.Trade), population.Groups);
+        Assert.Contains(new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 1,
+            Cases.Trajectory.InwardOnly, Cases.StageLevel.None, Cases.StageLevel.Trade), population.Groups);
+        Assert.Contains(new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 1,
+            Cases.Trajectory.InwardOnly, Cases.StageLevel.None, Cases.StageLevel.ProductionOrEquity), population.Groups);
+        Assert.Contains(new PopulationGroup(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, 1,
+            Cases.Trajectory.OutwardOnly, Cases.StageLevel.None, Cases.StageLevel.None), population.Groups);
+    }
+
+    [Fact]
+    public void Coverage_of_a_study_by_trajectory_and_chain_stage_is_hand_counted()
+    {
+        // P2: outward, export-only/two-way firms at outward:occasional → A. P5: outward, import-only at outward:new → B, C.
+        // Nothing is open to D (non-trader), and no programme supports inward operations.
+        var all = SmallCatalogue().Programmes;
+        var catalogue = new Catalogue(all.Where(p => p.Id is "P2" or "P5"));
+        var r = CoverageAnalysis.Analyse(catalogue, Study().Population);
+        Assert.Equal(1.0, r.UnservedFirms);
+        Assert.Equal(0.25, r.UnservedShare!.Value, 15);
+        var t = r.Trajectories.ToDictionary(x => x.Trajectory);
+        Assert.Equal(6, t.Count);
+        Assert.Equal((1.0, 0.0), (t[Cases.Trajectory.InwardLed].Firms, t[Cases.Trajectory.InwardLed].UnservedFirms));
+        Assert.Equal(["P2"], t[Cases.Trajectory.InwardLed].Programmes);
+        Assert.Equal((2.0, 0.5), (t[Cases.Trajectory.InwardOnly].Firms, t[Cases.Trajectory.InwardOnly].Share!.Value));
+        Assert.Equal(["P5"], t[Cases.Trajectory.InwardOnly].Programmes);
+        Assert.True(t[Cases.Trajectory.OutwardOnly].Gap);
+        Assert.Equal(1.0, t[Cases.Trajectory.OutwardOnly].UnservedFirms);
+        Assert.False(t[Cases.Trajectory.Domestic].Gap); // no firms there
+        var l = r.Levels.ToDictionary(x => (x.Direction, x.Number));
+        Assert.Equal(8, l.Count);
+        Assert.Equal((3.0, 1.0), (l[(Direction.Outward, 0)].Firms, l[(Direction.Outward, 0)].UnservedFirms));
+        Assert.Equal(["P5"], l[(Direction.Outward, 0)].Programmes);
+        Assert.Equal(["P2"], l[(Direction.Outward, 1)].Programmes);
+        // Inward: no programme supports the direction, so every inward stage holding firms is a gap.
+        Assert.Equal((2.0, true), (l[(Direction.Inward, 1)].Firms, l[(Direction.Inward, 1)].Gap));
+        Assert.True(l[(Direction.Inward, 3)].Gap);
+        Assert.False(l[(Direction.Inward, 2)].Gap);
+        Assert.Contains(r.Gaps, g => g.Contains("outward_only trajectory"));
+        Assert.Contains(r.Gaps, g => g.StartsWith("25% of firms (1)"));
     }
 }

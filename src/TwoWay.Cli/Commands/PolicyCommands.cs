@@ -163,7 +163,10 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
         var catalogue = CatalogueFile.Read(settings.Catalogue, settings.Sheet);
         Population population;
         if (settings.Study is { } study)
-            population = YearlyActivity.FromCases(StudyLoading.Load(study, null), settings.Year, DateTime.UtcNow.Year, Path.GetFileName(study) + " (study)");
+        {
+            var cases = StudyLoading.Load(study, null);
+            population = YearlyActivity.FromCases(cases, StudyAnalysis.Of(study, cases, settings.Year).Firms, Path.GetFileName(study) + " (study)");
+        }
         else if (settings.Panel is { } panel) population = PopulationFile.ReadPanel(panel, settings.Year);
         else if (settings.Population is { } groups) population = PopulationFile.ReadGroups(groups);
         else
@@ -197,8 +200,27 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
             stages.AddRow(s.Direction.Code(), PolicyCommands.Code(s.Stage), PolicyCommands.Num(s.Firms, "0.##"), PolicyCommands.Pct(s.Share),
                 s.ProgrammeCount.ToString(CultureInfo.InvariantCulture), PolicyCommands.Pct(s.ProgrammeShare), s.Gap ? "[red]GAP[/]" : "");
         o.Write(stages);
+        if (r.Trajectories.Count > 0)
+        {
+            var t = new Table().Title("Trajectories (case analyses): need vs supply")
+                .AddColumns("trajectory", "firms", "share of firms", "firms unserved", "programmes open", "");
+            foreach (var x in r.Trajectories)
+                t.AddRow(PolicyCommands.Code(x.Trajectory), PolicyCommands.Num(x.Firms, "0.##"), PolicyCommands.Pct(x.Share), PolicyCommands.Num(x.UnservedFirms, "0.##"),
+                    x.ProgrammeCount.ToString(CultureInfo.InvariantCulture), x.Gap ? "[red]GAP[/]" : "");
+            o.Write(t);
+        }
+        if (r.Levels.Count > 0)
+        {
+            var t = new Table().Title("Establishment-chain stages 0–3 (case analyses): need vs supply")
+                .AddColumns("direction", "stage", "meaning", "firms", "share of firms", "firms unserved", "programmes open", "");
+            foreach (var x in r.Levels)
+                t.AddRow(x.Direction.Code(), x.Number.ToString(CultureInfo.InvariantCulture), PolicyCommands.Esc(x.Label), PolicyCommands.Num(x.Firms, "0.##"),
+                    PolicyCommands.Pct(x.Share), PolicyCommands.Num(x.UnservedFirms, "0.##"), x.ProgrammeCount.ToString(CultureInfo.InvariantCulture), x.Gap ? "[red]GAP[/]" : "");
+            o.Write(t);
+        }
+        o.MarkupLineInterpolated($"[bold]Firms no programme is open to:[/] {PolicyCommands.Num(r.UnservedFirms, "0.##")} ({PolicyCommands.Pct(r.UnservedShare)})");
         o.MarkupLineInterpolated($"[bold]Bridging programmes[/] (open to import-only firms, supporting a first outward mode): {r.BridgingCount} for the {PolicyCommands.Pct(r.ImportOnlyShare)} of firms that import only{(r.BridgingCount > 0 ? ": " + string.Join(", ", r.BridgingProgrammes) : "")}");
-        if (r.Gaps.Count == 0) o.MarkupLine("No gaps: every state and stage holding firms has at least one programme open to it.");
+        if (r.Gaps.Count == 0) o.MarkupLine("No gaps: every firm, state and stage has at least one programme open to it.");
         foreach (var g in r.Gaps) o.MarkupLineInterpolated($"[red]gap:[/] {g}");
     }
 }

@@ -218,6 +218,25 @@ public sealed record Programme
         return false;
     }
 
+    /// <summary>
+    /// Open to the firms of <paramref name="group"/>: open to their trader state, and in at least
+    /// one direction the programme supports, naming no stage of that direction or the group's stage
+    /// there (an unknown stage does not exclude).
+    /// </summary>
+    public bool IsOpenTo(PopulationGroup group)
+    {
+        if (!IsOpenTo(group.State)) return false;
+        foreach (var d in Directions)
+        {
+            if (!Supports(d)) continue;
+            var stages = d == Domain.Direction.Outward ? _outwardStageMask : _inwardStageMask;
+            if (stages == 0 || group.StageIn(d) is not { } stage || (stages & Bits.Of(stage)) != 0) return true;
+        }
+        return false;
+    }
+
+    private static readonly Direction[] Directions = [Domain.Direction.Outward, Domain.Direction.Inward];
+
     public bool Offers(Instrument instrument) => (_instrumentMask & Bits.Of(instrument)) != 0;
 
     public bool WorksThrough(Mechanism mechanism) => (_mechanismMask & Bits.Of(mechanism)) != 0;
