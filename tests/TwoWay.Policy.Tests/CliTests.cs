@@ -60,6 +60,33 @@ public class CliTests
     }
 
     [Fact]
+    public void Coverage_of_a_study_counts_its_firms_by_state_trajectory_and_stage()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run("demo", "--out", dir.Path).ExitCode);
+        var study = Path.Combine(dir.Path, "demo.twoway");
+        var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--study", study, "--year", "2020", "--json");
+        Assert.Equal(0, r.ExitCode);
+        using var doc = JsonDocument.Parse(r.Out);
+        var root = doc.RootElement;
+        Assert.Equal("demo.twoway (study, 2020)", root.GetProperty("population").GetString());
+        var firms = root.GetProperty("total_firms").GetDouble();
+        Assert.True(firms > 0);
+        // Every firm is in exactly one state, one trajectory and one stage per direction.
+        double Sum(string array, string? direction = null) => root.GetProperty(array).EnumerateArray()
+            .Where(x => direction is null || x.GetProperty("direction").GetString() == direction).Sum(x => x.GetProperty("firms").GetDouble());
+        Assert.Equal(firms, Sum("states"));
+        Assert.Equal(firms, Sum("trajectories"));
+        Assert.Equal(firms, Sum("levels", "outward"));
+        Assert.Equal(firms, Sum("levels", "inward"));
+        Assert.Equal("inward_led", root.GetProperty("trajectories")[0].GetProperty("trajectory").GetString());
+        Assert.Equal("production_or_equity", root.GetProperty("levels")[3].GetProperty("level").GetString());
+        var table = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--study", study);
+        Assert.Contains("Trajectories (case analyses)", table.Out);
+        Assert.Contains("Firms no programme is open to", table.Out);
+    }
+
+    [Fact]
     public void Coverage_needs_exactly_one_population()
     {
         var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"));

@@ -155,7 +155,7 @@ public class StudyCoverageTests
     public void Study_firms_get_state_stages_trajectory_and_chain_stage_from_the_case_analyses()
     {
         var (_, population) = Study();
-        Assert.Equal("hand (2023)", population.Description);
+        Assert.Equal("hand (study, 2023)", population.Description);
         Assert.Equal(4, population.TotalFirms);
         Assert.Contains(new PopulationGroup(TraderState.TwoWay, ExperienceStage.Occasional, ExperienceStage.Regular, 1,
             Cases.Trajectory.InwardLed, Cases.StageLevel.Trade, Cases.StageLevel.Trade), population.Groups);

@@ -165,7 +165,7 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
         if (settings.Study is { } study)
         {
             var cases = StudyLoading.Load(study, null);
-            population = YearlyActivity.FromCases(cases, StudyAnalysis.Of(study, cases, settings.Year).Firms, Path.GetFileName(study) + " (study)");
+            population = YearlyActivity.FromCases(cases, StudyAnalysis.Of(study, cases, settings.Year).Firms, Path.GetFileName(study));
         }
         else if (settings.Panel is { } panel) population = PopulationFile.ReadPanel(panel, settings.Year);
         else if (settings.Population is { } groups) population = PopulationFile.ReadGroups(groups);

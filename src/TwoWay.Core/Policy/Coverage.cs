@@ -224,6 +224,6 @@ public static class YearlyActivity
             var g = Classify(years, year)!;
             groups.Add(g with { Trajectory = profile.Trajectory.Kind, OutwardLevel = profile.OutwardStage.Level, InwardLevel = profile.InwardStage.Level });
         }
-        return new Population($"{description} ({year})", Merge(groups));
+        return new Population($"{description} (study, {year})", Merge(groups));
     }
 }
