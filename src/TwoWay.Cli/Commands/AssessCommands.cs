@@ -55,6 +55,10 @@ public sealed class AssessOneSettings : AssessSettings
     [CommandOption("--firm <NAME>")]
     [Description("Interactive: the firm's name or id, stored with the answers.")]
     public string? Firm { get; init; }
+
+    [CommandOption("--html <FILE>")]
+    [Description("Also write the firm's profile as a self-contained HTML page with a chart.")]
+    public string? Html { get; init; }
 }
 
 [Description("Self-assessment of one firm: interactive, or from --answers FILE.")]
@@ -78,6 +82,10 @@ public sealed class AssessCommand(Terminal terminal) : Command<AssessOneSettings
             loaded = done;
         }
         var result = assessor.Assess(loaded.Sheet, loaded.Firm);
+        if (settings.Html is { } html)
+            ReportWriter.WriteHtml(html, Reports.Html.HtmlReport.Render("Self-assessment: " + (result.Profile.Firm ?? "firm"),
+                catalogueName == BuiltIn.CatalogueName ? "The programmes come from the built-in FICTIONAL sample catalogue; pass --catalogue FILE to match real ones." : null,
+                [Reports.Html.PolicyReportBuilder.Profile(result)]), "--html");
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);

@@ -7,6 +7,7 @@ using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
 using TwoWay.Policy;
 using TwoWay.Policy.Files;
+using TwoWay.Reports.Html;
 
 namespace TwoWay.Cli.Commands;
 
@@ -49,6 +50,17 @@ public static class PolicyCommands
         else BatchFile.WriteTemplate(file, questionnaire is { } q ? QuestionnaireFile.Read(q) : BuiltIn.Questionnaire());
     }
 
+    /// <summary>The policy sections of a study report: the catalogue's portfolio and its coverage of the study's firms as analysed.</summary>
+    internal static IReadOnlyList<ReportSection> StudySections(string cataloguePath, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis) =>
+        StudySections(CatalogueFile.Read(cataloguePath), Path.GetFileName(cataloguePath), cases, analysis);
+
+    internal static IReadOnlyList<ReportSection> StudySections(Catalogue catalogue, string catalogueName, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis)
+    {
+        var population = YearlyActivity.FromCases(cases, analysis.Firms, Path.GetFileName(analysis.Study));
+        return [PolicyReportBuilder.Portfolio(PortfolioAnalysis.Analyse(catalogue), catalogueName),
+                PolicyReportBuilder.Coverage(CoverageAnalysis.Analyse(catalogue, population))];
+    }
+
     internal static string Pct(double? share) => share is { } s ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
 
     internal static string Num(double? value, string format = "0.0") => value is { } v ? v.ToString(format, CultureInfo.InvariantCulture) : "–";
@@ -67,6 +79,12 @@ public class CatalogueSettings : OutputSettings
     [CommandOption("--sheet <SHEET>")]
     [Description("For an .xlsx catalogue: the sheet to read (default: the first).")]
     public string? Sheet { get; init; }
+
+    [CommandOption("--html <FILE>")]
+    [Description("Also write the result as a self-contained HTML report with charts.")]
+    public string? Html { get; init; }
+
+    internal string Title => "Support programmes: " + Path.GetFileName(Catalogue);
 }
 
 [Description("Portfolio of a programme catalogue.")]
@@ -75,6 +93,8 @@ public sealed class PortfolioCommand(Terminal terminal) : Command<CatalogueSetti
     public override int Execute(CommandContext context, CatalogueSettings settings, CancellationToken cancellationToken)
     {
         var result = PortfolioAnalysis.Analyse(CatalogueFile.Read(settings.Catalogue, settings.Sheet));
+        if (settings.Html is { } html)
+            ReportWriter.WriteHtml(html, HtmlReport.Render(settings.Title, null, [PolicyReportBuilder.Portfolio(result, Path.GetFileName(settings.Catalogue))]), "--html");
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
@@ -177,6 +197,9 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
             population = PopulationSummary.ToPopulation($"{Path.GetFileName(settings.Assessments)} (self-assessments)", loaded.Sheets.Select(scorer.Score));
         }
         var result = CoverageAnalysis.Analyse(catalogue, population);
+        if (settings.Html is { } html)
+            ReportWriter.WriteHtml(html, HtmlReport.Render(settings.Title, null,
+                [PolicyReportBuilder.Portfolio(PortfolioAnalysis.Analyse(catalogue), Path.GetFileName(settings.Catalogue)), PolicyReportBuilder.Coverage(result)]), "--html");
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);

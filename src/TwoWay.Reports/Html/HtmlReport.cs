@@ -18,9 +18,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(naming);
         var h = new StringBuilder();
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
-        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
-        h.Append("<title>").Append(E(report.Title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+        Head(h, report.Title);
         h.Append("<header><h1>").Append(E(report.Title)).Append("</h1>\n<p class=\"meta\">As of ")
          .Append(report.AsOfYear.ToString(CultureInfo.InvariantCulture)).Append(" · ")
          .Append(report.Firms.Count.ToString(CultureInfo.InvariantCulture)).Append(" cases</p>\n");
@@ -53,11 +51,67 @@ public static class HtmlReport
         foreach (var chart in report.StudyCharts) Figure(h, chart);
         h.Append("</section>\n");
 
+        foreach (var section in report.Sections) Section(h, section);
+
         foreach (var firm in report.Firms) FirmSection(h, firm, report.AsOfYear, naming);
 
+        Foot(h);
+        return h.ToString();
+    }
+
+    /// <summary>
+    /// A report of <paramref name="sections"/> alone (e.g. the policy lens over a panel, or one
+    /// firm's self-assessment profile): the same page, styles and chart renderer as the study report.
+    /// </summary>
+    public static string Render(string title, string? notice, IReadOnlyList<ReportSection> sections)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        var h = new StringBuilder();
+        Head(h, title);
+        h.Append("<header><h1>").Append(E(title)).Append("</h1>\n");
+        if (notice is not null) h.Append("<p class=\"notice\">").Append(E(notice)).Append("</p>\n");
+        h.Append("</header>\n");
+        if (sections.Count > 1)
+        {
+            h.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
+            foreach (var s in sections) h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Title)).Append("</a></li>\n");
+            h.Append("</ol>\n</nav>\n");
+        }
+        foreach (var s in sections) Section(h, s);
+        Foot(h);
+        return h.ToString();
+    }
+
+    private static void Head(StringBuilder h, string title)
+    {
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        h.Append("<title>").Append(E(title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+    }
+
+    private static void Foot(StringBuilder h)
+    {
         h.Append("<footer><p>Made with TwoWay. Charts are SVG with a text alternative; tables under each chart list the same data.</p></footer>\n");
         h.Append("</main>\n</body>\n</html>\n");
-        return h.ToString();
+    }
+
+    private static void Section(StringBuilder h, ReportSection s)
+    {
+        h.Append("<section class=\"extra\" id=\"").Append(E(s.Id)).Append("\">\n<h2>").Append(E(s.Title)).Append("</h2>\n");
+        if (s.Findings.Count > 0)
+        {
+            h.Append("<ul class=\"findings\">");
+            foreach (var f in s.Findings) h.Append("<li>").Append(E(f)).Append("</li>");
+            h.Append("</ul>\n");
+        }
+        foreach (var part in s.Parts)
+        {
+            h.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
+            foreach (var p in part.Paragraphs) h.Append("<p>").Append(E(p)).Append("</p>\n");
+            if (part.Chart is { } chart) Figure(h, chart);
+            if (part.Table is { } table) Table(h, table);
+        }
+        h.Append("</section>\n");
     }
 
     /// <summary>The HTML id of a firm's section.</summary>
@@ -68,6 +122,8 @@ public static class HtmlReport
         h.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
         h.Append("<li><a href=\"#answer\">Complementarity or independence?</a></li>\n");
         h.Append("<li><a href=\"#cross-case\">Cross-case comparison</a></li>\n");
+        foreach (var s in report.Sections)
+            h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Title)).Append("</a></li>\n");
         h.Append("<li>Cases<ol>\n");
         foreach (var f in report.Firms)
             h.Append("<li><a href=\"#").Append(Anchor(f.Case.Firm.Id)).Append("\">").Append(E(f.Case.Firm.Id.Value)).Append(' ')
@@ -215,6 +271,8 @@ public static class HtmlReport
         blockquote p { margin:.2rem 0; font-style: italic; }
         cite { color: var(--muted); font-size:.85rem; font-style: normal; }
         .empty { color: var(--muted); font-style: italic; }
+        ul.findings { background:#eef3f8; border-radius:6px; padding:.6rem 1rem .6rem 2rem; }
+        ul.findings li { margin:.2rem 0; }
         footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
         @media print {
           body { background:#fff; font-size: 11pt; }
