@@ -85,6 +85,24 @@ public class ReportTests
     }
 
     [Fact]
+    public void Batch_html_charts_the_band_counts_of_the_population_view()
+    {
+        using var dir = new TempDir();
+        var json = Cli.Run("assess", "batch", Samples("assessments", "batch.csv"), "--json");
+        using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
+        var outward = doc.RootElement.GetProperty("population").GetProperty("directions")[0].GetProperty("scores").GetProperty("bands");
+        var r = Cli.Run("assess", "batch", Samples("assessments", "batch.csv"), "--html", dir.File("b.html"), "--show", "3", "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(json.Out, r.Out); // --html adds a page, not output
+        var html = File.ReadAllText(dir.File("b.html"));
+        Assert.Contains("Firms per score band, by direction and dimension", html);
+        // The chart's text alternative carries the counts of the JSON result.
+        var counts = string.Join(", ", outward.EnumerateArray().Select(b => $"{b.GetProperty("band").GetString()} {b.GetProperty("firms").GetInt32()}"));
+        Assert.Contains("outward score " + counts, html);
+        Assert.Contains("the first 3 of 40", html);
+    }
+
+    [Fact]
     public void Study_report_with_a_catalogue_shows_portfolio_and_coverage_of_its_firms()
     {
         using var dir = new TempDir();

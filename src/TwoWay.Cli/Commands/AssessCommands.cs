@@ -250,8 +250,12 @@ public sealed class AssessBatchSettings : AssessSettings
     public string? Out { get; init; }
 
     [CommandOption("--show <N>")]
-    [Description("How many firms to list in the table output (default 20; all are in --json and --out).")]
+    [Description("How many firms to list in the table output and the HTML page (default 20; all are in --json and --out).")]
     public int Show { get; init; } = 20;
+
+    [CommandOption("--html <FILE>")]
+    [Description("Also write the population view and the first --show firms as a self-contained HTML page with charts.")]
+    public string? Html { get; init; }
 }
 
 [Description("Assess a batch of answers and summarise the population.")]
@@ -265,6 +269,16 @@ public sealed class AssessBatchCommand(Terminal terminal) : Command<AssessBatchS
         var batch = new BatchResult(assessor.Questionnaire.Id, assessor.Questionnaire.Version,
             PopulationSummary.Of(assessor.Questionnaire, loaded.Sheets, results), results);
         if (settings.Out is { } outPath) WriteFirms(outPath, assessor.Questionnaire, batch);
+        if (settings.Html is { } html)
+        {
+            var source = Path.GetFileName(settings.File);
+            var shown = batch.Firms.Take(settings.Show).ToList();
+            Reports.Html.ReportSection[] sections = shown.Count == 0
+                ? [Reports.Html.PolicyReportBuilder.Population(batch, source)]
+                : [Reports.Html.PolicyReportBuilder.Population(batch, source),
+                   Reports.Html.PolicyReportBuilder.Assessments(shown, $"the first {shown.Count} of {batch.Firms.Count} in {source}")];
+            ReportWriter.WriteHtml(html, Reports.Html.HtmlReport.Render("Self-assessments: " + source, null, sections), "--html");
+        }
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(batch) + Environment.NewLine);

@@ -144,6 +144,41 @@ public static class PolicyReportBuilder
             [new ReportPart("Scores, next steps and programmes", [], chart, table)]);
     }
 
+    /// <summary>
+    /// The population view of a batch of self-assessments: trader states and stages, the band
+    /// counts of every dimension (chart), score distributions with Cronbach's alpha, next steps.
+    /// </summary>
+    public static ReportSection Population(BatchResult b, string source)
+    {
+        var pop = b.Population;
+        var bandColors = new[] { "#e15759", "#f28e2b", "#76b7b2", "#59a14f" };
+        var bands = Enum.GetValues<Band>();
+        var rows = pop.Directions.Select(d => (Label: $"{d.Direction.Code()} score", d.Direction, Name: "(direction score)", d.Scores, d.Reliability))
+            .Concat(pop.Dimensions.Select(d => (Label: d.Dimension, d.Direction, d.Name, d.Scores, d.Reliability))).ToList();
+        var chart = new BarChart("Firms per score band, by direction and dimension",
+            $"Number of the {pop.Firms} firms in each band (low < 40 ≤ developing < 60 ≤ ready < 80 ≤ strong) per direction score and dimension: " +
+            string.Join("; ", rows.Select(x => $"{x.Label} " + string.Join(", ", x.Scores.Bands.Select(c => $"{Code(c.Band)} {c.Firms}")))) + ".",
+            "firms", bands.Select((band, i) => new LegendEntry(Code(band), ChartColor.FromHex(bandColors[i]))).ToArray(),
+            rows.Select(x => new BarGroup(x.Label, x.Scores.Bands.Select(c => (double)c.Firms).ToArray())).ToArray())
+        { Width = 1000, Height = 420 };
+        var distributions = new ReportTable("Score distributions (quartiles as R's type 7) and Cronbach's alpha (complete cases)",
+            ["Direction", "Id", "Dimension", "n", "mean", "sd", "min", "q1", "median", "q3", "max", .. bands.Select(Code), "alpha", "items", "cases"],
+            rows.Select(x => (IReadOnlyList<string>)[
+                x.Direction.Code(), x.Label, x.Name, N(x.Scores.N), Num(x.Scores.Mean), Num(x.Scores.Sd), Num(x.Scores.Min), Num(x.Scores.Q1),
+                Num(x.Scores.Median), Num(x.Scores.Q3), Num(x.Scores.Max), .. x.Scores.Bands.Select(c => N(c.Firms)),
+                x.Reliability.Alpha is { } a ? a.ToString("0.000", CultureInfo.InvariantCulture) : "–", N(x.Reliability.Items), N(x.Reliability.CompleteCases)]).ToArray());
+        var states = new ReportTable("Trader states and stages", ["Group", "Firms", "Share"],
+            pop.States.Select(x => (IReadOnlyList<string>)[Code(x.State), N(x.Firms), Pct(x.Share)])
+                .Concat(pop.Stages.Select(x => (IReadOnlyList<string>)[$"{x.Direction.Code()}: {Code(x.Stage)}", N(x.Firms), Pct(x.Share)])).ToArray());
+        var steps = new ReportTable("Next steps (decision table rule that fired)", ["Rule", "Next step", "Firms", "Share"],
+            pop.NextSteps.Select(x => (IReadOnlyList<string>)[x.Rule, x.NextStep, N(x.Firms), Pct(x.Share)]).ToArray());
+        return new ReportSection("assessment-population", "Self-assessments: the population",
+            [$"{pop.Firms} firms assessed ({source}) with questionnaire {b.Questionnaire} {b.Version}. No combined score across the directions is formed."],
+            [new ReportPart("Scores", [], chart, distributions),
+             new ReportPart("Trader states and stages", [], null, states),
+             new ReportPart("Next steps", [], null, steps)]);
+    }
+
     /// <summary>One firm's self-assessment: its profile in both directions, the next step and the programmes that fit, each with why.</summary>
     public static ReportSection Profile(AssessmentResult r)
     {
