@@ -200,7 +200,9 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         var cases = StudyLoading.Load(settings.Study, null);
         var analysis = StudyAnalysis.Of(settings.Study, cases, settings.Year);
         var title = settings.Title ?? "Study " + Path.GetFileNameWithoutExtension(settings.Study);
-        var sections = settings.Catalogue is { } catalogue ? PolicyCommands.StudySections(catalogue, cases, analysis) : [];
+        var catalogue = settings.Catalogue is { } path ? TwoWay.Policy.Files.CatalogueFile.Read(path) : null;
+        var sections = catalogue is null ? [] : PolicyCommands.StudySections(catalogue, Path.GetFileName(settings.Catalogue!), cases, analysis).ToList();
+        if (PolicyCommands.AttachedAssessments(settings.Study, catalogue) is { } attached) sections.Add(attached);
         ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, sections);
         if (settings.Json)
             terminal.WriteRaw(Json.Serialize(new { report = Path.GetFullPath(settings.Out), as_of_year = analysis.AsOfYear, firms = cases.Count }) + Environment.NewLine);

@@ -8,6 +8,7 @@ using TwoWay.Domain;
 using TwoWay.Input;
 using TwoWay.Policy;
 using TwoWay.Policy.Files;
+using TwoWay.Storage.Assessments;
 
 namespace TwoWay.Cli.Commands;
 
@@ -59,6 +60,23 @@ public sealed class AssessOneSettings : AssessSettings
     [CommandOption("--html <FILE>")]
     [Description("Also write the firm's profile as a self-contained HTML page with a chart.")]
     public string? Html { get; init; }
+
+    [CommandOption("--study <STUDY>")]
+    [Description("Attach the assessment (its answers file) to firm --firm-id of this study project file; `twoway report` then shows it.")]
+    public string? Study { get; init; }
+
+    [CommandOption("--firm-id <ID>")]
+    [Description("With --study: the id of the study firm the assessment belongs to.")]
+    public string? FirmId { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        var basic = base.Validate();
+        if (!basic.Successful) return basic;
+        if ((Study is null) != (FirmId is null)) return ValidationResult.Error("--study and --firm-id go together.");
+        if (FirmId is not null && !Domain.FirmId.IsValid(FirmId)) return ValidationResult.Error($"'{FirmId}' is not a valid firm id.");
+        return ValidationResult.Success();
+    }
 }
 
 [Description("Self-assessment of one firm: interactive, or from --answers FILE.")]
@@ -82,6 +100,15 @@ public sealed class AssessCommand(Terminal terminal) : Command<AssessOneSettings
             loaded = done;
         }
         var result = assessor.Assess(loaded.Sheet, loaded.Firm);
+        if (settings.Study is { } studyPath)
+        {
+            // Store the answers file itself (checked above), so the study keeps every answer and can rescore it.
+            var file = settings.Answers ?? settings.Save;
+            using var study = Storage.Study.Open(studyPath);
+            var number = study.AttachAssessment(new FirmId(settings.FirmId!), assessor.Questionnaire.Id, assessor.Questionnaire.Version,
+                Path.GetFileName(file), File.ReadAllText(file));
+            terminal.Error.MarkupLineInterpolated($"Attached as assessment {number} of firm {settings.FirmId} in {studyPath}.");
+        }
         if (settings.Html is { } html)
             ReportWriter.WriteHtml(html, Reports.Html.HtmlReport.Render("Self-assessment: " + (result.Profile.Firm ?? "firm"),
                 catalogueName == BuiltIn.CatalogueName ? "The programmes come from the built-in FICTIONAL sample catalogue; pass --catalogue FILE to match real ones." : null,
