@@ -91,6 +91,7 @@ public class CliTests
     {
         var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"));
         Assert.Equal(2, r.ExitCode);
+        Assert.Equal(2, Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--study", "x.twoway", "--year", "99999").ExitCode);
     }
 
     [Fact]

@@ -194,6 +194,7 @@ public sealed class CoverageSettings : CatalogueSettings
         var given = new[] { Study, Panel, Population, Assessments }.Count(s => s is not null);
         if (given != 1) return ValidationResult.Error("Give the population with exactly one of --study, --panel, --population or --assessments.");
         if (Year is not null && Panel is null && Study is null) return ValidationResult.Error("--year goes with --panel or --study.");
+        if (Year is < YearMonth.MinYear or > YearMonth.MaxYear) return ValidationResult.Error($"--year must be between {YearMonth.MinYear} and {YearMonth.MaxYear}.");
         return ValidationResult.Success();
     }
 }
