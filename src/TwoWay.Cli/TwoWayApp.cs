@@ -24,7 +24,9 @@ public static class TwoWayApp
             config.PropagateExceptions();
             config.UseStrictParsing();
             ReferenceCommands.Register(config);
+            PanelCommands.Register(config);
             StudyCommands.Register(config);
+            QualitativeCommands.Register(config);
             PolicyCommands.Register(config);
             AnalysisCommands.Register(config);
         });

@@ -16,7 +16,7 @@ namespace TwoWay.Storage;
 /// </summary>
 internal static class BulkInsert
 {
-    private const int MaxParameters = 2000;
+    private const int MaxParameters = 1;
 
     public static void Run<T>(StudyDbContext db, IReadOnlyCollection<T> rows) where T : class
     {

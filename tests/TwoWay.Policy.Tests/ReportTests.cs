@@ -10,6 +10,10 @@ namespace TwoWay.Policy.Tests;
 /// <summary>The policy sections show the analyses' figures (they compute none) and render as self-contained HTML.</summary>
 public class ReportTests
 {
+    private static IReadOnlyList<string> Findings(ReportSection s) => s.Blocks.OfType<NoteListBlock>().First().Notes;
+    private static List<BarChart> Charts(ReportSection s) => s.Blocks.OfType<ChartBlock>().Select(c => (BarChart)c.Chart).ToList();
+    private static List<ReportTable> Tables(ReportSection s) => s.Blocks.OfType<TableBlock>().Select(t => t.Table).ToList();
+
     private static Population Hand() => new("hand", [
         new PopulationGroup(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, 40),
         new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 30),
@@ -22,16 +26,15 @@ public class ReportTests
     {
         var r = PortfolioAnalysis.Analyse(SmallCatalogue());
         var s = PolicyReportBuilder.Portfolio(r, "small.csv");
-        Assert.Contains(s.Findings, f => f.Contains("Export-only: 60.0% of programmes (3 of 5)") && f.Contains(PortfolioAnalysis.ExportOnlyDefinition));
-        Assert.Contains(s.Findings, f => f.Contains("40.0% (400 of 1,000 EUR"));
-        Assert.Equal(3, s.Parts.Count);
-        var instruments = s.Parts[0];
-        var chart = Assert.IsType<BarChart>(instruments.Chart);
+        Assert.Contains(Findings(s), f => f.Contains("Export-only: 60.0% of programmes (3 of 5)") && f.Contains(PortfolioAnalysis.ExportOnlyDefinition));
+        Assert.Contains(Findings(s), f => f.Contains("40.0% (400 of 1,000 EUR"));
+        Assert.Equal(3, Charts(s).Count);
+        var chart = Charts(s)[0];
         Assert.Equal(["outward", "inward", "both directions"], chart.Series.Select(x => x.Label));
         var matchmaking = chart.Groups.Single(g => g.Label == "matchmaking");
         Assert.Equal([1.0, 1.0, 0.0], matchmaking.Values); // P5 outward, P4 inward
-        Assert.Equal(["matchmaking", "1", "1", "0", "2"], instruments.Table!.Rows.Single(x => x[0] == "matchmaking"));
-        Assert.Equal("external", s.Parts[2].Table!.Rows.Single(x => x[0] == "procedural")[1]);
+        Assert.Equal(["matchmaking", "1", "1", "0", "2"], Tables(s)[0].Rows.Single(x => x[0] == "matchmaking"));
+        Assert.Equal("external", Tables(s)[2].Rows.Single(x => x[0] == "procedural")[1]);
     }
 
     [Fact]
@@ -39,23 +42,22 @@ public class ReportTests
     {
         var r = CoverageAnalysis.Analyse(SmallCatalogue(), Hand());
         var s = PolicyReportBuilder.Coverage(r);
-        var states = s.Parts[0];
-        var chart = Assert.IsType<BarChart>(states.Chart);
+        var chart = Charts(s)[0];
         Assert.Equal(["need: % of firms", "supply: % of programmes open"], chart.Series.Select(x => x.Label));
         // Export-only: 20% of firms, 3 of 5 programmes open (P1, P2, P3).
         Assert.Equal([20.0, 60.0], chart.Groups.Single(g => g.Label == "export_only").Values.Select(v => Math.Round(v, 9)));
-        Assert.Equal(["export_only", "20", "20.0%", "3", "60.0%", ""], states.Table!.Rows.Single(x => x[0] == "export_only"));
-        Assert.Equal(2, s.Parts.Count); // no trajectories or chain stages in a population without them
-        Assert.Contains(s.Findings, f => f.StartsWith("No gaps"));
+        Assert.Equal(["export_only", "20", "20.0%", "3", "60.0%", ""], Tables(s)[0].Rows.Single(x => x[0] == "export_only"));
+        Assert.Equal(2, Charts(s).Count); // no trajectories or chain stages in a population without them
+        Assert.Contains(Findings(s), f => f.StartsWith("No gaps"));
     }
 
     [Fact]
     public void Standalone_policy_report_is_self_contained_with_described_svg_charts()
     {
         var catalogue = SmallCatalogue();
-        var html = HtmlReport.Render("Support programmes", "fictional", [
+        var html = SectionedHtmlReport.Render(new SectionedReport("Support programmes", "5 programmes", [
             PolicyReportBuilder.Portfolio(PortfolioAnalysis.Analyse(catalogue), "small.csv"),
-            PolicyReportBuilder.Coverage(CoverageAnalysis.Analyse(catalogue, Hand()))]);
+            PolicyReportBuilder.Coverage(CoverageAnalysis.Analyse(catalogue, Hand()))]) { Notice = "fictional" });
         Assert.DoesNotMatch(new Regex("(?:src|href)\\s*=\\s*[\"']?(?![#\"'])|<script|<link|@import", RegexOptions.IgnoreCase), html);
         Assert.Contains("href=\"#policy-coverage\"", html);
         var svgs = Regex.Matches(html, "<svg\\b.*?</svg>", RegexOptions.Singleline);

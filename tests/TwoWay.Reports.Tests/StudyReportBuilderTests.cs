@@ -56,3 +56,37 @@ public class StudyReportBuilderTests
         Assert.DoesNotContain("Alpha", string.Join(" ", report.CrossCaseMatrix.Rows.SelectMany(r => r)));
     }
 }
+
+public class CodedQuotationTests
+{
+    private static TwoWay.Qualitative.Quotation Quote(string text, string code) =>
+        new(Guid.NewGuid(), Guid.NewGuid(), code, Guid.NewGuid(), "XX-01 round 1", "XX-01", 1, "Ana", "alice", 0, text.Length, text, null);
+
+    [Fact]
+    public void Each_claim_shows_the_coded_quotations_behind_it_and_the_page_renders_them()
+    {
+        FirmCase[] cases = [Fixture.TwoWayFirm(), Fixture.DomesticFirm()];
+        var profiles = cases.Select(c => CaseAnalysis.Analyze(c, 2024)).ToList();
+        QuotedEvidence[] evidence =
+        [
+            new(new OperationId("XX-01/1"), new OperationId("XX-01/3"), Quote("Kessler first sold to us, later bought from us.", "Connection kinds/Same partner")),
+            new(new OperationId("XX-01/2"), new OperationId("XX-01/4"), Quote("The licence taught us the market.", "Mechanisms/Learning")),
+            new(new OperationId("XX-01/2"), null, Quote("We licensed the Valvola range.", "Inward modes/Licensing-in")),
+            new(new OperationId("ZZ-09/1"), null, Quote("Another firm.", "Inward modes/Imports")),
+        ];
+        var report = StudyReportBuilder.Build("T", 2024, cases, profiles, CrossCase.Summarize(profiles), Naming.AsIs(), null, evidence);
+        var a = report.Firms.Single(f => f.Case.Firm.Id == Fixture.A);
+        // Operations first, then connections; a connection the rules did not find is marked as such.
+        Assert.Equal(3, a.Quotations.Count);
+        Assert.StartsWith("Operation XX-01/2 inward", a.Quotations[0].Claim);
+        Assert.StartsWith("Connection XX-01/1 inward", a.Quotations[1].Claim);
+        Assert.EndsWith(", same partner", a.Quotations[1].Claim);
+        Assert.EndsWith("(not found by the rules)", a.Quotations[2].Claim);
+        Assert.Equal("Ana, interview round 1, XX-01 round 1, code Mechanisms/Learning, coded by alice", a.Quotations[2].Source);
+        Assert.Empty(report.Firms.Single(f => f.Case.Firm.Id == Fixture.B).Quotations);
+
+        var html = HtmlReport.Render(report, Naming.AsIs());
+        Assert.Contains("“Kessler first sold to us, later bought from us.”", html);
+        Assert.DoesNotContain("Another firm.", html);
+    }
+}

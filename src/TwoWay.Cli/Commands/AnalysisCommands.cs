@@ -203,7 +203,7 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         var catalogue = settings.Catalogue is { } path ? TwoWay.Policy.Files.CatalogueFile.Read(path) : null;
         var sections = catalogue is null ? [] : PolicyCommands.StudySections(catalogue, Path.GetFileName(settings.Catalogue!), cases, analysis).ToList();
         if (PolicyCommands.AttachedAssessments(settings.Study, catalogue) is { } attached) sections.Add(attached);
-        ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, sections);
+        ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, QualitativeCommands.LinkedEvidence(settings.Study), sections);
         if (settings.Json)
             terminal.WriteRaw(Json.Serialize(new { report = Path.GetFullPath(settings.Out), as_of_year = analysis.AsOfYear, firms = cases.Count }) + Environment.NewLine);
         else
@@ -216,15 +216,15 @@ internal static class ReportWriter
 {
     /// <summary>Renders and writes the report next to its target first, then moves it into place: never half a file.</summary>
     public static void Write(string path, string title, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis, bool pseudonymize, string? notice,
-        IReadOnlyList<ReportSection>? sections = null)
+        IReadOnlyList<QuotedEvidence>? quotations = null, IReadOnlyList<ReportSection>? sections = null)
     {
         var naming = pseudonymize ? Naming.Pseudonymized(cases) : Naming.AsIs();
-        var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice)
+        var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice, quotations)
             with { Sections = sections ?? [] };
         WriteHtml(path, HtmlReport.Render(report, naming));
     }
 
-    /// <summary>Writes <paramref name="html"/> next to its target first, then moves it into place: never half a file.</summary>
+    /// <summary>Writes a rendered report atomically (temp file, then move); a missing folder is bad input on <paramref name="option"/>.</summary>
     public static void WriteHtml(string path, string html, string option = "--out")
     {
         var full = Path.GetFullPath(path);

@@ -110,9 +110,12 @@ public sealed class AssessCommand(Terminal terminal) : Command<AssessOneSettings
             terminal.Error.MarkupLineInterpolated($"Attached as assessment {number} of firm {settings.FirmId} in {studyPath}.");
         }
         if (settings.Html is { } html)
-            ReportWriter.WriteHtml(html, Reports.Html.HtmlReport.Render("Self-assessment: " + (result.Profile.Firm ?? "firm"),
-                catalogueName == BuiltIn.CatalogueName ? "The programmes come from the built-in FICTIONAL sample catalogue; pass --catalogue FILE to match real ones." : null,
-                [Reports.Html.PolicyReportBuilder.Profile(result)]), "--html");
+            ReportWriter.WriteHtml(html, Reports.Html.SectionedHtmlReport.Render(new Reports.Html.SectionedReport(
+                "Self-assessment: " + (result.Profile.Firm ?? "firm"), $"Questionnaire {result.Profile.Questionnaire} {result.Profile.Version}; programmes from {catalogueName}",
+                [Reports.Html.PolicyReportBuilder.Profile(result)])
+            {
+                Notice = catalogueName == BuiltIn.CatalogueName ? "The programmes come from the built-in FICTIONAL sample catalogue; pass --catalogue FILE to match real ones." : null,
+            }), "--html");
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
@@ -304,7 +307,8 @@ public sealed class AssessBatchCommand(Terminal terminal) : Command<AssessBatchS
                 ? [Reports.Html.PolicyReportBuilder.Population(batch, source)]
                 : [Reports.Html.PolicyReportBuilder.Population(batch, source),
                    Reports.Html.PolicyReportBuilder.Assessments(shown, $"the first {shown.Count} of {batch.Firms.Count} in {source}")];
-            ReportWriter.WriteHtml(html, Reports.Html.HtmlReport.Render("Self-assessments: " + source, null, sections), "--html");
+            ReportWriter.WriteHtml(html, Reports.Html.SectionedHtmlReport.Render(new Reports.Html.SectionedReport(
+                "Self-assessments: " + source, $"{batch.Firms.Count} firms; questionnaire {batch.Questionnaire} {batch.Version}", sections)), "--html");
         }
         if (settings.Json)
         {

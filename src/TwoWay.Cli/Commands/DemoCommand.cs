@@ -40,6 +40,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         var inputs = Path.Combine(dir, InputFolder);
         Directory.CreateDirectory(inputs);
         foreach (var name in Samples) WriteSample(InputFolder + "/" + name, Path.Combine(inputs, name));
+        DemoInterviews.WriteSamples(Path.Combine(inputs, DemoInterviews.Folder));
         var policyInputs = Path.Combine(dir, PolicyFolder);
         Directory.CreateDirectory(Path.Combine(policyInputs, "assessments"));
         foreach (var name in PolicySamples) WriteSample(PolicyFolder + "/" + name, Path.Combine(policyInputs, name));
@@ -59,8 +60,12 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         foreach (var own in new[] { studyPath, studyPath + "-wal", studyPath + "-shm", studyPath + "-journal" })
             if (File.Exists(own)) File.Delete(own);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        DemoInterviewsSummary interviews;
         using (var study = Study.Create(studyPath))
+        {
             study.Save(batch.FirmValues, batch.OperationValues);
+            interviews = DemoInterviews.Import(study, Path.Combine(inputs, DemoInterviews.Folder));
+        }
 
         var cases = StudyLoading.Load(studyPath, null);
         var analysis = StudyAnalysis.Of(studyPath, cases, year: null);
@@ -68,19 +73,22 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         var sections = PolicyCommands.StudySections(catalogue, "catalogue.csv (fictional)", cases, analysis)
             .Append(PolicyReportBuilder.Assessments(assessments, "fictional sample assessments")).ToList();
         ReportWriter.Write(reportPath, "TwoWay demo study: inward and outward internationalization of eleven SMEs", cases, analysis,
-            pseudonymize: false, notice: "All firms, partners, figures, quotations, support programmes and self-assessments in this study are fictional; they were invented to demonstrate TwoWay.",
-            sections);
+            pseudonymize: false, notice: "All firms, partners, figures, interviews, quotations, support programmes and self-assessments in this study are fictional; they were invented to demonstrate TwoWay.",
+            QualitativeCommands.LinkedEvidence(studyPath), sections);
 
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(new
             {
-                study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear,
+                study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear, interviews,
                 policy_inputs = policyInputs, programmes = catalogue.Programmes.Length, assessments = assessments.Count,
             }) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         terminal.Out.MarkupLineInterpolated($"Imported {cases.Count} firms and {batch.Operations.Count} operations from [bold]{inputs}[/]");
+        terminal.Out.MarkupLineInterpolated($"Imported {interviews.Sources} interview transcripts with {interviews.Codings} codings by {string.Join(" and ", interviews.Coders)}; {interviews.EvidenceLinks} coded quotations linked as evidence");
+        if (interviews.Agreement is { } agreement && interviews.Coders.Count == 2)
+            terminal.Out.MarkupLineInterpolated($"Inter-coder agreement (all codes, character by character): kappa {agreement.Kappa.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; see twoway agreement {studyPath} {interviews.Coders[0]} {interviews.Coders[1]}");
         terminal.Out.MarkupLineInterpolated($"Support programmes ({catalogue.Programmes.Length}) and self-assessments ({assessments.Count}) from [bold]{policyInputs}[/]");
         terminal.Out.MarkupLineInterpolated($"Study file: [bold]{studyPath}[/]");
         terminal.Out.MarkupLineInterpolated($"Report:     [bold]{reportPath}[/]");

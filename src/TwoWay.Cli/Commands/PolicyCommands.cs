@@ -117,7 +117,8 @@ public sealed class PortfolioCommand(Terminal terminal) : Command<CatalogueSetti
     {
         var result = PortfolioAnalysis.Analyse(CatalogueFile.Read(settings.Catalogue, settings.Sheet));
         if (settings.Html is { } html)
-            ReportWriter.WriteHtml(html, HtmlReport.Render(settings.Title, null, [PolicyReportBuilder.Portfolio(result, Path.GetFileName(settings.Catalogue))]), "--html");
+            ReportWriter.WriteHtml(html, SectionedHtmlReport.Render(new SectionedReport(settings.Title, $"{result.Programmes} programmes",
+                [PolicyReportBuilder.Portfolio(result, Path.GetFileName(settings.Catalogue))])), "--html");
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
@@ -222,8 +223,8 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
         }
         var result = CoverageAnalysis.Analyse(catalogue, population);
         if (settings.Html is { } html)
-            ReportWriter.WriteHtml(html, HtmlReport.Render(settings.Title, null,
-                [PolicyReportBuilder.Portfolio(PortfolioAnalysis.Analyse(catalogue), Path.GetFileName(settings.Catalogue)), PolicyReportBuilder.Coverage(result)]), "--html");
+            ReportWriter.WriteHtml(html, SectionedHtmlReport.Render(new SectionedReport(settings.Title, $"{result.Programmes} programmes; population: {result.Population}",
+                [PolicyReportBuilder.Portfolio(PortfolioAnalysis.Analyse(catalogue), Path.GetFileName(settings.Catalogue)), PolicyReportBuilder.Coverage(result)])), "--html");
         if (settings.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);

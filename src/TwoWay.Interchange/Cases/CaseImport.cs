@@ -175,7 +175,7 @@ public static class CaseImport
         var name = p.Text("name", required: true);
         var country = p.Parse<CountryCode>("home_country", CountryCode.TryParse, "an ISO 3166-1 alpha-2 country code (e.g. RS, PL, GE)", required: true);
         var sector = p.Text("sector");
-        var size = p.Parse<SizeClass>("size", Codes.TryParse, "a size class (" + string.Join(", ", Codes.All<SizeClass>()) + ")");
+        var size = p.Parse<SizeClass>("size", Codes.TryParse, "a size class (" + Codes.List<SizeClass>() + ")");
         var founded = p.Int("founding_year", YearMonth.MinYear, YearMonth.MaxYear);
         var attributes = ImmutableSortedDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         foreach (var column in table.Columns.Where(IsAttributeColumn))
@@ -226,7 +226,7 @@ public static class CaseImport
         op.Value = p.Decimal("annual_value");
         op.Currency = p.Parse<CurrencyCode>("currency", CurrencyCode.TryParse, "an ISO 4217 currency code (e.g. EUR, USD, RSD)");
         op.Share = p.Share("share_of_total");
-        op.EndReason = p.Parse<EndReasonKind>("end_reason", Codes.TryParse, "an end reason (" + string.Join(", ", Codes.All<EndReasonKind>()) + ")");
+        op.EndReason = p.Parse<EndReasonKind>("end_reason", Codes.TryParse, "an end reason (" + Codes.List<EndReasonKind>() + ")");
         op.EndReasonNote = p.Text("end_reason_note");
         if (op.EndReasonNote is not null && op.EndReason is null && p.Text("end_reason") is null)
             p.Fail("end_reason_note", "a note needs an end_reason");
@@ -234,7 +234,7 @@ public static class CaseImport
 
     private static Evidence? ParseEvidence(RowParser p)
     {
-        var kind = p.Parse<EvidenceKind>("evidence_kind", Codes.TryParse, "an evidence kind (" + string.Join(", ", Codes.All<EvidenceKind>()) + ")");
+        var kind = p.Parse<EvidenceKind>("evidence_kind", Codes.TryParse, "an evidence kind (" + Codes.List<EvidenceKind>() + ")");
         var reference = p.Text("evidence_reference");
         var round = p.Int("interview_round", 1, 1000);
         var quotation = p.Text("quotation");

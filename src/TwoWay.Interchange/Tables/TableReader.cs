@@ -53,18 +53,21 @@ public static class TableReader
                 throw new InputException(source, null, null, "the file is empty: expected a header row with column names");
             csv.ReadHeader();
             var header = Normalise(csv.HeaderRecord ?? [], source, csv.Parser.RawRow);
+            var index = Index(header);
             var rows = new List<TableRow>();
             while (csv.Read())
             {
-                var record = csv.Parser.Record ?? [];
+                // Field by field: Parser.Record copies the parser's buffer on every call.
+                var parser = csv.Parser;
+                var record = new string[parser.Count];
+                for (var i = 0; i < record.Length; i++) record[i] = parser[i];
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
                 if (record.Length > header.Count && record.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
                     throw new InputException(source, csv.Parser.RawRow, null,
                         $"the row has {record.Length} cells but the header names {header.Count} columns");
-                var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-                for (var i = 0; i < header.Count; i++)
-                    cells[header[i]] = i < record.Length ? record[i] : null;
-                rows.Add(new TableRow(csv.Parser.RawRow, cells));
+                var values = new string?[header.Count];
+                Array.Copy(record, values, Math.Min(record.Length, values.Length));
+                rows.Add(new TableRow(parser.RawRow, new RowCells(index, values)));
             }
             return new Table(source, header, rows, Originals(csv.HeaderRecord ?? []));
         }
@@ -116,18 +119,20 @@ public static class TableReader
         // Trailing empty header cells are formatting, not columns.
         while (headerCells.Count > 0 && string.IsNullOrWhiteSpace(headerCells[^1])) { headerCells.RemoveAt(headerCells.Count - 1); letters.RemoveAt(letters.Count - 1); }
         var header = Normalise(headerCells.ToArray(), source, headerIndex.Value + 1);
+        var index = Index(header);
         var rows = new List<TableRow>();
         for (var i = headerIndex.Value + 1; i < raw.Count; i++)
         {
             var texts = letters.Select(l => raw[i].TryGetValue(l, out var v) ? CellText(v) : null).ToList();
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
             if (texts[0]?.TrimStart().StartsWith('#') == true) continue;
-            var cells = new Dictionary<string, string?>(StringComparer.Ordinal);
-            for (var c = 0; c < header.Count; c++) cells[header[c]] = texts[c];
-            rows.Add(new TableRow(i + 1, cells));
+            rows.Add(new TableRow(i + 1, new RowCells(index, texts.Take(header.Count).ToArray())));
         }
         return new Table(source, header, rows, Originals(headerCells.ToArray()));
     }
+
+    private static Dictionary<string, int> Index(List<string> header) =>
+        header.Select((name, i) => (name, i)).ToDictionary(x => x.name, x => x.i, StringComparer.Ordinal);
 
     private static List<string> Originals(string[] header) => header.Select(h => h.Trim().TrimStart('\uFEFF')).ToList();
 

@@ -23,6 +23,9 @@ public static class ChartRenderer
         {
             case TimelineChart t: Timeline(plot, t); break;
             case BarChart b: Bars(plot, b); break;
+            case LineChart l: Lines(plot, l); break;
+            case HeatMapChart h: HeatMap(plot, h); break;
+            case ForestPlot f: Forest(plot, f); break;
             default: throw new ArgumentException($"No renderer for {spec.GetType().Name}.", nameof(spec));
         }
         var svg = plot.GetSvgXml(spec.Width, spec.Height);
@@ -166,6 +169,177 @@ public static class ChartRenderer
         foreach (var entry in spec.Series)
             plot.Legend.ManualItems.Add(new LegendItem { LabelText = entry.Label, FillColor = C(entry.Color), LineWidth = 0 });
         if (spec.Series.Count > 1)
+        {
+            plot.Legend.Orientation = Orientation.Horizontal;
+            plot.ShowLegend(Edge.Bottom);
+        }
+    }
+
+    private static void Lines(Plot plot, LineChart spec)
+    {
+        foreach (var series in spec.Series)
+        {
+            if (series.Y.Count != series.X.Count || series.Lower?.Count is { } nl && nl != series.X.Count || series.Upper?.Count is { } nu && nu != series.X.Count)
+                throw new ArgumentException($"Series '{series.Label}' has X, Y and band arrays of different lengths.", nameof(spec));
+            if (series.X.Count == 0) continue;
+            var color = C(series.Color);
+            if (series.Lower is { } lower && series.Upper is { } upper)
+                Band(plot, spec.Steps ? StepPath(series.X, lower) : Points(series.X, lower), spec.Steps ? StepPath(series.X, upper) : Points(series.X, upper), color);
+            var line = spec.Steps ? StepPath(series.X, series.Y) : Points(series.X, series.Y);
+            var scatter = plot.Add.ScatterLine(line.Select(p => p.X).ToArray(), line.Select(p => p.Y).ToArray(), color);
+            scatter.LineWidth = 2;
+            if (!spec.Steps && series.X.Count <= 40)
+            {
+                scatter.MarkerShape = MarkerShape.FilledCircle;
+                scatter.MarkerSize = 5;
+                scatter.MarkerColor = color;
+            }
+        }
+        plot.Axes.Bottom.Label.Text = spec.XAxisLabel;
+        plot.Axes.Left.Label.Text = spec.YAxisLabel;
+        if (spec.IntegerX)
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic
+            {
+                IntegerTicksOnly = true,
+                LabelFormatter = v => v.ToString("0", CultureInfo.InvariantCulture),
+            };
+        plot.Axes.AutoScale();
+        var limits = plot.Axes.GetLimits();
+        plot.Axes.SetLimitsY(spec.YMin ?? limits.Bottom, spec.YMax ?? limits.Top);
+        plot.Title(spec.Title, size: 14);
+        Legend(plot, spec.Series.Select(s => new LegendEntry(s.Label, s.Color)), line: true);
+    }
+
+    private static List<Coordinates> Points(IReadOnlyList<double> x, IReadOnlyList<double> y) =>
+        x.Select((xi, i) => new Coordinates(xi, y[i])).ToList();
+
+    // Right-continuous steps: y[i] holds on [x[i], x[i+1]), with the vertical jump at x[i+1].
+    private static List<Coordinates> StepPath(IReadOnlyList<double> x, IReadOnlyList<double> y)
+    {
+        var path = new List<Coordinates>(2 * x.Count);
+        for (var i = 0; i < x.Count; i++)
+        {
+            if (i > 0) path.Add(new Coordinates(x[i], y[i - 1]));
+            path.Add(new Coordinates(x[i], y[i]));
+        }
+        return path;
+    }
+
+    // A translucent polygon between two paths over the same x; stretches with a NaN bound are left unshaded.
+    private static void Band(Plot plot, List<Coordinates> lower, List<Coordinates> upper, Color color)
+    {
+        var start = 0;
+        for (var i = 0; i <= lower.Count; i++)
+        {
+            var gap = i == lower.Count || !double.IsFinite(lower[i].Y) || !double.IsFinite(upper[i].Y);
+            if (!gap) continue;
+            if (i - start >= 2)
+            {
+                var polygon = upper.GetRange(start, i - start).Concat(Enumerable.Reverse(lower.GetRange(start, i - start))).ToArray();
+                var band = plot.Add.Polygon(polygon);
+                band.FillStyle.Color = color.WithAlpha(0.18);
+                band.LineStyle.Width = 0;
+            }
+            start = i + 1;
+        }
+    }
+
+    private static void HeatMap(Plot plot, HeatMapChart spec)
+    {
+        int rows = spec.Rows.Count, cols = spec.Columns.Count;
+        if (spec.Shades.Count != rows || spec.CellText.Count != rows || spec.Shades.Any(r => r.Count != cols) || spec.CellText.Any(r => r.Count != cols))
+            throw new ArgumentException("Heat map shades and texts must have one value per row and column.", nameof(spec));
+        var high = C(spec.High);
+        for (var r = 0; r < rows; r++)
+            for (var c = 0; c < cols; c++)
+            {
+                var v = Math.Clamp(double.IsFinite(spec.Shades[r][c]) ? spec.Shades[r][c] : 0, 0, 1);
+                var y = rows - 1 - r; // first row on top, as in a printed matrix
+                var cell = plot.Add.Rectangle(c, c + 1, y, y + 1);
+                cell.FillStyle.Color = Mix(Colors.White, high, v);
+                cell.LineStyle.Color = Colors.White;
+                cell.LineStyle.Width = 2;
+                var text = plot.Add.Text(spec.CellText[r][c], c + 0.5, y + 0.5);
+                text.LabelFontSize = 13;
+                text.LabelAlignment = Alignment.MiddleCenter;
+                text.LabelFontColor = v > 0.55 ? Colors.White : Colors.Black;
+            }
+        plot.Axes.SetLimits(0, cols, 0, rows);
+        plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, cols).Select(c => c + 0.5).ToArray(), spec.Columns.ToArray());
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, rows).Select(r => rows - 1 - r + 0.5).ToArray(), spec.Rows.ToArray());
+        plot.Axes.Bottom.MajorTickStyle.Length = 0;
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        plot.Axes.Bottom.Label.Text = spec.ColumnAxisLabel;
+        plot.Axes.Left.Label.Text = spec.RowAxisLabel;
+        plot.Grid.IsVisible = false;
+        plot.Title(spec.Title, size: 14);
+    }
+
+    private static Color Mix(Color a, Color b, double t) => new(
+        (byte)Math.Round(a.R + (b.R - a.R) * t), (byte)Math.Round(a.G + (b.G - a.G) * t), (byte)Math.Round(a.B + (b.B - a.B) * t));
+
+    private static void Forest(Plot plot, ForestPlot spec)
+    {
+        double X(double v) => spec.LogScale ? Math.Log10(v) : v;
+        var color = C(spec.Color);
+        var n = spec.Rows.Count;
+        var shown = new List<double> { double.IsFinite(spec.Reference) ? X(spec.Reference) : double.NaN };
+        for (var i = 0; i < n; i++)
+        {
+            var row = spec.Rows[i];
+            if (spec.LogScale && !(row.Estimate > 0 && row.Lower > 0 && row.Upper > 0))
+                throw new ArgumentException($"Row '{row.Label}' has a non-positive value on a log axis.", nameof(spec));
+            var y = n - 1 - i; // first row on top
+            var ci = plot.Add.Line(X(row.Lower), y, X(row.Upper), y);
+            ci.LineStyle.Color = color;
+            ci.LineStyle.Width = 2;
+            ci.MarkerStyle.IsVisible = false;
+            var marker = plot.Add.Marker(X(row.Estimate), y);
+            marker.MarkerShape = MarkerShape.FilledSquare;
+            marker.MarkerSize = 10;
+            marker.Color = color;
+            shown.AddRange([X(row.Lower), X(row.Upper)]);
+        }
+        if (double.IsFinite(spec.Reference))
+        {
+            var reference = plot.Add.VerticalLine(X(spec.Reference));
+            reference.LineStyle.Color = Colors.Black.WithAlpha(0.6);
+            reference.LineStyle.Pattern = LinePattern.Dashed;
+            reference.LineStyle.Width = 1;
+        }
+
+        var lo = shown.Where(double.IsFinite).Min();
+        var hi = shown.Where(double.IsFinite).Max();
+        var pad = Math.Max((hi - lo) * 0.08, spec.LogScale ? 0.02 : 0.05);
+        plot.Axes.SetLimits(lo - pad, hi + pad, -0.7, n - 0.3);
+        plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+            Enumerable.Range(0, n).Select(i => (double)(n - 1 - i)).ToArray(),
+            spec.Rows.Select(r => r.Annotation is null ? r.Label : r.Label + ": " + r.Annotation).ToArray());
+        plot.Axes.Left.MajorTickStyle.Length = 0;
+        if (spec.LogScale)
+        {
+            // Ratio values at "nice" positions, written as ratios, on the log axis.
+            var nice = new[] { 0.01, 0.02, 0.05, 0.1, 0.2, 0.25, 0.33, 0.5, 0.67, 0.75, 0.8, 0.9, 1, 1.1, 1.25, 1.5, 2, 3, 4, 5, 10, 20, 50, 100 };
+            var ticks = nice.Where(v => Math.Log10(v) >= lo - pad && Math.Log10(v) <= hi + pad).ToArray();
+            if (ticks.Length > 9) ticks = ticks.Where(v => Array.IndexOf(nice, v) % 2 == 0 || v == 1).ToArray();
+            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
+                ticks.Select(Math.Log10).ToArray(), ticks.Select(v => v.ToString("0.##", CultureInfo.InvariantCulture)).ToArray());
+        }
+        plot.Axes.Bottom.Label.Text = spec.AxisLabel + (spec.LogScale ? " (log scale)" : "");
+        plot.Grid.YAxisStyle.IsVisible = false;
+        plot.Title(spec.Title, size: 14);
+    }
+
+    private static void Legend(Plot plot, IEnumerable<LegendEntry> entries, bool line)
+    {
+        var list = entries.ToList();
+        foreach (var entry in list)
+            plot.Legend.ManualItems.Add(line
+                ? new LegendItem { LabelText = entry.Label, LineColor = C(entry.Color), LineWidth = 3 }
+                : new LegendItem { LabelText = entry.Label, FillColor = C(entry.Color), LineWidth = 0 });
+        if (list.Count > 1)
         {
             plot.Legend.Orientation = Orientation.Horizontal;
             plot.ShowLegend(Edge.Bottom);

@@ -53,3 +53,39 @@ public sealed record BarGroup(string Label, IReadOnlyList<double> Values);
 public sealed record BarChart(
     string Title, string Description, string ValueAxisLabel,
     IReadOnlyList<LegendEntry> Series, IReadOnlyList<BarGroup> Groups) : ChartSpec(Title, Description);
+
+/// <summary>
+/// One line of a <see cref="LineChart"/>: points (X[i], Y[i]) in order, and optionally a shaded band
+/// from Lower[i] to Upper[i] (e.g. a 95% confidence interval; NaN bounds draw no band there).
+/// </summary>
+public sealed record LineSeries(string Label, ChartColor Color, IReadOnlyList<double> X, IReadOnlyList<double> Y,
+    IReadOnlyList<double>? Lower = null, IReadOnlyList<double>? Upper = null);
+
+/// <summary>
+/// Lines on numeric axes (e.g. shares over years), or right-continuous step functions when
+/// <see cref="Steps"/> is set (e.g. Kaplan–Meier curves: Y[i] holds from X[i] until X[i+1]).
+/// </summary>
+public sealed record LineChart(
+    string Title, string Description, string XAxisLabel, string YAxisLabel, IReadOnlyList<LineSeries> Series,
+    bool Steps = false, bool IntegerX = false, double? YMin = null, double? YMax = null) : ChartSpec(Title, Description);
+
+/// <summary>
+/// A matrix of cells shaded from white (0) to <see cref="High"/> (1), each with its text (e.g. a
+/// transition matrix: rows = state in year t, columns = state in t + 1, shade = P(column | row)).
+/// <c>Shades[r][c]</c> is a value in [0, 1] for row r and column c; <c>CellText[r][c]</c> the text written on that cell.
+/// </summary>
+public sealed record HeatMapChart(
+    string Title, string Description, string RowAxisLabel, string ColumnAxisLabel,
+    IReadOnlyList<string> Rows, IReadOnlyList<string> Columns,
+    IReadOnlyList<IReadOnlyList<double>> Shades, IReadOnlyList<IReadOnlyList<string>> CellText, ChartColor High) : ChartSpec(Title, Description);
+
+/// <summary>One row of a <see cref="ForestPlot"/>: an estimate with its interval, and the text shown beside the row's name.</summary>
+public sealed record ForestRow(string Label, double Estimate, double Lower, double Upper, string? Annotation = null);
+
+/// <summary>
+/// Estimates with intervals, one row each, against a reference line (e.g. hazard ratios with 95%
+/// intervals against 1, on a log axis so that 0.5 and 2 lie equally far from 1). A NaN reference draws no line.
+/// </summary>
+public sealed record ForestPlot(
+    string Title, string Description, string AxisLabel, IReadOnlyList<ForestRow> Rows, ChartColor Color,
+    double Reference = 1, bool LogScale = true) : ChartSpec(Title, Description);

@@ -51,33 +51,10 @@ public static class HtmlReport
         foreach (var chart in report.StudyCharts) Figure(h, chart);
         h.Append("</section>\n");
 
-        foreach (var section in report.Sections) Section(h, section);
+        foreach (var section in report.Sections) SectionedHtmlReport.Section(h, section);
 
         foreach (var firm in report.Firms) FirmSection(h, firm, report.AsOfYear, naming);
 
-        Foot(h);
-        return h.ToString();
-    }
-
-    /// <summary>
-    /// A report of <paramref name="sections"/> alone (e.g. the policy lens over a panel, or one
-    /// firm's self-assessment profile): the same page, styles and chart renderer as the study report.
-    /// </summary>
-    public static string Render(string title, string? notice, IReadOnlyList<ReportSection> sections)
-    {
-        ArgumentNullException.ThrowIfNull(sections);
-        var h = new StringBuilder();
-        Head(h, title);
-        h.Append("<header><h1>").Append(E(title)).Append("</h1>\n");
-        if (notice is not null) h.Append("<p class=\"notice\">").Append(E(notice)).Append("</p>\n");
-        h.Append("</header>\n");
-        if (sections.Count > 1)
-        {
-            h.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
-            foreach (var s in sections) h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Title)).Append("</a></li>\n");
-            h.Append("</ol>\n</nav>\n");
-        }
-        foreach (var s in sections) Section(h, s);
         Foot(h);
         return h.ToString();
     }
@@ -95,25 +72,6 @@ public static class HtmlReport
         h.Append("</main>\n</body>\n</html>\n");
     }
 
-    private static void Section(StringBuilder h, ReportSection s)
-    {
-        h.Append("<section class=\"extra\" id=\"").Append(E(s.Id)).Append("\">\n<h2>").Append(E(s.Title)).Append("</h2>\n");
-        if (s.Findings.Count > 0)
-        {
-            h.Append("<ul class=\"findings\">");
-            foreach (var f in s.Findings) h.Append("<li>").Append(E(f)).Append("</li>");
-            h.Append("</ul>\n");
-        }
-        foreach (var part in s.Parts)
-        {
-            h.Append("<h3>").Append(E(part.Heading)).Append("</h3>\n");
-            foreach (var p in part.Paragraphs) h.Append("<p>").Append(E(p)).Append("</p>\n");
-            if (part.Chart is { } chart) Figure(h, chart);
-            if (part.Table is { } table) Table(h, table);
-        }
-        h.Append("</section>\n");
-    }
-
     /// <summary>The HTML id of a firm's section.</summary>
     public static string Anchor(FirmId id) => "firm-" + new string(id.Value.Select(c => char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '-').ToArray());
 
@@ -123,7 +81,7 @@ public static class HtmlReport
         h.Append("<li><a href=\"#answer\">Complementarity or independence?</a></li>\n");
         h.Append("<li><a href=\"#cross-case\">Cross-case comparison</a></li>\n");
         foreach (var s in report.Sections)
-            h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Title)).Append("</a></li>\n");
+            h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Heading)).Append("</a></li>\n");
         h.Append("<li>Cases<ol>\n");
         foreach (var f in report.Firms)
             h.Append("<li><a href=\"#").Append(Anchor(f.Case.Firm.Id)).Append("\">").Append(E(f.Case.Firm.Id.Value)).Append(' ')
@@ -171,8 +129,10 @@ public static class HtmlReport
                     Describe(f.Case, c.From, naming), Describe(f.Case, c.To, naming), c.Kind,
                     c.LagYears.ToString("0.#", CultureInfo.InvariantCulture), c.Rule]).ToArray()));
 
-        var quotes = f.Case.Operations.SelectMany(o => o.Evidence.Where(e => e.Quotation is not null).Select(e => (o, e))).ToArray();
-        if (quotes.Length > 0)
+        // A quotation that was also coded in a transcript is shown once, with its coding.
+        var quotes = f.Case.Operations.SelectMany(o => o.Evidence.Where(e => e.Quotation is not null).Select(e => (o, e)))
+            .Where(x => !f.Quotations.Any(q => q.Text == x.e.Quotation)).ToArray();
+        if (quotes.Length > 0 || f.Quotations.Count > 0)
         {
             h.Append("<h3>Evidence</h3>\n");
             foreach (var (o, e) in quotes)
@@ -181,6 +141,9 @@ public static class HtmlReport
                  .Append(E(string.Join(", ", new[] { e.Reference, e.InterviewRound is { } r ? "interview round " + r : null, o.Id.Value + ": " + CaseTimeline.Label(o, naming) }.Where(x => x is not null))))
                  .Append("</cite></blockquote>\n");
             }
+            foreach (var q in f.Quotations)
+                h.Append("<blockquote class=\"coded\"><p>“").Append(E(q.Text)).Append("”</p><cite>")
+                 .Append(E(q.Claim)).Append(" — ").Append(E(q.Source)).Append("</cite></blockquote>\n");
         }
         h.Append("</section>\n");
     }
@@ -213,12 +176,12 @@ public static class HtmlReport
         return string.Join(", ", parts);
     }
 
-    private static void Figure(StringBuilder h, ChartSpec chart)
+    internal static void Figure(StringBuilder h, ChartSpec chart)
     {
         h.Append("<figure>").Append(ChartRenderer.ToSvg(chart)).Append("<figcaption>").Append(E(chart.Title)).Append("</figcaption></figure>\n");
     }
 
-    private static void Table(StringBuilder h, ReportTable t, string? cssClass = null)
+    internal static void Table(StringBuilder h, ReportTable t, string? cssClass = null)
     {
         h.Append("<div class=\"table\"><table").Append(cssClass is null ? "" : $" class=\"{cssClass}\"").Append("><caption>").Append(E(t.Caption)).Append("</caption>\n<thead><tr>");
         foreach (var c in t.Columns) h.Append("<th scope=\"col\">").Append(E(c)).Append("</th>");
@@ -233,10 +196,10 @@ public static class HtmlReport
         h.Append("</tbody></table></div>\n");
     }
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    internal static string E(string text) => WebUtility.HtmlEncode(text);
 
     // System fonts only: a self-contained file must not fetch web fonts.
-    private const string Css = """
+    internal const string Css = """
 
         :root { --ink:#1d2330; --muted:#5b6473; --line:#d7dce3; --accent:#2b5d8a; --bg:#fbfbfc; }
         * { box-sizing: border-box; }
@@ -269,10 +232,9 @@ public static class HtmlReport
         .pair { display:flex; flex-wrap:wrap; gap:1.5rem; align-items:flex-start; }
         blockquote { margin:.6rem 0; padding:.4rem 1rem; border-left:4px solid var(--line); background:#fff; }
         blockquote p { margin:.2rem 0; font-style: italic; }
+        blockquote.coded { border-left-color:#7a5195; }
         cite { color: var(--muted); font-size:.85rem; font-style: normal; }
         .empty { color: var(--muted); font-style: italic; }
-        ul.findings { background:#eef3f8; border-radius:6px; padding:.6rem 1rem .6rem 2rem; }
-        ul.findings li { margin:.2rem 0; }
         footer { margin-top: 3rem; color: var(--muted); font-size: .85rem; }
         @media print {
           body { background:#fff; font-size: 11pt; }

@@ -42,7 +42,7 @@ public static class PolicyReportBuilder
         if (r.UncoveredBarriers.Count > 0)
             findings.Add("Barrier groups no programme addresses: " + string.Join(", ", r.UncoveredBarriers.Select(Code)) + ".");
 
-        return new ReportSection("policy-portfolio", "Support programmes: portfolio", findings,
+        return Section("policy-portfolio", "Support programmes: portfolio", findings,
         [
             Matrix("Instruments by direction", "instrument", r.DirectionByInstrument, r.Programmes),
             Matrix("Mechanisms by direction", "mechanism", r.DirectionByMechanism, r.Programmes),
@@ -51,7 +51,7 @@ public static class PolicyReportBuilder
         ]);
     }
 
-    private static ReportPart Matrix<T>(string heading, string what, IReadOnlyList<DirectionCounts<T>> rows, int programmes,
+    private static Part Matrix<T>(string heading, string what, IReadOnlyList<DirectionCounts<T>> rows, int programmes,
         Func<T, string>? group = null) where T : struct, Enum
     {
         var chart = new BarChart($"{heading} (programmes)",
@@ -67,7 +67,7 @@ public static class PolicyReportBuilder
             rows.Select(x => (IReadOnlyList<string>)(group is null
                 ? [Code(x.Category), N(x.Outward), N(x.Inward), N(x.Both), N(x.Total)]
                 : [Code(x.Category), group(x.Category), N(x.Outward), N(x.Inward), N(x.Both), N(x.Total)])).ToArray());
-        return new ReportPart(heading, [], chart, table);
+        return new Part(heading, [], chart, table);
     }
 
     /// <summary>Coverage of a firm population: need (share of firms) beside supply (share of programmes open) per state, stage and trajectory.</summary>
@@ -84,7 +84,7 @@ public static class PolicyReportBuilder
             ? ["No gaps: every firm, trader state and stage holding firms has at least one programme open to it."]
             : r.Gaps.Select(g => "Gap: " + g + "."));
 
-        var parts = new List<ReportPart>
+        var parts = new List<Part>
         {
             NeedVsSupply("Trader states", "trader state",
                 r.States.Select(s => (Code(s.State), s.Firms, s.Share, s.ProgrammeCount, s.ProgrammeShare, (double?)null, s.Gap)).ToList(), r.Programmes),
@@ -100,10 +100,10 @@ public static class PolicyReportBuilder
             parts.Add(NeedVsSupply("Establishment-chain stages 0–3 per direction (from the case analyses)", "stage",
                 r.Levels.Select(l => ($"{l.Direction.Code()} {l.Number}: {l.Label}", l.Firms, l.Share, l.ProgrammeCount, Share(l.ProgrammeCount, r.Programmes), (double?)l.UnservedFirms, l.Gap)).ToList(),
                 r.Programmes, chartLabels: r.Levels.Select(l => $"{l.Direction.Code()} {l.Number}").ToList()));
-        return new ReportSection("policy-coverage", "Support programmes: coverage of the firms", findings, parts);
+        return Section("policy-coverage", "Support programmes: coverage of the firms", findings, parts);
     }
 
-    private static ReportPart NeedVsSupply(string heading, string what,
+    private static Part NeedVsSupply(string heading, string what,
         IReadOnlyList<(string Label, double Firms, double? Share, int Open, double? OpenShare, double? Unserved, bool Gap)> rows,
         int programmes, string? note = null, IReadOnlyList<string>? chartLabels = null)
     {
@@ -122,7 +122,7 @@ public static class PolicyReportBuilder
             rows.Select(x => (IReadOnlyList<string>)(withUnserved
                 ? [x.Label, Num(x.Firms), Pct(x.Share), Num(x.Unserved), N(x.Open), Pct(x.OpenShare), x.Gap ? "GAP" : ""]
                 : [x.Label, Num(x.Firms), Pct(x.Share), N(x.Open), Pct(x.OpenShare), x.Gap ? "GAP" : ""])).ToArray());
-        return new ReportPart(heading, note is null ? [] : [note], chart, table);
+        return new Part(heading, note is null ? [] : [note], chart, table);
     }
 
     /// <summary>Several firms' self-assessments side by side: direction scores, stage, next step and the best-fitting programme.</summary>
@@ -140,8 +140,8 @@ public static class PolicyReportBuilder
                 Firm(x), Code(x.Profile.State), Code(x.Profile.Outward.Stage), Score(x.Profile.Outward),
                 Code(x.Profile.Inward.Stage), Score(x.Profile.Inward), $"{x.Recommendation.NextStep} (rule {x.Recommendation.Rule})",
                 x.Programmes.Count > 0 ? $"{x.Programmes[0].Programme} {x.Programmes[0].Name}" : "none fits"]).ToArray());
-        return new ReportSection("self-assessments", "Self-assessments", [$"{results.Count} firms assessed ({source}). Bands: low < 40 ≤ developing < 60 ≤ ready < 80 ≤ strong."],
-            [new ReportPart("Scores, next steps and programmes", [], chart, table)]);
+        return Section("self-assessments", "Self-assessments", [$"{results.Count} firms assessed ({source}). Bands: low < 40 ≤ developing < 60 ≤ ready < 80 ≤ strong."],
+            [new Part("Scores, next steps and programmes", [], chart, table)]);
     }
 
     /// <summary>
@@ -172,11 +172,11 @@ public static class PolicyReportBuilder
                 .Concat(pop.Stages.Select(x => (IReadOnlyList<string>)[$"{x.Direction.Code()}: {Code(x.Stage)}", N(x.Firms), Pct(x.Share)])).ToArray());
         var steps = new ReportTable("Next steps (decision table rule that fired)", ["Rule", "Next step", "Firms", "Share"],
             pop.NextSteps.Select(x => (IReadOnlyList<string>)[x.Rule, x.NextStep, N(x.Firms), Pct(x.Share)]).ToArray());
-        return new ReportSection("assessment-population", "Self-assessments: the population",
+        return Section("assessment-population", "Self-assessments: the population",
             [$"{pop.Firms} firms assessed ({source}) with questionnaire {b.Questionnaire} {b.Version}. No combined score across the directions is formed."],
-            [new ReportPart("Scores", [], chart, distributions),
-             new ReportPart("Trader states and stages", [], null, states),
-             new ReportPart("Next steps", [], null, steps)]);
+            [new Part("Scores", [], chart, distributions),
+             new Part("Trader states and stages", [], null, states),
+             new Part("Next steps", [], null, steps)]);
     }
 
     /// <summary>One firm's self-assessment: its profile in both directions, the next step and the programmes that fit, each with why.</summary>
@@ -207,13 +207,30 @@ public static class PolicyReportBuilder
             $"Next step ({n.Direction.Code()}, rule {n.Rule}): {n.NextStep} — instruments {string.Join(", ", n.Instruments.Select(Code))}, {Code(n.Mechanism)} mechanism. Why: {n.Reason}",
             $"Top barrier group: {(p.TopBarrier is { } tb ? Code(tb) : "none rated 3 or more")}.",
         };
-        return new ReportSection("profile", $"Self-assessment profile: {Firm(r)}", findings,
+        return Section("profile", $"Self-assessment profile: {Firm(r)}", findings,
         [
-            new ReportPart("Both directions", [$"Questionnaire {p.Questionnaire} {p.Version}."], null, directions),
-            new ReportPart("Dimensions", [], chart, dimensionTable),
-            new ReportPart("Programmes", r.Programmes.Count == 0 ? ["No programme of the catalogue fits this next step."] : [], null,
+            new Part("Both directions", [$"Questionnaire {p.Questionnaire} {p.Version}."], null, directions),
+            new Part("Dimensions", [], chart, dimensionTable),
+            new Part("Programmes", r.Programmes.Count == 0 ? ["No programme of the catalogue fits this next step."] : [], null,
                 r.Programmes.Count == 0 ? null : programmes),
         ]);
+    }
+
+    // A section is its findings (a note list) and then parts of heading, paragraphs, chart and table.
+    private sealed record Part(string Heading, IReadOnlyList<string> Paragraphs, ChartSpec? Chart, ReportTable? Table);
+
+    private static ReportSection Section(string id, string heading, IReadOnlyList<string> findings, IEnumerable<Part> parts)
+    {
+        var blocks = new List<ReportBlock>();
+        if (findings.Count > 0) blocks.Add(new NoteListBlock(findings));
+        foreach (var part in parts)
+        {
+            blocks.Add(new SubheadingBlock(part.Heading));
+            blocks.AddRange(part.Paragraphs.Select(p => new ParagraphBlock(p)));
+            if (part.Chart is { } chart) blocks.Add(new ChartBlock(chart));
+            if (part.Table is { } table) blocks.Add(new TableBlock(table));
+        }
+        return new ReportSection(id, heading, blocks);
     }
 
     private static string Firm(AssessmentResult r) => r.Profile.Firm ?? "firm";

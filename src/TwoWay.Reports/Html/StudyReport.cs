@@ -9,6 +9,15 @@ public sealed record ReportTable(string Caption, IReadOnlyList<string> Columns, 
 /// <summary>An inward–outward connection as the report shows it (drawn as an arrow on the timeline).</summary>
 public sealed record ReportConnection(OperationId From, OperationId To, string Kind, double LagYears, string Rule);
 
+/// <summary>
+/// A coded interview quotation attached as evidence to a claim of the case model: the operation
+/// <see cref="From"/>, or (with <see cref="To"/>) the inward–outward connection From → To.
+/// </summary>
+public sealed record QuotedEvidence(OperationId From, OperationId? To, TwoWay.Qualitative.Quotation Quotation);
+
+/// <summary>A quotation as the report shows it: the claim it supports and where it comes from.</summary>
+public sealed record ClaimQuotation(string Claim, string Text, string Source);
+
 /// <summary>Everything the report shows for one firm. Built from the case analysis by a mapper; rendering adds nothing.</summary>
 public sealed record FirmReport(
     FirmCase Case,
@@ -17,7 +26,11 @@ public sealed record FirmReport(
     IReadOnlyList<string> Flags,
     ReportTable Stages,
     ReportTable Degrees,
-    IReadOnlyList<ReportConnection> Connections);
+    IReadOnlyList<ReportConnection> Connections)
+{
+    /// <summary>Coded quotations linked to this firm's operations and connections, claim by claim.</summary>
+    public IReadOnlyList<ClaimQuotation> Quotations { get; init; } = [];
+}
 
 /// <summary>One answer of the study (e.g. "complementarity") with the cases behind it.</summary>
 public sealed record AnswerGroup(string Answer, string Explanation, IReadOnlyList<FirmId> Firms);

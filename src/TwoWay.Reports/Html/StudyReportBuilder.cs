@@ -13,10 +13,14 @@ namespace TwoWay.Reports.Html;
 public static class StudyReportBuilder
 {
     public static StudyReport Build(string title, int asOfYear, IReadOnlyList<FirmCase> cases,
-        IReadOnlyList<CaseProfile> profiles, CrossCaseSummary summary, Naming naming, string? notice = null)
+        IReadOnlyList<CaseProfile> profiles, CrossCaseSummary summary, Naming naming, string? notice = null,
+        IReadOnlyList<QuotedEvidence>? quotations = null)
     {
         var byId = profiles.ToDictionary(p => p.FirmId, StringComparer.Ordinal);
-        var firms = cases.OrderBy(c => c.Firm.Id).Select(c => Firm(c, byId[c.Firm.Id.Value], naming)).ToArray();
+        var firms = cases.OrderBy(c => c.Firm.Id)
+            .Select(c => Firm(c, byId[c.Firm.Id.Value], naming))
+            .Select(f => f with { Quotations = Quotations(f, quotations ?? [], naming) })
+            .ToArray();
         var caseById = cases.ToDictionary(c => c.Firm.Id.Value, StringComparer.Ordinal);
 
         var matrix = new ReportTable(
@@ -92,6 +96,27 @@ public static class StudyReportBuilder
             Labels.Of(k.Kind) + (k.Direction == ConnectionDirection.OutwardToInward ? " (outward→inward)" : ""),
             k.LagYears, naming.Text(k.Explanation))).ToArray();
         return new FirmReport(c, Labels.Of(t.Kind), naming.Text(reason), flags, stages, degrees, connections);
+    }
+
+    /// <summary>The quotations behind this firm's claims: operations in timeline order, then connections.</summary>
+    private static ClaimQuotation[] Quotations(FirmReport f, IReadOnlyList<QuotedEvidence> all, Naming naming)
+    {
+        var ops = f.Case.Operations.Select((o, i) => (o, i)).ToDictionary(x => x.o.Id, x => x);
+        string Op(OperationId id) => $"{id} {ops[id].o.Direction.Code()} {CaseTimeline.Label(ops[id].o, naming)} ({ops[id].o.Start})";
+        string Claim(QuotedEvidence q)
+        {
+            if (q.To is not { } to) return "Operation " + Op(q.From);
+            var found = f.Connections.FirstOrDefault(c => c.From == q.From && c.To == to);
+            return $"Connection {Op(q.From)} → {Op(to)}" + (found is null ? ", from the interview (not found by the rules)" : $", {found.Kind}");
+        }
+        static string Source(TwoWay.Qualitative.Quotation q) => string.Join(", ", new[]
+        {
+            q.Respondent, q.Round is { } r ? "interview round " + r.ToString(CultureInfo.InvariantCulture) : null, q.SourceName,
+            "code " + q.CodePath, "coded by " + q.Coder,
+        }.Where(x => x is not null));
+        return all.Where(q => ops.ContainsKey(q.From) && (q.To is null || ops.ContainsKey(q.To.Value)))
+            .OrderBy(q => q.To is null ? 0 : 1).ThenBy(q => ops[q.From].i).ThenBy(q => q.To is { } t ? ops[t].i : -1)
+            .Select(q => new ClaimQuotation(Claim(q), q.Quotation.Text, Source(q.Quotation))).ToArray();
     }
 
     private static string Pct(double? v) => v is { } x ? x.ToString("0%", CultureInfo.InvariantCulture) : "unknown";

@@ -1,0 +1,73 @@
+using TwoWay.Domain;
+using TwoWay.Statistics;
+
+namespace TwoWay.Panels;
+
+/// <summary>Share of firms in a trader state in a year.</summary>
+public sealed record StateShare(int Year, TraderState State, long Firms, double Share);
+
+/// <summary>One cell of a transition matrix: firms in state From in year t and To in t + 1, with P(To | From) and its Wilson 95% interval.</summary>
+public sealed record Transition(TraderState From, TraderState To, long Firms, Proportion Probability);
+
+/// <summary>Transitions between consecutive observed years: for one starting year, or pooled over all years (FromYear null).</summary>
+public sealed record TransitionMatrix(int? FromYear, long FirmYears, IReadOnlyList<Transition> Cells)
+{
+    /// <summary>Row probabilities with Wilson intervals from counts of (from, to) pairs.</summary>
+    public static TransitionMatrix From(int? fromYear, IEnumerable<(TraderState From, TraderState To, long Firms)> counts)
+    {
+        var byPair = counts.GroupBy(c => (c.From, c.To)).ToDictionary(g => g.Key, g => g.Sum(c => c.Firms));
+        var cells = new List<Transition>();
+        foreach (var from in TraderStates.All)
+        {
+            var row = TraderStates.All.Sum(to => byPair.GetValueOrDefault((from, to)));
+            foreach (var to in TraderStates.All)
+            {
+                var n = byPair.GetValueOrDefault((from, to));
+                cells.Add(new Transition(from, to, n, Wilson.Interval(n, row)));
+            }
+        }
+        return new TransitionMatrix(fromYear, byPair.Values.Sum(), cells);
+    }
+}
+
+/// <summary>
+/// Entry analysis in one direction. A model the data cannot support (e.g. no entries in a group)
+/// is null and its reason is listed in <see cref="Problems"/>; the descriptive parts remain.
+/// </summary>
+public sealed record EntryAnalysis(
+    Direction Entering,
+    string LagCovariate,
+    long FirmsAtRisk,
+    long SpellRows,
+    long Entries,
+    IReadOnlyList<KaplanMeierCurve> KaplanMeier,
+    LogRankResult? LogRank,
+    CoxResult? Cox,
+    LogisticResult? Logit,
+    IReadOnlyList<string> Problems);
+
+/// <summary>Share exporting within k years: firms whose first international activity was importing vs firms without international activity.</summary>
+public sealed record ConversionRow(int WithinYears, Proportion ImportersFirst, Proportion NonTraders);
+
+/// <summary>
+/// Country linkage: among exporters' firm-country-years at risk of a first export to country c,
+/// the share that start exporting to c, with and without earlier imports from c, and their ratio.
+/// </summary>
+public sealed record CountryLinkage(long Countries, Proportion WithPriorImports, Proportion WithoutPriorImports, double RiskRatio);
+
+/// <summary>The whole `twoway panel analyze` result: one record the CLI prints, serialises and reports.</summary>
+public sealed record PanelAnalysis(
+    string Source,
+    long Firms,
+    long FirmYears,
+    int FirstYear,
+    int LastYear,
+    IReadOnlyList<string> Covariates,
+    IReadOnlyList<StateShare> States,
+    TransitionMatrix Transitions,
+    IReadOnlyList<TransitionMatrix> TransitionsByYear,
+    EntryAnalysis ExportEntry,
+    EntryAnalysis ImportEntry,
+    IReadOnlyList<ConversionRow> Conversion,
+    CountryLinkage? CountryLinkage,
+    IReadOnlyDictionary<string, double> Seconds);

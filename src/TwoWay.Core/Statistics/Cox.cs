@@ -1,0 +1,371 @@
+namespace TwoWay.Statistics;
+
+/// <summary>How tied event times enter the partial likelihood.</summary>
+public enum Ties
+{
+    /// <summary>Efron (1977): the tied events leave the risk set gradually, in k/d steps. R's default.</summary>
+    Efron,
+    /// <summary>Breslow (1974): every tied event sees the full risk set.</summary>
+    Breslow,
+}
+
+/// <summary>The result of a Cox proportional-hazards fit, as printed, serialised and reported.</summary>
+public sealed record CoxResult(
+    Ties Ties,
+    double Subjects,
+    double Events,
+    IReadOnlyList<Coefficient> Coefficients,
+    double LogLikelihoodNull,
+    double LogLikelihood,
+    ChiSquareTest LikelihoodRatio,
+    ChiSquareTest Wald,
+    ChiSquareTest Score,
+    ChiSquareTest? RobustWald,
+    double Concordance,
+    int Iterations,
+    double[][] Variance,
+    double[][]? RobustVariance);
+
+/// <summary>
+/// Cox proportional-hazards regression on counting-process (start, stop] data, fitted by
+/// Newton–Raphson on the partial likelihood with Breslow or Efron handling of ties, exactly as
+/// R's <c>survival::coxph</c> (Therneau &amp; Grambsch 2000, ch. 3; algorithm of agfit4.c):
+/// ℓ(β) = Σ_t [ Σ_{i∈D(t)} w_i η_i − w̄_t Σ_{k=0}^{d_t−1} log(S0(t) − (k/d_t) E0(t)) ] (Efron), with
+/// S0 the weighted sum of exp(η) over the risk set {start &lt; t ≤ stop}, E0 the same over the d_t
+/// tied events and w̄_t their mean weight; Breslow drops the k/d_t term. Model variance I(β̂)⁻¹;
+/// robust variance I⁻¹ (Σ_g U_g U_gᵀ) I⁻¹ over clusters g of weighted score residuals
+/// (Lin &amp; Wei 1989), R's <c>cluster=</c>. Concordance as R's <c>concordance()</c> (Harrell's C).
+/// </summary>
+public static class Cox
+{
+    public static CoxResult Fit(SurvivalData data, Ties ties = Ties.Efron) => FitModel(data, ties).Result;
+
+    /// <summary>Fits and keeps what is needed to compute score residuals of further rows (for clustered SE over aggregated data).</summary>
+    public static CoxFit FitModel(SurvivalData data, Ties ties = Ties.Efron, double[,]? clusterMeat = null)
+    {
+        var p = data.Covariates;
+        if (p == 0) throw new EstimationException("the model has no covariates");
+        var events = 0.0;
+        for (var i = 0; i < data.Rows; i++) if (data.Event[i]) events += data.Counts[i];
+        if (events == 0) throw new EstimationException("there are no events: a hazard ratio cannot be estimated");
+        CheckVariation(data);
+
+        var engine = new Engine(data, ties);
+        var beta = new double[p];
+        var (ll0, u0, i0) = engine.Evaluate(beta);
+        var inv0 = Matrices.InverseSpd(i0) ?? throw Collinear(data);
+        var score = ChiSquareTest.Of(Matrices.Quadratic(u0, inv0), p);
+
+        double ll = ll0; var u = u0; var info = i0; var inv = inv0;
+        var iterations = 0;
+        const int maxIterations = 50;
+        while (true)
+        {
+            var step = Matrices.Multiply(inv, u);
+            var candidate = new double[p];
+            for (var j = 0; j < p; j++) candidate[j] = beta[j] + step[j];
+            var (llNew, uNew, iNew) = engine.Evaluate(candidate);
+            iterations++;
+            // Step-halving as in R: a Newton step that lowers the likelihood is shortened.
+            var halvings = 0;
+            while ((double.IsNaN(llNew) || llNew < ll - 1e-12 * Math.Abs(ll)) && halvings < 30)
+            {
+                for (var j = 0; j < p; j++) candidate[j] = (candidate[j] + beta[j]) / 2;
+                (llNew, uNew, iNew) = engine.Evaluate(candidate);
+                halvings++;
+            }
+            var invNew = Matrices.InverseSpd(iNew) ?? throw Collinear(data);
+            var change = Math.Abs(llNew - ll);
+            beta = candidate; ll = llNew; u = uNew; info = iNew; inv = invNew;
+            if (change <= 1e-13 * Math.Max(1, Math.Abs(ll)) && MaxAbs(Matrices.Multiply(inv, u)) < 1e-10) break;
+            if (iterations >= maxIterations)
+            {
+                var big = Enumerable.Range(0, p).OrderByDescending(j => Math.Abs(beta[j])).First();
+                throw new EstimationException(
+                    $"the Cox model did not converge in {maxIterations} iterations; coefficient '{data.CovariateNames[big]}' may be infinite (no events, or only events, in one of its groups)");
+            }
+        }
+
+        var fit = new CoxFit(engine, beta, inv);
+        double[,]? robust = null;
+        if (clusterMeat is not null) robust = Matrices.Sandwich(inv, clusterMeat);
+        else if (data.Clusters is not null) robust = Matrices.Sandwich(inv, fit.ClusterMeat(data));
+
+        var coefficients = new List<Coefficient>(p);
+        for (var j = 0; j < p; j++)
+            coefficients.Add(Coefficient.Of(data.CovariateNames[j], beta[j], Math.Sqrt(inv[j, j]), robust is null ? null : Math.Sqrt(robust[j, j])));
+        ChiSquareTest? robustWald = null;
+        if (robust is not null)
+        {
+            var rinv = Matrices.InverseSpd(robust);
+            robustWald = rinv is null ? null : ChiSquareTest.Of(Matrices.Quadratic(beta, rinv), p);
+        }
+        var subjects = data.Counts.Sum();
+        var result = new CoxResult(ties, subjects, events, coefficients, ll0, ll,
+            ChiSquareTest.Of(2 * (ll - ll0), p), ChiSquareTest.Of(Matrices.Quadratic(beta, info), p), score, robustWald,
+            Concordance.OfCox(data, fit.LinearPredictors(data)), iterations,
+            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust));
+        fit.Result = result;
+        return fit;
+    }
+
+    private static double MaxAbs(double[] v) => v.Length == 0 ? 0 : v.Max(Math.Abs);
+
+    private static EstimationException Collinear(SurvivalData data) =>
+        new($"the covariates ({string.Join(", ", data.CovariateNames)}) are collinear: one is a combination of others, so their effects cannot be separated");
+
+    internal static void CheckVariation(SurvivalData data)
+    {
+        for (var j = 0; j < data.Covariates; j++)
+        {
+            double? first = null;
+            var varies = false;
+            for (var i = 0; i < data.Rows && !varies; i++)
+            {
+                if (data.Counts[i] == 0) continue;
+                first ??= data.X[i, j];
+                varies = data.X[i, j] != first;
+            }
+            if (!varies)
+                throw new EstimationException($"covariate '{data.CovariateNames[j]}' has no variation (every row has the same value), so its effect cannot be estimated; drop it from the model");
+        }
+    }
+
+    /// <summary>The sweep over event times shared by the fit and the residuals.</summary>
+    internal sealed class Engine
+    {
+        public readonly SurvivalData Data;
+        public readonly Ties Ties;
+        public readonly int N, P;
+        public readonly double[] X;       // centred, row-major
+        public readonly double[] Centre;
+        public readonly double[] EventTimes; // descending
+        private readonly int[] _byStop, _byStart;
+
+        public Engine(SurvivalData data, Ties ties)
+        {
+            Data = data; Ties = ties; N = data.Rows; P = data.Covariates;
+            Centre = new double[P];
+            var total = 0.0;
+            for (var i = 0; i < N; i++)
+            {
+                var cw = data.Counts[i] * data.Weights[i];
+                total += cw;
+                for (var j = 0; j < P; j++) Centre[j] += cw * data.X[i, j];
+            }
+            for (var j = 0; j < P; j++) Centre[j] /= total;
+            X = new double[N * P];
+            for (var i = 0; i < N; i++)
+                for (var j = 0; j < P; j++) X[i * P + j] = data.X[i, j] - Centre[j];
+            _byStop = Enumerable.Range(0, N).OrderByDescending(i => data.Stop[i]).ToArray();
+            _byStart = Enumerable.Range(0, N).OrderByDescending(i => data.Start[i]).ToArray();
+            EventTimes = Enumerable.Range(0, N).Where(i => data.Event[i] && data.Counts[i] > 0)
+                .Select(i => data.Stop[i]).Distinct().OrderByDescending(t => t).ToArray();
+        }
+
+        public double Eta(double[] beta, int i)
+        {
+            var s = 0.0;
+            for (var j = 0; j < P; j++) s += beta[j] * X[i * P + j];
+            return s;
+        }
+
+        /// <summary>Per event time (descending): the quantities residuals need.</summary>
+        public sealed record TimeTerms(double Time, double H, double[] Hx, double HDeath, double[] HxDeath, double[] MeanXbar);
+
+        public (double LogLik, double[] U, double[,] I) Evaluate(double[] beta) => Sweep(beta, null);
+
+        public (double LogLik, double[] U, double[,] I) Sweep(double[] beta, List<TimeTerms>? terms)
+        {
+            int p = P, n = N;
+            var r = new double[n];
+            for (var i = 0; i < n; i++) r[i] = Math.Exp(Eta(beta, i));
+            double s0 = 0; var s1 = new double[p]; var s2 = new double[p * p];
+            var u = new double[p]; var info = new double[p, p];
+            double ll = 0;
+            int ip = 0, iq = 0;
+            var e1 = new double[p]; var e2 = new double[p * p];
+            var a = new double[p];
+            foreach (var t in EventTimes)
+            {
+                double nd = 0, dw = 0, e0 = 0;
+                Array.Clear(e1); Array.Clear(e2);
+                while (ip < n && Data.Stop[_byStop[ip]] >= t)
+                {
+                    var i = _byStop[ip++];
+                    var cw = Data.Counts[i] * Data.Weights[i];
+                    if (cw == 0) continue;
+                    var risk = cw * r[i];
+                    Accumulate(i, risk, ref s0, s1, s2);
+                    if (Data.Event[i] && Data.Stop[i] == t)
+                    {
+                        nd += Data.Counts[i]; dw += cw;
+                        Accumulate(i, risk, ref e0, e1, e2);
+                        ll += cw * Math.Log(r[i]);
+                        for (var j = 0; j < p; j++) u[j] += cw * X[i * p + j];
+                    }
+                }
+                while (iq < n && Data.Start[_byStart[iq]] >= t)
+                {
+                    var i = _byStart[iq++];
+                    var cw = Data.Counts[i] * Data.Weights[i];
+                    if (cw == 0) continue;
+                    Accumulate(i, -cw * r[i], ref s0, s1, s2);
+                }
+                var dSteps = Ties == Ties.Efron ? (int)nd : 1;
+                var meanWeight = dw / dSteps;
+                double h = 0, hDeath = 0;
+                var hx = new double[p]; var hxDeath = new double[p]; var meanXbar = new double[p];
+                for (var k = 0; k < dSteps; k++)
+                {
+                    var f = Ties == Ties.Efron ? (double)k / dSteps : 0;
+                    var d2 = s0 - f * e0;
+                    ll -= meanWeight * Math.Log(d2);
+                    for (var j = 0; j < p; j++) a[j] = (s1[j] - f * e1[j]) / d2;
+                    for (var j = 0; j < p; j++)
+                    {
+                        u[j] -= meanWeight * a[j];
+                        for (var l = 0; l <= j; l++)
+                            info[j, l] += meanWeight * ((s2[j * p + l] - f * e2[j * p + l]) / d2 - a[j] * a[l]);
+                    }
+                    if (terms is not null)
+                    {
+                        var hazard = meanWeight / d2;
+                        h += hazard; hDeath += (1 - f) * hazard;
+                        for (var j = 0; j < p; j++)
+                        {
+                            hx[j] += hazard * a[j];
+                            hxDeath[j] += (1 - f) * hazard * a[j];
+                            meanXbar[j] += a[j] / dSteps;
+                        }
+                    }
+                }
+                terms?.Add(new TimeTerms(t, h, hx, hDeath, hxDeath, meanXbar));
+            }
+            for (var j = 0; j < p; j++)
+                for (var l = j + 1; l < p; l++) info[j, l] = info[l, j];
+            return (ll, u, info);
+        }
+
+        private void Accumulate(int i, double risk, ref double s0, double[] s1, double[] s2)
+        {
+            s0 += risk;
+            var o = i * P;
+            for (var j = 0; j < P; j++)
+            {
+                var xj = X[o + j];
+                s1[j] += risk * xj;
+                for (var l = 0; l <= j; l++) s2[j * P + l] += risk * xj * X[o + l];
+            }
+        }
+    }
+}
+
+/// <summary>
+/// A fitted Cox model that can compute the score residual of any (start, stop] row from its
+/// covariates, so firm-clustered standard errors can be assembled outside the fit (e.g. by a SQL
+/// GROUP BY firm over per-cell residuals, see docs/panel-data.md).
+/// </summary>
+public sealed class CoxFit
+{
+    private readonly Cox.Engine _engine;
+    private readonly double[] _times;   // ascending
+    private readonly double[] _cumH;    // Σ_{s ≤ t} H(s), one more entry than times (index 0 = before all)
+    private readonly double[][] _cumHx;
+    private readonly Cox.Engine.TimeTerms[] _terms; // ascending
+
+    internal CoxFit(Cox.Engine engine, double[] beta, double[,] variance)
+    {
+        _engine = engine;
+        Beta = beta;
+        Variance = variance;
+        var terms = new List<Cox.Engine.TimeTerms>();
+        engine.Sweep(beta, terms);
+        terms.Reverse();
+        _terms = terms.ToArray();
+        _times = _terms.Select(t => t.Time).ToArray();
+        var p = engine.P;
+        _cumH = new double[_times.Length + 1];
+        _cumHx = new double[_times.Length + 1][];
+        _cumHx[0] = new double[p];
+        for (var k = 0; k < _times.Length; k++)
+        {
+            _cumH[k + 1] = _cumH[k] + _terms[k].H;
+            _cumHx[k + 1] = new double[p];
+            for (var j = 0; j < p; j++) _cumHx[k + 1][j] = _cumHx[k][j] + _terms[k].Hx[j];
+        }
+    }
+
+    public CoxResult Result { get; internal set; } = null!;
+    public double[] Beta { get; }
+    public double[,] Variance { get; }
+
+    public double[] LinearPredictors(SurvivalData data)
+    {
+        var lp = new double[data.Rows];
+        for (var i = 0; i < data.Rows; i++)
+            for (var j = 0; j < Beta.Length; j++) lp[i] += Beta[j] * (data.X[i, j] - _engine.Centre[j]);
+        return lp;
+    }
+
+    /// <summary>
+    /// Score residual of one subject on the row (start, stop] with covariates x and event status
+    /// (Therneau &amp; Grambsch 2000, §4.6; Efron form as R's agscore2): the event term
+    /// δ(x − x̄(stop)) minus the risk term exp(η) Σ_{t∈(start,stop]} (x − x̄_k(t)) dΛ_k(t).
+    /// </summary>
+    public double[] ScoreResidual(double start, double stop, bool @event, ReadOnlySpan<double> x)
+    {
+        var p = Beta.Length;
+        var xc = new double[p];
+        var eta = 0.0;
+        for (var j = 0; j < p; j++) { xc[j] = x[j] - _engine.Centre[j]; eta += Beta[j] * xc[j]; }
+        var r = Math.Exp(eta);
+        var lo = CountAtOrBefore(start);
+        var hi = CountAtOrBefore(stop);
+        var res = new double[p];
+        // Event at stop: that time's risk term uses the death-weighted hazard (Efron) instead.
+        var last = @event && hi > 0 && _times[hi - 1] == stop ? hi - 1 : hi;
+        for (var j = 0; j < p; j++)
+            res[j] = -r * (xc[j] * (_cumH[last] - _cumH[lo]) - (_cumHx[last][j] - _cumHx[lo][j]));
+        if (last != hi)
+        {
+            var tt = _terms[last];
+            for (var j = 0; j < p; j++)
+                res[j] += xc[j] - tt.MeanXbar[j] - r * (xc[j] * tt.HDeath - tt.HxDeath[j]);
+        }
+        return res;
+    }
+
+    /// <summary>Σ_g U_g U_gᵀ over the clusters of the data, U_g = Σ_{i∈g} count_i·weight_i·residual_i.</summary>
+    public double[,] ClusterMeat(SurvivalData data)
+    {
+        var p = Beta.Length;
+        var clusters = data.Clusters ?? Enumerable.Range(0, data.Rows).ToArray();
+        var sums = new Dictionary<int, double[]>();
+        var x = new double[p];
+        for (var i = 0; i < data.Rows; i++)
+        {
+            for (var j = 0; j < p; j++) x[j] = data.X[i, j];
+            var res = ScoreResidual(data.Start[i], data.Stop[i], data.Event[i], x);
+            if (!sums.TryGetValue(clusters[i], out var s)) sums[clusters[i]] = s = new double[p];
+            var cw = data.Counts[i] * data.Weights[i];
+            for (var j = 0; j < p; j++) s[j] += cw * res[j];
+        }
+        return OuterSum(sums.Values, p);
+    }
+
+    internal static double[,] OuterSum(IEnumerable<double[]> vectors, int p)
+    {
+        var meat = new double[p, p];
+        foreach (var s in vectors)
+            for (var j = 0; j < p; j++)
+                for (var l = 0; l < p; l++) meat[j, l] += s[j] * s[l];
+        return meat;
+    }
+
+    private int CountAtOrBefore(double t)
+    {
+        var idx = Array.BinarySearch(_times, t);
+        return idx >= 0 ? idx + 1 : ~idx;
+    }
+}

@@ -1,0 +1,570 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Globalization;
+using DuckDB.NET.Data;
+using TwoWay.Domain;
+using TwoWay.Input;
+using TwoWay.Statistics;
+
+namespace TwoWay.Panels;
+
+/// <summary>
+/// Reads a firm-year panel with DuckDB in-process, validates it (every problem reported with its
+/// file, row and column), and runs the panel analysis: the heavy work is portable SQL aggregation
+/// (window functions and GROUP BY, see docs/panel-data.md), the statistics run on the aggregated
+/// cells in <see cref="EntryModels"/>. Rows never become .NET objects.
+/// </summary>
+public sealed class PanelEngine : IDisposable
+{
+    private readonly DuckDBConnection _db;
+    private readonly Dictionary<string, double> _seconds = [];
+    private PanelInput? _input;
+    private bool _windowBuilt;
+
+    public PanelEngine(string? memoryLimit = null)
+    {
+        _db = new DuckDBConnection("DataSource=:memory:");
+        _db.Open();
+        Execute("SET preserve_insertion_order = true");
+        if (memoryLimit is not null) Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}");
+    }
+
+    public void Dispose()
+    {
+        _ticker?.Dispose();
+        lock (_tickLock) _disposed = true; // a tick already running finishes before the connection goes
+        _db.Dispose();
+    }
+
+    /// <summary>
+    /// Reports progress as work proceeds (the CLI shows it on a terminal): the stage name, and while
+    /// a long query runs (reading a large file, the window sort) DuckDB's own estimate of how far it got.
+    /// </summary>
+    public IProgress<string>? Progress
+    {
+        get => _progress;
+        init
+        {
+            _progress = value;
+            if (value is null) return;
+            // DuckDB tracks query progress only with its progress bar on; its printing stays off.
+            Execute("SET enable_progress_bar = true");
+            Execute("SET enable_progress_bar_print = false");
+            _ticker = new Timer(_ => Tick(), null, TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    private readonly IProgress<string>? _progress;
+    private Timer? _ticker;
+    private volatile string _stage = "";
+    private readonly Lock _tickLock = new();
+    private bool _disposed;
+    private readonly Stopwatch _stageClock = new();
+
+    private void Stage(string name)
+    {
+        _stage = name;
+        _stageClock.Restart();
+        _progress?.Report(name);
+    }
+
+    private void Tick()
+    {
+        if (_progress is null || _stage.Length == 0) return;
+        double percent;
+        lock (_tickLock)
+        {
+            if (_disposed) return;
+            try { percent = _db.GetQueryProgress().Percentage; }
+            catch (Exception ex) when (ex is DuckDBException or InvalidOperationException) { return; }
+        }
+        var seconds = _stageClock.Elapsed.TotalSeconds.ToString("0", CultureInfo.InvariantCulture);
+        _progress.Report(percent >= 0 ? $"{_stage}: {percent.ToString("0", CultureInfo.InvariantCulture)}% ({seconds} s)" : $"{_stage} ({seconds} s)");
+    }
+
+    /// <summary>Loads and validates the panel (and flows, if given). Throws <see cref="InputException"/> with every problem found; nothing is kept then.</summary>
+    public void Load(PanelInput input)
+    {
+        _input = input;
+        _windowBuilt = false;
+        ReadingErrors(input.Path, () => Timed("read_and_validate", () => LoadPanel(input)));
+        ReadingErrors(input.Path, () => Timed("window", () => BuildWindowTable(input)));
+        if (input.FlowsPath is { } flows) ReadingErrors(flows, () => Timed("read_flows", () => LoadFlows(flows)));
+    }
+
+    public PanelAnalysis Analyze(Ties ties = Ties.Efron)
+    {
+        var input = _input ?? throw new InvalidOperationException("Load a panel first");
+        var covs = input.Covariates;
+        var (firms, firmYears, first, last) = Scalar4("SELECT COUNT(DISTINCT firm), COUNT(*), MIN(year), MAX(year) FROM fw");
+        var states = Timed("states", States);
+        var (pooled, byYear) = Timed("transitions", Transitions);
+        EntryAnalysis exportEntry, importEntry;
+        try
+        {
+            exportEntry = Timed("export_entry", () => Entry(Direction.Outward, covs, ties));
+            importEntry = Timed("import_entry", () => Entry(Direction.Inward, covs, ties));
+        }
+        catch (EstimationException ex)
+        {
+            throw new InputException(input.Path, null, null, ex.Message);
+        }
+        var conversion = Timed("conversion", Conversion);
+        var linkage = input.FlowsPath is null ? null : Timed("country_linkage", CountryLinkage);
+        return new PanelAnalysis(input.Path, firms, firmYears, (int)first, (int)last, covs, states, pooled, byYear,
+            exportEntry, importEntry, conversion, linkage, new Dictionary<string, double>(_seconds));
+    }
+
+    // ---------------------------------------------------------------- reading and validation
+
+    /// <summary>
+    /// The panel is read as a view over the file (never copied): one scan checks every value; only
+    /// when something is wrong is the file read again, with row numbers, to name each problem.
+    /// </summary>
+    private void LoadPanel(PanelInput input)
+    {
+        Stage($"reading {input.Path}");
+        var scan = SourceScan.Of(input.Path);
+        var columns = Columns(scan.Sql);
+        var errors = new InputErrorCollector();
+        string[] required = [input.FirmColumn, input.YearColumn, input.ImportColumn, input.ExportColumn, .. input.Covariates];
+        foreach (var c in required.Where(c => !columns.ContainsKey(c)))
+            errors.Add(input.Path, null, c, $"missing column; the file has: {string.Join(", ", columns.Keys)} (map names with --firm-column, --year-column, --import-column, --export-column)");
+        errors.ThrowIfAny();
+        _scan = scan;
+        // Whole-number firm identifiers stay numbers: grouping and sorting them is cheaper than strings.
+        var firmType = columns[input.FirmColumn];
+        var firm = firmType is "BIGINT" or "INTEGER" or "UBIGINT" or "UINTEGER" or "SMALLINT" or "HUGEINT"
+            ? SqlText.Ident(input.FirmColumn)
+            : $"NULLIF(TRIM(CAST({SqlText.Ident(input.FirmColumn)} AS VARCHAR)), '')";
+        string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
+        var covSql = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({SqlText.Ident(c)} AS VARCHAR), '(missing)') AS cov{i}"));
+        Execute($"""
+            CREATE OR REPLACE VIEW src AS SELECT {firm} AS firm, {Num(input.YearColumn)} AS year_d,
+              {Num(input.ImportColumn)} AS imp_d, {Num(input.ExportColumn)} AS exp_d {covSql}
+            FROM {scan.Sql}
+            """);
+        Stage("validating");
+        var bad = Scalar("""
+            SELECT COUNT(*) FROM (SELECT 1 FROM src WHERE firm IS NULL OR year_d IS NULL OR year_d <> ROUND(year_d)
+              OR year_d < 1000 OR year_d > 9999 OR imp_d IS NULL OR imp_d < 0 OR exp_d IS NULL OR exp_d < 0 LIMIT 1) x
+            """);
+        if (bad > 0) DetailedValidation(input, scan);
+        if (Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM src LIMIT 1) x") == 0) throw new InputException(input.Path, null, null, "the panel has no rows");
+    }
+
+    private SourceScan? _scan;
+
+    /// <summary>Reads the file again with row numbers and reports every problem (called only when there is one). Always throws.</summary>
+    private void DetailedValidation(PanelInput input, SourceScan scan)
+    {
+        var errors = new InputErrorCollector();
+        string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
+        string Bad(string col) => $"CASE WHEN TRY_CAST({SqlText.Ident(col)} AS DOUBLE) IS NULL THEN COALESCE(CAST({SqlText.Ident(col)} AS VARCHAR), '') END";
+        var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
+        var fileExpr = scan.RowsFromRowId ? "NULL::VARCHAR" : "filename";
+        var covSql = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({SqlText.Ident(c)} AS VARCHAR), '(missing)') AS cov{i}"));
+        Execute($"""
+            CREATE OR REPLACE TABLE fy AS SELECT
+              {rowExpr} AS row_no, {fileExpr} AS file,
+              NULLIF(TRIM(CAST({SqlText.Ident(input.FirmColumn)} AS VARCHAR)), '') AS firm,
+              {Num(input.YearColumn)} AS year_d, {Num(input.ImportColumn)} AS imp_d, {Num(input.ExportColumn)} AS exp_d,
+              {Bad(input.YearColumn)} AS year_bad, {Bad(input.ImportColumn)} AS imp_bad, {Bad(input.ExportColumn)} AS exp_bad
+              {covSql}
+            FROM {scan.Sql}
+            """);
+        // CSV rows are numbered as a spreadsheet shows them: the header is row 1.
+        if (scan.RowsFromRowId) Execute("UPDATE fy SET row_no = rowid + 2");
+
+        void Check(string where, string field, string message)
+        {
+            using var r = Reader($"SELECT file, row_no, {message} FROM fy WHERE {where} ORDER BY file, row_no LIMIT {errors.Limit}");
+            while (r.Read())
+                errors.Add(r.IsDBNull(0) ? input.Path : r.GetString(0), (int)r.GetInt64(1), field, r.GetString(2));
+        }
+        Stage("validating");
+        Check("firm IS NULL", input.FirmColumn, "'missing firm identifier'");
+        Check("year_d IS NULL", input.YearColumn, "'''' || year_bad || ''' is not a year (a whole number is expected)'");
+        Check("year_d IS NOT NULL AND (year_d <> ROUND(year_d) OR year_d < 1000 OR year_d > 9999)", input.YearColumn, "CAST(year_d AS VARCHAR) || ' is not a year (a whole number such as 2015 is expected)'");
+        foreach (var (col, d, bad) in new[] { (input.ImportColumn, "imp_d", "imp_bad"), (input.ExportColumn, "exp_d", "exp_bad") })
+        {
+            Check($"{d} IS NULL", col, $"CASE WHEN {bad} = '' THEN 'missing value (write 0 for no trade)' ELSE '''' || {bad} || ''' is not a number' END");
+            Check($"{d} < 0", col, $"'negative value ' || CAST({d} AS VARCHAR) || ' (trade values are ≥ 0)'");
+        }
+        using (var r = Reader($"""
+            SELECT f.file, f.row_no, f.firm, CAST(f.year_d AS BIGINT), d.first_row
+            FROM fy f JOIN (SELECT firm, year_d, MIN(row_no) AS first_row, COUNT(*) AS n FROM fy
+                            WHERE firm IS NOT NULL AND year_d IS NOT NULL GROUP BY firm, year_d HAVING COUNT(*) > 1) d
+              ON f.firm = d.firm AND f.year_d = d.year_d
+            WHERE f.row_no > d.first_row ORDER BY f.file, f.row_no LIMIT {errors.Limit}
+            """))
+            while (r.Read())
+                errors.Add(r.IsDBNull(0) ? input.Path : r.GetString(0), (int)r.GetInt64(1), input.YearColumn,
+                    $"duplicate firm-year: firm '{r.GetString(2)}' year {r.GetInt64(3)} already appears on row {r.GetInt64(4)}");
+        Execute("DROP TABLE fy");
+        errors.ThrowIfAny();
+        throw new InvalidOperationException("the quick check found a problem the detailed check did not name");
+    }
+
+    private void LoadFlows(string path)
+    {
+        Stage($"reading {path}");
+        var scan = SourceScan.Of(path);
+        var columns = Columns(scan.Sql);
+        var errors = new InputErrorCollector();
+        foreach (var c in new[] { "firm_id", "year", "country", "flow", "value" }.Where(c => !columns.ContainsKey(c)))
+            errors.Add(path, null, c, $"missing column; the file has: {string.Join(", ", columns.Keys)}");
+        errors.ThrowIfAny();
+        var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
+        var fileExpr = scan.RowsFromRowId ? "NULL::VARCHAR" : "filename";
+        Execute($"""
+            CREATE OR REPLACE TABLE flows_raw AS SELECT {rowExpr} AS row_no, {fileExpr} AS file,
+              NULLIF(TRIM(CAST(firm_id AS VARCHAR)), '') AS firm, TRY_CAST(year AS DOUBLE) AS year_d,
+              UPPER(TRIM(CAST(country AS VARCHAR))) AS country, LOWER(TRIM(CAST(flow AS VARCHAR))) AS flow,
+              TRY_CAST(value AS DOUBLE) AS value, CAST(year AS VARCHAR) AS year_raw, CAST(value AS VARCHAR) AS value_raw
+            FROM {scan.Sql}
+            """);
+        if (scan.RowsFromRowId) Execute("UPDATE flows_raw SET row_no = rowid + 2");
+        void Check(string where, string field, string message)
+        {
+            using var r = Reader($"SELECT file, row_no, {message} FROM flows_raw WHERE {where} ORDER BY file, row_no LIMIT {errors.Limit}");
+            while (r.Read()) errors.Add(r.IsDBNull(0) ? path : r.GetString(0), (int)r.GetInt64(1), field, r.GetString(2));
+        }
+        Check("firm IS NULL", "firm_id", "'missing firm identifier'");
+        Check("year_d IS NULL OR year_d <> ROUND(year_d)", "year", "'''' || COALESCE(year_raw, '') || ''' is not a year (a whole number is expected)'");
+        Check("flow IS NULL OR flow NOT IN ('import', 'export')", "flow", "'''' || COALESCE(flow, '') || ''' is not a flow (import or export)'");
+        Check("value IS NULL", "value", "'''' || COALESCE(value_raw, '') || ''' is not a number'");
+        Check("value < 0", "value", "'negative value ' || CAST(value AS VARCHAR) || ' (trade values are ≥ 0)'");
+        var badCodes = new List<string>();
+        using (var r = Reader("SELECT DISTINCT country FROM flows_raw"))
+            while (r.Read())
+                if (r.IsDBNull(0) || !CountryCode.TryParse(r.GetString(0), out _)) badCodes.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+        if (badCodes.Count > 0)
+        {
+            var list = string.Join(", ", badCodes.Take(50).Select(SqlText.Literal));
+            Check($"COALESCE(country, '') IN ({list})", "country", "'''' || COALESCE(country, '') || ''' is not an ISO 3166-1 alpha-2 country code'");
+        }
+        using (var r = Reader($"""
+            SELECT MIN(row_no), MAX(row_no), firm, CAST(year_d AS BIGINT), country, flow FROM flows_raw
+            WHERE firm IS NOT NULL AND year_d IS NOT NULL GROUP BY firm, year_d, country, flow HAVING COUNT(*) > 1 LIMIT {errors.Limit}
+            """))
+            while (r.Read())
+                errors.Add(path, (int)r.GetInt64(1), "country", $"duplicate firm-country-year flow: firm '{r.GetString(2)}' year {r.GetInt64(3)} {r.GetString(4)} {r.GetString(5)} already appears on row {r.GetInt64(0)}");
+        if (errors.HasErrors)
+        {
+            Execute("DROP TABLE flows_raw");
+            errors.ThrowIfAny();
+        }
+    }
+
+    // ---------------------------------------------------------------- analysis SQL
+
+    /// <summary>
+    /// One window pass over the panel (a single sort by firm and year): everything later is a filter
+    /// or GROUP BY over this table. Duplicate firm-years show up here as a year equal to the previous.
+    /// </summary>
+    private void BuildWindowTable(PanelInput input)
+    {
+        if (_windowBuilt) return;
+        Stage("ordering firm-years");
+        var covs = input.Covariates;
+        var lagCovs = string.Concat(covs.Select((_, i) => $", LAG(cov{i}) OVER w AS lag_cov{i}"));
+        Execute($"""
+            CREATE OR REPLACE TABLE fw AS
+            SELECT firm, year, imp, exp,
+              CAST(year - y0 AS SMALLINT) AS k, rn, prev_year, lag_imp, lag_exp, next_year,
+              CASE WHEN first_imp < year THEN 1 ELSE 0 END AS imp_before,
+              CASE WHEN first_exp < year THEN 1 ELSE 0 END AS exp_before,
+              CASE WHEN first_imp = y0 THEN 1 ELSE 0 END AS imp0,
+              CASE WHEN first_exp = y0 THEN 1 ELSE 0 END AS exp0
+              {string.Concat(covs.Select((_, i) => $", lag_cov{i}"))}
+            FROM (
+              SELECT firm, year, imp, exp,
+                CAST(ROW_NUMBER() OVER w - 1 AS SMALLINT) AS rn,
+                LAG(year) OVER w AS prev_year, LAG(imp) OVER w AS lag_imp, LAG(exp) OVER w AS lag_exp,
+                LEAD(year) OVER w AS next_year,
+                -- Whole-partition aggregates need no running frame: much cheaper than running sums.
+                MIN(year) OVER f AS y0,
+                MIN(CASE WHEN imp = 1 THEN year END) OVER f AS first_imp,
+                MIN(CASE WHEN exp = 1 THEN year END) OVER f AS first_exp
+                {lagCovs}
+              FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
+                           CAST(CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS imp,
+                           CAST(CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS exp
+                           {string.Concat(covs.Select((_, i) => $", cov{i}"))}
+                    FROM src) p
+              WINDOW w AS (PARTITION BY firm ORDER BY year), f AS (PARTITION BY firm)) x
+            """);
+        if (Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM fw WHERE prev_year = year LIMIT 1) x") > 0)
+        {
+            Execute("DROP TABLE fw");
+            DetailedValidation(input, _scan!);
+        }
+        _windowBuilt = true;
+    }
+
+    private List<StateShare> States()
+    {
+        var rows = new List<(int Year, TraderState State, long N)>();
+        using (var r = Reader("SELECT year, imp, exp, COUNT(*) FROM fw GROUP BY year, imp, exp ORDER BY year"))
+            while (r.Read()) rows.Add((r.GetInt32(0), TraderStates.Of(r.GetInt32(1) == 1, r.GetInt32(2) == 1), r.GetInt64(3)));
+        var shares = new List<StateShare>();
+        foreach (var year in rows.GroupBy(x => x.Year))
+        {
+            var total = year.Sum(x => x.N);
+            foreach (var s in TraderStates.All)
+            {
+                var n = year.Where(x => x.State == s).Sum(x => x.N);
+                shares.Add(new StateShare(year.Key, s, n, (double)n / total));
+            }
+        }
+        return shares;
+    }
+
+    private (TransitionMatrix Pooled, List<TransitionMatrix> ByYear) Transitions()
+    {
+        var rows = new List<(int Year, TraderState From, TraderState To, long N)>();
+        using (var r = Reader("""
+            SELECT prev_year, lag_imp, lag_exp, imp, exp, COUNT(*) FROM fw
+            WHERE prev_year = year - 1 GROUP BY prev_year, lag_imp, lag_exp, imp, exp
+            """))
+            while (r.Read())
+                rows.Add((r.GetInt32(0), TraderStates.Of(r.GetInt32(1) == 1, r.GetInt32(2) == 1), TraderStates.Of(r.GetInt32(3) == 1, r.GetInt32(4) == 1), r.GetInt64(5)));
+        var pooled = TransitionMatrix.From(null, rows.Select(x => (x.From, x.To, x.N)));
+        var byYear = rows.GroupBy(x => x.Year).OrderBy(g => g.Key)
+            .Select(g => TransitionMatrix.From(g.Key, g.Select(x => (x.From, x.To, x.N)))).ToList();
+        return (pooled, byYear);
+    }
+
+    /// <summary>The spell rows of docs/methods.md as a filter over the window table (same rules as <see cref="EntrySpells"/>).</summary>
+    internal static string SpellRowsSql(Direction entering, int covariates)
+    {
+        var (act, other, first, before, other0) = entering == Direction.Outward
+            ? ("exp", "lag_imp", "exp0", "exp_before", "imp0") : ("imp", "lag_exp", "imp0", "imp_before", "exp0");
+        var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i} AS cov{i}"));
+        // k = rn: no year missing since y0; nothing before: no entry before this year.
+        // The last row of a spell (entry, or the next year missing) carries the firm's KM outcome.
+        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs}, {other0} AS lag0, " +
+               $"CASE WHEN {act} = 1 OR next_year IS NULL OR next_year <> year + 1 THEN 1 ELSE 0 END AS is_last " +
+               $"FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {before} = 0";
+    }
+
+    private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
+    {
+        var what = entering == Direction.Outward ? "export" : "import";
+        Stage($"{what} entry: spells");
+        var table = $"spells_{what}";
+        Execute($"CREATE OR REPLACE VIEW {table} AS {SpellRowsSql(entering, covs.Count)}");
+        var covList = string.Concat(Enumerable.Range(0, covs.Count).Select(i => $", cov{i}"));
+        var cells = new List<SpellCell>();
+        using (var r = Reader($"SELECT interval, lag, COUNT(*), SUM(event) {covList} FROM {table} GROUP BY interval, lag {covList} ORDER BY interval, lag {covList}"))
+            while (r.Read())
+                cells.Add(new SpellCell(r.GetInt32(0), r.GetInt32(1) == 1, Enumerable.Range(0, covs.Count).Select(i => r.GetString(4 + i)).ToArray(),
+                    r.GetInt64(2), ToLong(r.GetValue(3))));
+        var outcomes = new List<SpellOutcome>();
+        using (var r = Reader($"""
+            SELECT lag0, interval, event, COUNT(*) FROM {table} WHERE is_last = 1 GROUP BY lag0, interval, event
+            """))
+            while (r.Read()) outcomes.Add(new SpellOutcome(r.GetInt32(0) == 1, r.GetInt32(1), r.GetInt32(2) == 1, r.GetInt64(3)));
+        Stage($"{what} entry: models");
+        // Timed apart: the fits on cells, and the one SQL pass over firms for clustered scores.
+        var pass = TimeSpan.Zero;
+        var all = Stopwatch.StartNew();
+        var result = EntryModels.Analyze(entering, covs, cells, outcomes, ties, scores =>
+        {
+            var sw = Stopwatch.StartNew();
+            var meat = ClusterMeat(table, covs.Count, scores);
+            pass = sw.Elapsed;
+            return meat;
+        });
+        _seconds[$"{what}_entry_fits_on_cells"] = Math.Round((all.Elapsed - pass).TotalSeconds, 3);
+        _seconds[$"{what}_entry_firm_score_pass"] = Math.Round(pass.TotalSeconds, 3);
+        Execute($"DROP VIEW {table}");
+        return result;
+    }
+
+    /// <summary>
+    /// Σ_f U_f U_fᵀ: the per-cell scores are loaded as a small table, joined to the spell rows and
+    /// summed per firm (one GROUP BY firm), then the outer products summed, all in SQL.
+    /// </summary>
+    private (double[,], long) ClusterMeat(string spells, int covariates, IReadOnlyList<CellScore> scores)
+    {
+        var p = scores[0].Score.Length;
+        var covDefs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", cov{i} VARCHAR"));
+        var sDefs = string.Concat(Enumerable.Range(0, p).Select(j => $", s{j} DOUBLE"));
+        Execute($"CREATE OR REPLACE TABLE cell_scores (interval INTEGER, lag INTEGER, event INTEGER{covDefs}{sDefs})");
+        using (var app = _db.CreateAppender("cell_scores"))
+            foreach (var s in scores)
+            {
+                var row = app.CreateRow().AppendValue(s.Interval).AppendValue(s.Lag ? 1 : 0).AppendValue(s.Entered ? 1 : 0);
+                foreach (var level in s.Levels) row.AppendValue(level);
+                foreach (var v in s.Score) row.AppendValue(v);
+                row.EndRow();
+            }
+        var join = "s.interval = c.interval AND s.lag = c.lag AND s.event = c.event" +
+                   string.Concat(Enumerable.Range(0, covariates).Select(i => $" AND s.cov{i} = c.cov{i}"));
+        var sums = string.Join(", ", Enumerable.Range(0, p).Select(j => $"SUM(c.s{j}) AS u{j}"));
+        var products = new List<string>();
+        for (var j = 0; j < p; j++)
+            for (var l = 0; l <= j; l++) products.Add($"SUM(u{j} * u{l})");
+        using var r = Reader($"SELECT COUNT(*), {string.Join(", ", products)} FROM (SELECT s.firm, {sums} FROM {spells} s JOIN cell_scores c ON {join} GROUP BY s.firm) f");
+        r.Read();
+        var meat = new double[p, p];
+        var idx = 1;
+        for (var j = 0; j < p; j++)
+            for (var l = 0; l <= j; l++) meat[j, l] = meat[l, j] = r.GetDouble(idx++);
+        return (meat, r.GetInt64(0));
+    }
+
+    private List<ConversionRow> Conversion()
+    {
+        Stage("conversion");
+        var counts = new Dictionary<(int K, bool ImportersFirst), (long N, long S)>();
+        using (var r = Reader("""
+            WITH firms AS (
+              SELECT firm, MIN(year) AS y0, MAX(CASE WHEN rn = 0 THEN imp + exp END) AS active0,
+                     MIN(CASE WHEN imp = 1 OR exp = 1 THEN year END) AS first_int,
+                     MIN(CASE WHEN imp = 1 THEN year END) AS first_imp,
+                     MIN(CASE WHEN exp = 1 THEN year END) AS first_exp,
+                     MIN(CASE WHEN next_year IS NULL OR next_year <> year + 1 THEN year END) AS run_end0
+              FROM fw GROUP BY firm),
+            runs AS (
+              SELECT f.firm, MIN(w.year) AS run_end_int FROM firms f JOIN fw w ON w.firm = f.firm
+              WHERE f.first_int IS NOT NULL AND w.year >= f.first_int AND (w.next_year IS NULL OR w.next_year <> w.year + 1)
+              GROUP BY f.firm),
+            ks AS (SELECT * FROM (VALUES (1), (2), (3), (4), (5)) v(k))
+            SELECT ks.k, 1 AS importers_first, COUNT(*), SUM(CASE WHEN f.first_exp <= f.first_int + ks.k THEN 1 ELSE 0 END)
+              FROM firms f JOIN runs r ON r.firm = f.firm CROSS JOIN ks
+              WHERE f.active0 = 0 AND f.first_imp = f.first_int AND (f.first_exp IS NULL OR f.first_exp > f.first_int)
+                AND r.run_end_int >= f.first_int + ks.k
+              GROUP BY ks.k
+            UNION ALL
+            SELECT ks.k, 0, COUNT(*), SUM(CASE WHEN f.first_exp <= f.y0 + ks.k THEN 1 ELSE 0 END)
+              FROM firms f CROSS JOIN ks
+              WHERE f.active0 = 0 AND f.run_end0 >= f.y0 + ks.k
+              GROUP BY ks.k
+            """))
+            while (r.Read())
+                counts[(r.GetInt32(0), r.GetInt32(1) == 1)] = (r.GetInt64(2), r.IsDBNull(3) ? 0 : ToLong(r.GetValue(3)));
+        return Enumerable.Range(1, 5).Select(k =>
+        {
+            var a = counts.GetValueOrDefault((k, true)); var b = counts.GetValueOrDefault((k, false));
+            return new ConversionRow(k, Wilson.Interval(a.S, a.N), Wilson.Interval(b.S, b.N));
+        }).ToList();
+    }
+
+    private CountryLinkage CountryLinkage()
+    {
+        Stage("country linkage");
+        using var r = Reader("""
+            WITH f AS (SELECT firm, CAST(year_d AS INTEGER) AS year, country, flow, value FROM flows_raw WHERE value > 0),
+            fc AS (SELECT firm, country, MIN(CASE WHEN flow = 'export' THEN year END) AS first_exp,
+                          MIN(CASE WHEN flow = 'import' THEN year END) AS first_imp FROM f GROUP BY firm, country),
+            firm_first AS (SELECT firm, MIN(year) AS y0 FROM f GROUP BY firm),
+            exporters AS (SELECT DISTINCT f.firm, f.year FROM f JOIN firm_first ff ON ff.firm = f.firm
+                          WHERE f.flow = 'export' AND f.year > ff.y0),
+            nc AS (SELECT COUNT(DISTINCT country) AS n FROM f),
+            per AS (
+              SELECT e.firm, e.year,
+                SUM(CASE WHEN fc.first_imp < e.year AND (fc.first_exp IS NULL OR fc.first_exp >= e.year) THEN 1 ELSE 0 END) AS prior_at_risk,
+                SUM(CASE WHEN fc.first_imp < e.year AND fc.first_exp = e.year THEN 1 ELSE 0 END) AS prior_start,
+                SUM(CASE WHEN fc.first_exp < e.year THEN 1 ELSE 0 END) AS already,
+                SUM(CASE WHEN fc.first_exp = e.year THEN 1 ELSE 0 END) AS all_start
+              FROM exporters e JOIN fc ON fc.firm = e.firm GROUP BY e.firm, e.year)
+            SELECT MAX(nc.n), SUM(prior_at_risk), SUM(prior_start),
+                   SUM(nc.n - already - prior_at_risk), SUM(all_start - prior_start)
+            FROM per CROSS JOIN nc
+            """);
+        r.Read();
+        long L(int i) => r.IsDBNull(i) ? 0 : ToLong(r.GetValue(i));
+        var with = Wilson.Interval(L(2), L(1));
+        var without = Wilson.Interval(L(4), L(3));
+        return new CountryLinkage(L(0), with, without, with.Estimate / without.Estimate);
+    }
+
+    /// <summary>For tests and exports: the spell rows the SQL produces (after <see cref="Analyze"/> or <see cref="PrepareWindow"/>).</summary>
+    internal List<(string Firm, SpellRow Row, string[] Levels)> SpellRows(Direction entering, int covariates)
+    {
+        var list = new List<(string, SpellRow, string[])>();
+        using var r = Reader($"SELECT CAST(s.firm AS VARCHAR), s.interval, s.lag, s.event{string.Concat(Enumerable.Range(0, covariates).Select(i => $", s.cov{i}"))}, s.interval + f.y0 FROM ({SpellRowsSql(entering, covariates)}) s JOIN (SELECT firm, MIN(year) AS y0 FROM fw GROUP BY firm) f ON f.firm = s.firm ORDER BY s.firm, s.interval");
+        while (r.Read())
+            list.Add((r.GetString(0), new SpellRow(r.GetInt32(1), r.GetInt32(4 + covariates), r.GetInt32(2) == 1, r.GetInt32(3) == 1),
+                Enumerable.Range(0, covariates).Select(i => r.GetString(4 + i)).ToArray()));
+        return list;
+    }
+
+    /// <summary>Builds the window table only (tests use it to inspect the SQL spell rows).</summary>
+    internal void PrepareWindow() => BuildWindowTable(_input!);
+
+    /// <summary>Writes the export- or import-entry spell rows to CSV (for checking against other tools, e.g. R).</summary>
+    public void ExportSpellRows(Direction entering, string csvPath)
+    {
+        var covs = _input!.Covariates;
+        var names = string.Concat(covs.Select((c, i) => $", cov{i} AS {SqlText.Ident(c)}"));
+        Execute($"COPY (SELECT firm, interval, lag, event{names} FROM ({SpellRowsSql(entering, covs.Count)}) s ORDER BY firm, interval) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    /// <summary>A file DuckDB cannot parse (malformed CSV, not Parquet) is bad input, named as such.</summary>
+    internal static void ReadingErrors(string path, Action read)
+    {
+        try { read(); }
+        catch (DuckDBException ex)
+        {
+            throw new InputException(path, null, null, "could not be read: " + ex.Message.Split('\n')[0]);
+        }
+    }
+
+    private T Timed<T>(string stage, Func<T> work)
+    {
+        var sw = Stopwatch.StartNew();
+        var result = work();
+        _seconds[stage] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+        return result;
+    }
+
+    private void Timed(string stage, Action work) => Timed(stage, () => { work(); return 0; });
+
+    internal void Execute(string sql)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+
+    internal DbDataReader Reader(string sql)
+    {
+        var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return cmd.ExecuteReader();
+    }
+
+    /// <summary>DuckDB returns SUM of integers as HUGEINT (BigInteger); counts here always fit a long.</summary>
+    private static long ToLong(object value) =>
+        value is System.Numerics.BigInteger b ? (long)b : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+
+    internal long Scalar(string sql)
+    {
+        using var cmd = _db.CreateCommand();
+        cmd.CommandText = sql;
+        return ToLong(cmd.ExecuteScalar()!);
+    }
+
+    private (long, long, long, long) Scalar4(string sql)
+    {
+        using var r = Reader(sql);
+        r.Read();
+        long L(int i) => ToLong(r.GetValue(i));
+        return (L(0), L(1), L(2), L(3));
+    }
+
+    private Dictionary<string, string> Columns(string scanSql)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        using var r = Reader($"DESCRIBE SELECT * FROM {scanSql}");
+        while (r.Read())
+            if (r.GetString(0) is not ("filename" or "file_row_number")) map[r.GetString(0)] = r.GetString(1);
+        return map;
+    }
+}

@@ -1,0 +1,137 @@
+using System.Globalization;
+
+namespace TwoWay.Qualitative.Tests;
+
+public class AgreementTests
+{
+    // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section A: binary data, two observers.
+    [Fact]
+    public void Alpha_matches_Krippendorff_2011_binary_two_observer_example()
+    {
+        int[] a = [0, 1, 0, 0, 0, 0, 0, 0, 1, 0];
+        int[] b = [1, 1, 1, 0, 0, 1, 0, 0, 0, 0];
+        var units = a.Zip(b, (x, y) => (IReadOnlyList<int?>)[x, y]);
+        Assert.Equal(0.095, KrippendorffAlpha.Nominal(units)!.Value, 3);
+        // The closed form over counts gives the same value.
+        Assert.Equal(0.095, KrippendorffAlpha.BinaryTwoCoders(10, a.Sum(), b.Sum(), a.Zip(b).Count(p => p.First == 1 && p.Second == 1))!.Value, 3);
+    }
+
+    // Section C: nominal data, four observers, twelve units, missing values; published alpha = 0.743.
+    [Fact]
+    public void Alpha_matches_Krippendorff_2011_nominal_example_with_missing_data()
+    {
+        int?[] a = [1, 2, 3, 3, 2, 1, 4, 1, 2, null, null, null];
+        int?[] b = [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, null, 3];
+        int?[] c = [null, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, null];
+        int?[] d = [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, null];
+        var units = Enumerable.Range(0, 12).Select(i => (IReadOnlyList<int?>)[a[i], b[i], c[i], d[i]]);
+        Assert.Equal(0.743, KrippendorffAlpha.Nominal(units)!.Value, 3);
+    }
+
+    [Fact]
+    public void Alpha_is_undefined_without_variation()
+    {
+        Assert.Null(KrippendorffAlpha.Nominal(new[] { (IReadOnlyList<int?>)[1, 1], [1, 1] }));
+        Assert.Null(KrippendorffAlpha.BinaryTwoCoders(10, 0, 0, 0));
+    }
+
+    [Fact]
+    public void Binary_closed_form_equals_the_general_coincidence_computation_on_random_data()
+    {
+        var rng = new Random(42);
+        for (var trial = 0; trial < 200; trial++)
+        {
+            var n = rng.Next(2, 60);
+            var a = Enumerable.Range(0, n).Select(_ => rng.Next(2)).ToArray();
+            var b = Enumerable.Range(0, n).Select(_ => rng.Next(2)).ToArray();
+            var general = KrippendorffAlpha.Nominal(a.Zip(b, (x, y) => (IReadOnlyList<int?>)[x, y]));
+            var closed = KrippendorffAlpha.BinaryTwoCoders(n, a.Sum(), b.Sum(), a.Zip(b).Count(p => p.First + p.Second == 2));
+            Assert.Equal(general.HasValue, closed.HasValue);
+            if (general is { } g) Assert.Equal(g, closed!.Value, 10);
+        }
+    }
+
+    [Fact]
+    public void Kappa_by_hand_nested_spans()
+    {
+        // N = 100, A coded 50, B coded 20 (all inside A's). Agreement = (20 + 50)/100 = 70%.
+        // EF1 = 50·20/100 = 10, EF2 = 50·80/100 = 40, Pe = (10 + 40)/100 = 0.5, κ = (0.7 − 0.5)/0.5 = 0.4.
+        var m = AgreementMeasures.From(100, 50, 20, 20);
+        Assert.Equal(70.0, m.PercentAgreement, 12);
+        Assert.Equal(0.4, m.Kappa, 12);
+    }
+
+    [Fact]
+    public void Kappa_adds_chance_terms_rather_than_multiplying_them()
+    {
+        // QualCoder's formula would use Pe = EF1·EF2 (here 10·40 → nonsense); NVivo adds them.
+        var m = AgreementMeasures.From(100, 50, 20, 20);
+        var multiplied = (0.7 - 10.0 / 100 * (40.0 / 100)) / (1 - 10.0 / 100 * (40.0 / 100));
+        Assert.NotEqual(multiplied, m.Kappa, 6);
+    }
+
+    [Fact]
+    public void Kappa_is_one_when_neither_coder_coded_anything()
+    {
+        var m = AgreementMeasures.From(30, 0, 0, 0);
+        Assert.Equal(100.0, m.PercentAgreement);
+        Assert.Equal(1.0, m.Kappa);
+        Assert.Null(m.KrippendorffAlpha);
+    }
+
+    public static TheoryData<string> ReferenceCases() =>
+        new(File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "kappa_reference.csv")).Skip(1).Select(l => l.Split(',')[0]));
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases))]
+    public void Kappa_over_a_project_matches_R_psych_cohen_kappa(string id)
+    {
+        var line = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "Reference", "kappa_reference.csv")).Single(l => l.StartsWith(id + ","));
+        var f = line.Split(',');
+        var spans = new Dictionary<string, (int[][] A, int[][] B)>
+        {
+            ["half_overlap"] = ([[0, 10]], [[5, 15]]),
+            ["nested"] = ([[10, 60]], [[20, 40]]),
+            ["two_spans"] = ([[0, 5], [20, 30]], [[3, 8], [22, 35]]),
+            ["disjoint"] = ([[0, 10]], [[20, 30]]),
+            ["large_sparse"] = ([[100, 400], [1000, 1100]], [[150, 420], [3000, 3050]]),
+        }[id];
+        var n = int.Parse(f[1], CultureInfo.InvariantCulture);
+        var code = TestData.G(1);
+        var source = TestData.G(2);
+        var k = 0;
+        var codings = spans.A.Select(s => ("a", s)).Concat(spans.B.Select(s => ("b", s)))
+            .Select(x => new Coding(TestData.G(100 + k++), source, code, new TextSpan(x.s[0], x.s[1]), x.Item1));
+        var project = QualitativeProject.Create("k", [new Source(source, "s", new string('x', n))], Codebook.Of([new Code(code, "c")]), codings);
+
+        var result = InterCoderAgreement.Compute(project, "a", "b");
+        var m = result.Overall!;
+        Assert.Equal(long.Parse(f[2], CultureInfo.InvariantCulture), m.CodedByA);
+        Assert.Equal(long.Parse(f[3], CultureInfo.InvariantCulture), m.CodedByB);
+        Assert.Equal(long.Parse(f[4], CultureInfo.InvariantCulture), m.CodedByBoth);
+        Assert.Equal(double.Parse(f[5], CultureInfo.InvariantCulture), m.PercentAgreement, 9);
+        Assert.Equal(double.Parse(f[6], CultureInfo.InvariantCulture), m.Kappa, 9);
+    }
+
+    [Fact]
+    public void Agreement_per_code_source_and_overall_pools_character_counts()
+    {
+        var p = TestData.Small();
+        var r = InterCoderAgreement.Compute(p, "alice", "bob");
+        Assert.Equal(3, r.Sources);  // S3 coded by alice only still counts
+        Assert.Equal(3, r.Codes);
+        Assert.Equal(r.Codes * r.Sources, r.ByCodeAndSource.Count);
+        foreach (var code in r.ByCode)
+        {
+            var rows = r.ByCodeAndSource.Where(x => x.CodeId == code.CodeId).Select(x => x.Measures).ToList();
+            Assert.Equal(rows.Sum(x => x.Characters), code.Measures.Characters);
+            Assert.Equal(rows.Sum(x => x.CodedByBoth), code.Measures.CodedByBoth);
+        }
+        Assert.Equal(r.BySource.Sum(s => s.Measures.Characters), r.Overall!.Characters);
+        // Licensing-in in S1: alice coded the whole sentence (42 chars), bob 19 chars inside it.
+        var lic = r.ByCodeAndSource.Single(x => x.CodeId == TestData.Licensing && x.SourceId == TestData.S1).Measures;
+        Assert.Equal((42L, 19L, 19L), (lic.CodedByA, lic.CodedByB, lic.CodedByBoth));
+        var n = p.Source(TestData.S1).Text.Length;
+        Assert.Equal(AgreementMeasures.From(n, 42, 19, 19), lic);
+    }
+}
