@@ -27,6 +27,7 @@ public static class TwoWayApp
             PanelCommands.Register(config);
             StudyCommands.Register(config);
             QualitativeCommands.Register(config);
+            PolicyCommands.Register(config);
             AnalysisCommands.Register(config);
         });
 

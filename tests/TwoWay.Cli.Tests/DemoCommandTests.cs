@@ -78,7 +78,11 @@ public class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
             Assert.Contains($"id=\"firm-{id.ToLowerInvariant()}\"", html);
         Assert.DoesNotMatch(new Regex("(?:src|href)\\s*=\\s*[\"']?(?![#\"'])|url\\(\\s*[\"']?(?![#\"'])|@import|<script|<link", RegexOptions.IgnoreCase), html);
         var svgs = Regex.Matches(html, "<svg\\b.*?</svg>", RegexOptions.Singleline);
-        Assert.Equal(FirmIds.Length - 1 + 1, svgs.Count); // a timeline per firm with operations (not RS-02) + the degree chart
+        // The policy sections: portfolio (instruments, mechanisms, barriers), coverage of the study's firms
+        // (states, stages, trajectories, chain stages) and the self-assessments' scores.
+        var policy = Regex.Matches(html, "<section id=\"(?:policy-|self-assessments).*?</section>", RegexOptions.Singleline).Sum(m => Regex.Matches(m.Value, "<svg\\b").Count);
+        Assert.Equal(3 + 4 + 1, policy);
+        Assert.Equal(FirmIds.Length - 1 + 1 + policy, svgs.Count); // a timeline per firm with operations (not RS-02) + the degree chart + policy
         foreach (Match svg in svgs)
         {
             var root = XElement.Parse(svg.Value);

@@ -189,6 +189,10 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         [CommandOption("--pseudonymize")]
         [Description("Replace firm and partner names by codes (Firm A, Partner 1). Quotations are printed as stored.")]
         public bool Pseudonymize { get; init; }
+
+        [CommandOption("--catalogue <FILE>")]
+        [Description("A support-programme catalogue (CSV/XLSX): adds its portfolio and its coverage of the study's firms to the report.")]
+        public string? Catalogue { get; init; }
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
@@ -196,7 +200,10 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         var cases = StudyLoading.Load(settings.Study, null);
         var analysis = StudyAnalysis.Of(settings.Study, cases, settings.Year);
         var title = settings.Title ?? "Study " + Path.GetFileNameWithoutExtension(settings.Study);
-        ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, QualitativeCommands.LinkedEvidence(settings.Study));
+        var catalogue = settings.Catalogue is { } path ? TwoWay.Policy.Files.CatalogueFile.Read(path) : null;
+        var sections = catalogue is null ? [] : PolicyCommands.StudySections(catalogue, Path.GetFileName(settings.Catalogue!), cases, analysis).ToList();
+        if (PolicyCommands.AttachedAssessments(settings.Study, catalogue) is { } attached) sections.Add(attached);
+        ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, QualitativeCommands.LinkedEvidence(settings.Study), sections);
         if (settings.Json)
             terminal.WriteRaw(Json.Serialize(new { report = Path.GetFullPath(settings.Out), as_of_year = analysis.AsOfYear, firms = cases.Count }) + Environment.NewLine);
         else
@@ -209,20 +216,21 @@ internal static class ReportWriter
 {
     /// <summary>Renders and writes the report next to its target first, then moves it into place: never half a file.</summary>
     public static void Write(string path, string title, IReadOnlyList<FirmCase> cases, StudyAnalysis analysis, bool pseudonymize, string? notice,
-        IReadOnlyList<QuotedEvidence>? quotations = null)
+        IReadOnlyList<QuotedEvidence>? quotations = null, IReadOnlyList<ReportSection>? sections = null)
     {
         var naming = pseudonymize ? Naming.Pseudonymized(cases) : Naming.AsIs();
-        var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice, quotations);
+        var report = StudyReportBuilder.Build(title, analysis.AsOfYear, cases, analysis.Firms, analysis.CrossCase, naming, notice, quotations)
+            with { Sections = sections ?? [] };
         WriteHtml(path, HtmlReport.Render(report, naming));
     }
 
-    /// <summary>Writes a rendered report atomically (temp file, then move); a missing folder is bad input on --out.</summary>
-    public static void WriteHtml(string path, string html)
+    /// <summary>Writes a rendered report atomically (temp file, then move); a missing folder is bad input on <paramref name="option"/>.</summary>
+    public static void WriteHtml(string path, string html, string option = "--out")
     {
         var full = Path.GetFullPath(path);
         var dir = Path.GetDirectoryName(full);
         if (dir is not null && !Directory.Exists(dir))
-            throw new InputException(path, null, "--out", $"the folder {dir} does not exist");
+            throw new InputException(path, null, option, $"the folder {dir} does not exist");
         var temp = full + ".tmp-" + Environment.ProcessId;
         try
         {

@@ -1,7 +1,10 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TwoWay.Assessment;
 using TwoWay.Cli.Infrastructure;
+using TwoWay.Policy.Files;
+using TwoWay.Reports.Html;
 using TwoWay.Interchange.Cases;
 using TwoWay.Storage;
 
@@ -25,7 +28,9 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
     public const string StudyFile = "demo.twoway";
     public const string ReportFile = "report.html";
     public const string InputFolder = "demo-study";
+    public const string PolicyFolder = "policy";
     private static readonly string[] Samples = ["firms.csv", "operations.csv", "README.md"];
+    private static readonly string[] PolicySamples = ["catalogue.csv", "assessments/firm-1.json", "assessments/firm-2.json", "assessments/firm-3.json"];
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -34,11 +39,22 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
             throw new Input.InputException(settings.Out, null, "--out", "is a file; give a folder");
         var inputs = Path.Combine(dir, InputFolder);
         Directory.CreateDirectory(inputs);
-        foreach (var name in Samples) WriteSample(name, Path.Combine(inputs, name));
+        foreach (var name in Samples) WriteSample(InputFolder + "/" + name, Path.Combine(inputs, name));
         DemoInterviews.WriteSamples(Path.Combine(inputs, DemoInterviews.Folder));
+        var policyInputs = Path.Combine(dir, PolicyFolder);
+        Directory.CreateDirectory(Path.Combine(policyInputs, "assessments"));
+        foreach (var name in PolicySamples) WriteSample(PolicyFolder + "/" + name, Path.Combine(policyInputs, name));
 
         // Validate the whole import before touching the previous outputs.
         var batch = CaseImport.Read([Path.Combine(inputs, "firms.csv"), Path.Combine(inputs, "operations.csv")], ImportTarget.Empty);
+        // The policy lens reads its samples through the same readers a user's files go through.
+        var cataloguePath = Path.Combine(policyInputs, "catalogue.csv");
+        var catalogue = CatalogueFile.Read(cataloguePath);
+        var questionnaire = BuiltIn.Questionnaire();
+        var assessor = new Assessor(questionnaire, BuiltIn.DecisionTable(questionnaire), catalogue, top: 3);
+        var assessments = PolicySamples.Where(n => n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => AnswersFile.Read(Path.Combine(policyInputs, n), questionnaire))
+            .Select(a => assessor.Assess(a.Sheet, a.Firm)).ToList();
 
         var studyPath = Path.Combine(dir, StudyFile);
         foreach (var own in new[] { studyPath, studyPath + "-wal", studyPath + "-shm", studyPath + "-journal" })
@@ -57,19 +73,26 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
             using (var study = Study.Open(studyPath))
                 interviews = interviews with { ConnectionLinks = DemoInterviews.LinkConnections(study, analysis.Firms, interviews.Coders[0]) };
         var reportPath = Path.Combine(dir, ReportFile);
+        var sections = PolicyCommands.StudySections(catalogue, "catalogue.csv (fictional)", cases, analysis)
+            .Append(PolicyReportBuilder.Assessments(assessments, "fictional sample assessments")).ToList();
         ReportWriter.Write(reportPath, "TwoWay demo study: inward and outward internationalization of eleven SMEs", cases, analysis,
-            pseudonymize: false, notice: "All firms, partners, figures, interviews and quotations in this study are fictional; they were invented to demonstrate TwoWay.",
-            QualitativeCommands.LinkedEvidence(studyPath));
+            pseudonymize: false, notice: "All firms, partners, figures, interviews, quotations, support programmes and self-assessments in this study are fictional; they were invented to demonstrate TwoWay.",
+            QualitativeCommands.LinkedEvidence(studyPath), sections);
 
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(new { study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear, interviews }) + Environment.NewLine);
+            terminal.WriteRaw(Json.Serialize(new
+            {
+                study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear, interviews,
+                policy_inputs = policyInputs, programmes = catalogue.Programmes.Length, assessments = assessments.Count,
+            }) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         terminal.Out.MarkupLineInterpolated($"Imported {cases.Count} firms and {batch.Operations.Count} operations from [bold]{inputs}[/]");
         terminal.Out.MarkupLineInterpolated($"Imported {interviews.Sources} interview transcripts with {interviews.Codings} codings by {string.Join(" and ", interviews.Coders)}; {interviews.EvidenceLinks} coded quotations linked as evidence for operations, {interviews.ConnectionLinks} for connections");
         if (interviews.Agreement is { } agreement && interviews.Coders.Count == 2)
             terminal.Out.MarkupLineInterpolated($"Inter-coder agreement (all codes, character by character): kappa {agreement.Kappa.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; see twoway agreement {studyPath} {interviews.Coders[0]} {interviews.Coders[1]}");
+        terminal.Out.MarkupLineInterpolated($"Support programmes ({catalogue.Programmes.Length}) and self-assessments ({assessments.Count}) from [bold]{policyInputs}[/]");
         terminal.Out.MarkupLineInterpolated($"Study file: [bold]{studyPath}[/]");
         terminal.Out.MarkupLineInterpolated($"Report:     [bold]{reportPath}[/]");
         terminal.Out.MarkupLineInterpolated($"{analysis.CrossCase.Answer}");
@@ -79,7 +102,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
 
     private static void WriteSample(string name, string path)
     {
-        using var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream(InputFolder + "/" + name)
+        using var resource = typeof(DemoCommand).Assembly.GetManifestResourceStream(name)
             ?? throw new InvalidOperationException($"The demo file {name} is missing from this build.");
         using var file = File.Create(path);
         resource.CopyTo(file);

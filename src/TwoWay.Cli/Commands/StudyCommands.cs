@@ -25,8 +25,9 @@ public static class StudyCommands
             .WithDescription("Export all firms and operations to CSV (two files) or one XLSX workbook, in the import format.")
             .WithExample("export", "study.twoway", "cases.xlsx");
         config.AddCommand<TemplateCommand>("template")
-            .WithDescription("Write an empty firms or operations file whose header comments (CSV) or About sheet (XLSX) explain each column.")
-            .WithExample("template", "operations", "operations.csv");
+            .WithDescription("Write an empty input file whose header comments (CSV) or About sheet (XLSX) explain each column: firms, operations (a study), programmes (a policy catalogue) or answers (batch self-assessment).")
+            .WithExample("template", "operations", "operations.csv")
+            .WithExample("template", "programmes", "catalogue.xlsx");
         config.AddCommand<FirmsCommand>("firms")
             .WithDescription("List the firms of a study with their numbers of inward and outward operations.")
             .WithExample("firms", "study.twoway", "--json");
@@ -160,7 +161,7 @@ public sealed class ExportCommand(Terminal terminal) : Command<ExportSettings>
 public sealed class TemplateSettings : CommandSettings
 {
     [CommandArgument(0, "<kind>")]
-    [Description("firms or operations.")]
+    [Description("firms or operations (study), programmes or answers (policy and self-assessment).")]
     public string Kind { get; init; } = "";
 
     [CommandArgument(1, "<file>")]
@@ -171,22 +172,29 @@ public sealed class TemplateSettings : CommandSettings
     [Description("Overwrite the file if it exists.")]
     public bool Force { get; init; }
 
+    [CommandOption("--questionnaire <FILE>")]
+    [Description("With answers: the questionnaire definition (JSON) whose items become columns; default: the built-in one.")]
+    public string? Questionnaire { get; init; }
+
     public override ValidationResult Validate() =>
-        StudyCommands.ParseKind(Kind) is null
-            ? ValidationResult.Error($"the template kind must be 'firms' or 'operations', not '{Kind}'.")
+        StudyCommands.ParseKind(Kind) is null && !PolicyCommands.IsTemplateKind(Kind)
+            ? ValidationResult.Error($"the template kind must be 'firms', 'operations', 'programmes' or 'answers', not '{Kind}'.")
+            : Questionnaire is not null && !Kind.Trim().Equals("answers", StringComparison.OrdinalIgnoreCase)
+                ? ValidationResult.Error("--questionnaire goes with the answers template.")
             : !new[] { ".csv", ".tsv", ".xlsx" }.Contains(Path.GetExtension(File).ToLowerInvariant())
                 ? ValidationResult.Error($"the template file must end in .csv, .tsv or .xlsx, not '{File}'.")
                 : ValidationResult.Success();
 }
 
-[Description("Write an empty, documented firms or operations file.")]
+[Description("Write an empty, documented firms, operations, programmes or answers file.")]
 public sealed class TemplateCommand(Terminal terminal) : Command<TemplateSettings>
 {
     public override int Execute(CommandContext context, TemplateSettings settings, CancellationToken cancellationToken)
     {
         if (File.Exists(settings.File) && !settings.Force)
             throw new InputException(settings.File, null, null, "the file already exists; choose another name or pass --force to overwrite it");
-        CaseExport.WriteTemplate(settings.File, StudyCommands.ParseKind(settings.Kind)!.Value);
+        if (StudyCommands.ParseKind(settings.Kind) is { } caseKind) CaseExport.WriteTemplate(settings.File, caseKind);
+        else PolicyCommands.WriteTemplate(settings.Kind, settings.File, settings.Questionnaire);
         terminal.Out.MarkupLineInterpolated($"Wrote the {settings.Kind.ToLowerInvariant()} template {settings.File}.");
         return ExitCodes.Ok;
     }

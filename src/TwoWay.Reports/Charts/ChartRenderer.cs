@@ -156,8 +156,13 @@ public static class ChartRenderer
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, spec.Groups.Count).Select(i => (double)i).ToArray(),
             spec.Groups.Select(g => g.Label).ToArray());
-        plot.Axes.Bottom.TickLabelStyle.Rotation = spec.Groups.Count > 8 ? -45 : 0;
-        plot.Axes.Bottom.TickLabelStyle.Alignment = spec.Groups.Count > 8 ? Alignment.MiddleRight : Alignment.UpperCenter;
+        var rotate = spec.Groups.Count > 8;
+        plot.Axes.Bottom.TickLabelStyle.Rotation = rotate ? -45 : 0;
+        plot.Axes.Bottom.TickLabelStyle.Alignment = rotate ? Alignment.MiddleRight : Alignment.UpperCenter;
+        // ScottPlot sizes the axis for unrotated labels, so long rotated ones ran into the legend:
+        // reserve their diagonal extent (≈ 7 px per character at the default size, × sin 45°).
+        if (rotate)
+            plot.Axes.Bottom.MinimumSize = (float)Math.Min(0.35 * spec.Height, 24 + 0.71 * 7 * spec.Groups.Max(g => g.Label.Length));
         plot.Axes.Left.Label.Text = spec.ValueAxisLabel;
         plot.Axes.Margins(bottom: 0);
         plot.Title(spec.Title, size: 14);

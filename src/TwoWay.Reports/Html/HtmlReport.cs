@@ -18,9 +18,7 @@ public static class HtmlReport
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(naming);
         var h = new StringBuilder();
-        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
-        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
-        h.Append("<title>").Append(E(report.Title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+        Head(h, report.Title);
         h.Append("<header><h1>").Append(E(report.Title)).Append("</h1>\n<p class=\"meta\">As of ")
          .Append(report.AsOfYear.ToString(CultureInfo.InvariantCulture)).Append(" · ")
          .Append(report.Firms.Count.ToString(CultureInfo.InvariantCulture)).Append(" cases</p>\n");
@@ -53,11 +51,25 @@ public static class HtmlReport
         foreach (var chart in report.StudyCharts) Figure(h, chart);
         h.Append("</section>\n");
 
+        foreach (var section in report.Sections) SectionedHtmlReport.Section(h, section);
+
         foreach (var firm in report.Firms) FirmSection(h, firm, report.AsOfYear, naming);
 
+        Foot(h);
+        return h.ToString();
+    }
+
+    private static void Head(StringBuilder h, string title)
+    {
+        h.Append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n");
+        h.Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n");
+        h.Append("<title>").Append(E(title)).Append("</title>\n<style>").Append(Css).Append("</style>\n</head>\n<body>\n<main>\n");
+    }
+
+    private static void Foot(StringBuilder h)
+    {
         h.Append("<footer><p>Made with TwoWay. Charts are SVG with a text alternative; tables under each chart list the same data.</p></footer>\n");
         h.Append("</main>\n</body>\n</html>\n");
-        return h.ToString();
     }
 
     /// <summary>The HTML id of a firm's section.</summary>
@@ -68,6 +80,8 @@ public static class HtmlReport
         h.Append("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
         h.Append("<li><a href=\"#answer\">Complementarity or independence?</a></li>\n");
         h.Append("<li><a href=\"#cross-case\">Cross-case comparison</a></li>\n");
+        foreach (var s in report.Sections)
+            h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Heading)).Append("</a></li>\n");
         h.Append("<li>Cases<ol>\n");
         foreach (var f in report.Firms)
             h.Append("<li><a href=\"#").Append(Anchor(f.Case.Firm.Id)).Append("\">").Append(E(f.Case.Firm.Id.Value)).Append(' ')

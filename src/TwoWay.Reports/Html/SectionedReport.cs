@@ -60,30 +60,34 @@ public static class SectionedHtmlReport
             h.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(E(s.Heading)).Append("</a></li>\n");
         h.Append("</ol>\n</nav>\n");
 
-        foreach (var s in report.Sections)
-        {
-            h.Append("<section id=\"").Append(E(s.Id)).Append("\">\n<h2>").Append(E(s.Heading)).Append("</h2>\n");
-            foreach (var block in s.Blocks)
-            {
-                switch (block)
-                {
-                    case ParagraphBlock p: h.Append("<p>").Append(E(p.Text)).Append("</p>\n"); break;
-                    case SubheadingBlock sh: h.Append("<h3>").Append(E(sh.Text)).Append("</h3>\n"); break;
-                    case ChartBlock c: HtmlReport.Figure(h, c.Chart); break;
-                    case TableBlock t: HtmlReport.Table(h, t.Table); break;
-                    case NoteListBlock n:
-                        h.Append("<ul class=\"notes\">");
-                        foreach (var note in n.Notes) h.Append("<li>").Append(E(note)).Append("</li>");
-                        h.Append("</ul>\n");
-                        break;
-                    default: throw new ArgumentException($"No rendering for {block.GetType().Name}.", nameof(report));
-                }
-            }
-            h.Append("</section>\n");
-        }
+        foreach (var s in report.Sections) Section(h, s);
         h.Append("<footer><p>Made with TwoWay. Charts are SVG with a text alternative; the tables list the same data.");
         if (report.Footer is { } footer) h.Append(' ').Append(E(footer));
         h.Append("</p></footer>\n</main>\n</body>\n</html>\n");
         return h.ToString();
+    }
+
+    /// <summary>One section and its blocks; also used for the extra sections of a study report (<see cref="StudyReport.Sections"/>).</summary>
+    internal static void Section(StringBuilder h, ReportSection s)
+    {
+        static string E(string text) => HtmlReport.E(text);
+        h.Append("<section id=\"").Append(E(s.Id)).Append("\">\n<h2>").Append(E(s.Heading)).Append("</h2>\n");
+        foreach (var block in s.Blocks)
+        {
+            switch (block)
+            {
+                case ParagraphBlock p: h.Append("<p>").Append(E(p.Text)).Append("</p>\n"); break;
+                case SubheadingBlock sh: h.Append("<h3>").Append(E(sh.Text)).Append("</h3>\n"); break;
+                case ChartBlock c: HtmlReport.Figure(h, c.Chart); break;
+                case TableBlock t: HtmlReport.Table(h, t.Table); break;
+                case NoteListBlock n:
+                    h.Append("<ul class=\"notes\">");
+                    foreach (var note in n.Notes) h.Append("<li>").Append(E(note)).Append("</li>");
+                    h.Append("</ul>\n");
+                    break;
+                default: throw new ArgumentException($"No rendering for {block.GetType().Name}.", nameof(s));
+            }
+        }
+        h.Append("</section>\n");
     }
 }

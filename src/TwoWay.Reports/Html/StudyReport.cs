@@ -47,4 +47,7 @@ public sealed record StudyReport(
 {
     /// <summary>A notice shown at the top (e.g. "All data in this study are fictional").</summary>
     public string? Notice { get; init; }
+
+    /// <summary>Further sections after the cross-case comparison (e.g. the policy lens: portfolio, coverage, self-assessments).</summary>
+    public IReadOnlyList<ReportSection> Sections { get; init; } = [];
 }

@@ -17,6 +17,45 @@ namespace TwoWay.Storage.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("TwoWay.Storage.Assessments.AssessmentRecord", b =>
+                {
+                    b.Property<string>("FirmId")
+                        .HasMaxLength(64)
+
+                        .HasColumnName("firm_id");
+
+                    b.Property<int>("Number")
+
+                        .HasColumnName("number");
+
+                    b.Property<string>("Answers")
+                        .IsRequired()
+
+                        .HasColumnName("answers");
+
+                    b.Property<string>("Questionnaire")
+                        .IsRequired()
+                        .HasMaxLength(100)
+
+                        .HasColumnName("questionnaire");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(400)
+
+                        .HasColumnName("source");
+
+                    b.Property<string>("Version")
+                        .IsRequired()
+                        .HasMaxLength(32)
+
+                        .HasColumnName("version");
+
+                    b.HasKey("FirmId", "Number");
+
+                    b.ToTable("assessments", (string)null);
+                });
+
             modelBuilder.Entity("TwoWay.Storage.Cases.EvidenceRecord", b =>
                 {
                     b.Property<string>("OperationId")
@@ -391,6 +430,15 @@ namespace TwoWay.Storage.Migrations
                     b.HasIndex("FirmId");
 
                     b.ToTable("qual_sources", (string)null);
+                });
+
+            modelBuilder.Entity("TwoWay.Storage.Assessments.AssessmentRecord", b =>
+                {
+                    b.HasOne("TwoWay.Storage.Cases.FirmRecord", null)
+                        .WithMany()
+                        .HasForeignKey("FirmId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("TwoWay.Storage.Cases.EvidenceRecord", b =>

@@ -1,0 +1,44 @@
+using TwoWay.Domain;
+using TwoWay.Storage;
+using TwoWay.Storage.Assessments;
+using static TwoWay.Policy.Tests.Fixtures;
+
+namespace TwoWay.Policy.Tests;
+
+/// <summary>An assessment attached to a firm of a study is stored whole, numbered per firm, and shown by the report.</summary>
+public class AttachTests
+{
+    [Fact]
+    public void Assessment_attaches_to_a_study_firm_and_the_report_shows_it()
+    {
+        using var dir = new TempDir();
+        Assert.Equal(0, Cli.Run("demo", "--out", dir.Path).ExitCode);
+        var study = Path.Combine(dir.Path, "demo.twoway");
+        var answers = Samples("assessments", "firm-1.json");
+
+        var unknown = Cli.Run("assess", "--answers", answers, "--study", study, "--firm-id", "XX-99");
+        Assert.Equal(1, unknown.ExitCode);
+        Assert.Contains("no firm 'XX-99'", unknown.Error);
+        Assert.Equal(2, Cli.Run("assess", "--answers", answers, "--study", study).ExitCode); // --firm-id missing
+        using (var s = Study.Open(study)) Assert.Empty(s.LoadAssessments()); // nothing stored
+
+        Assert.Equal(0, Cli.Run("assess", "--answers", answers, "--study", study, "--firm-id", "RS-01").ExitCode);
+        Assert.Equal(0, Cli.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01").ExitCode);
+        using (var s = Study.Open(study))
+        {
+            var stored = s.LoadAssessments(new FirmId("RS-01"));
+            Assert.Equal([1, 2], stored.Select(a => a.Number));
+            Assert.Equal(File.ReadAllText(answers), stored[0].Answers);
+            Assert.Equal(("twoway_holistic", "1.0", "firm-1.json"), (stored[0].Questionnaire, stored[0].Version, stored[0].Source));
+            Assert.Empty(s.LoadAssessments(new FirmId("PL-01")));
+        }
+
+        var report = Cli.Run("report", study, "--out", dir.File("r.html"));
+        Assert.Equal(0, report.ExitCode);
+        var html = File.ReadAllText(dir.File("r.html"));
+        Assert.Contains("id=\"self-assessments\"", html);
+        Assert.Contains("RS-01 #1", html);
+        Assert.Contains("RS-01 #2", html);
+        Assert.Contains("Use your supplier network for first exports", html); // firm-1's next step
+    }
+}
