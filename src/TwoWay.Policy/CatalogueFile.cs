@@ -25,7 +25,7 @@ public static class CatalogueFile
         new("instruments", true, $"What it gives, ';'-separated: {Codes<Instrument>()}.", "trade_fairs; matchmaking"),
         new("mechanisms", true, $"How it works on the firm, ';'-separated: {Codes<Mechanism>()}.", "experiential"),
         new("barriers", false, $"Barrier groups it addresses (OECD 2009 / Leonidou 2004), ';'-separated: {Codes<BarrierGroup>()}.", "informational; marketing"),
-        new("target_states", false, $"Trader states it is open to, ';'-separated: {Codes<TraderState>()}. Blank: all.", "import_only; non_trader"),
+        new("target_states", false, $"Trader states it is open to, ';'-separated: {Codes<TraderState>()}. Blank: all.", "import_only; none"),
         new("target_stages", false, $"Stages it is open to, ';'-separated, as direction:stage with stages {Codes<ExperienceStage>()}. Blank for a direction: all stages of it.", "outward:new; outward:occasional"),
         new("eligible_sizes", false, $"Size classes eligible, ';'-separated: {string.Join(", ", Enum.GetNames<SizeClass>().Select(n => n.ToLowerInvariant()))}. Blank: all.", "micro; small; medium"),
         new("eligible_sectors", false, "NACE Rev.2 sections or divisions eligible (prefixes), ';'-separated. Blank: all.", "C; J62"),

@@ -1,6 +1,7 @@
 using System.Globalization;
 using TwoWay.Input;
 using TwoWay.Interchange.Tables;
+using TwoWay.Domain;
 
 namespace TwoWay.Policy.Files;
 

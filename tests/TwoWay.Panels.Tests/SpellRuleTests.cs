@@ -1,5 +1,5 @@
 using TwoWay.Domain;
-using static TwoWay.Panels.TraderState;
+using static TwoWay.Domain.TraderState;
 
 namespace TwoWay.Panels.Tests;
 

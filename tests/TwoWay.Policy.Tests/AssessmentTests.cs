@@ -12,10 +12,10 @@ public class StageRuleTests
     [InlineData(true, false, ExperienceStage.Occasional)]
     [InlineData(true, true, ExperienceStage.Regular)]
     public void Stage_rule(bool before, bool regularly, ExperienceStage expected) =>
-        Assert.Equal(expected, TraderStates.Stage(before, regularly));
+        Assert.Equal(expected, ExperienceStages.Stage(before, regularly));
 
     [Theory]
-    [InlineData(false, false, false, false, TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New)]
+    [InlineData(false, false, false, false, TraderState.None, ExperienceStage.New, ExperienceStage.New)]
     [InlineData(true, false, false, false, TraderState.ExportOnly, ExperienceStage.Occasional, ExperienceStage.New)]
     [InlineData(true, true, false, false, TraderState.ExportOnly, ExperienceStage.Regular, ExperienceStage.New)]
     // The inward mirror: the same rule on the import facts.
@@ -129,8 +129,8 @@ public class DecisionTableTests
     /// <summary>For every rule of the shipped table, a profile that must fire it (and no earlier rule).</summary>
     public static TheoryData<string, Profile> EveryRule() => new()
     {
-        { "R01", Profile(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, outScore: 39.9) },
-        { "R02", Profile(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, outScore: 40) },
+        { "R01", Profile(TraderState.None, ExperienceStage.New, ExperienceStage.New, outScore: 39.9) },
+        { "R02", Profile(TraderState.None, ExperienceStage.New, ExperienceStage.New, outScore: 40) },
         { "R03", Profile(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, outScore: 60) },
         { "R04", Profile(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Occasional, outScore: 59.9, weakestOut: "finance") },
         { "R05", Profile(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Occasional, outScore: 45, weakestOut: "capacity") },
@@ -173,7 +173,7 @@ public class DecisionTableTests
     [Fact]
     public void Early_stages_get_informational_and_later_stages_experiential_support()
     {
-        Assert.Equal(Mechanism.Informational, Table.Evaluate(Profile(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, outScore: 50)).Mechanism);
+        Assert.Equal(Mechanism.Informational, Table.Evaluate(Profile(TraderState.None, ExperienceStage.New, ExperienceStage.New, outScore: 50)).Mechanism);
         Assert.Equal(Mechanism.Experiential, Table.Evaluate(Profile(TraderState.ExportOnly, ExperienceStage.Occasional, ExperienceStage.New, weakestOut: "capacity")).Mechanism);
     }
 

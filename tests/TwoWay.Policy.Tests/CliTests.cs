@@ -41,7 +41,7 @@ public class CliTests
     {
         using var dir = new TempDir();
         // F1: imports every year, never exports → import_only, outward new, inward regular.
-        // F2: exports in 2023 only → export_only, outward occasional. F3: nothing in 2023 but exported in 2021 → non_trader, outward occasional.
+        // F2: exports in 2023 only → export_only, outward occasional. F3: nothing in 2023 but exported in 2021 → none, outward occasional.
         var panel = dir.Write("panel.csv", "firm_id,year,exported,imported\n" +
             "F1,2021,0,100\nF1,2022,0,50\nF1,2023,no,yes\nF2,2021,no,no\nF2,2022,no,no\nF2,2023,yes,no\nF3,2021,yes,no\nF3,2022,no,no\nF3,2023,no,no\n");
         var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--json");
@@ -50,7 +50,7 @@ public class CliTests
         var states = doc.RootElement.GetProperty("states").EnumerateArray().ToDictionary(s => s.GetProperty("state").GetString()!, s => s.GetProperty("firms").GetDouble());
         Assert.Equal(1, states["import_only"]);
         Assert.Equal(1, states["export_only"]);
-        Assert.Equal(1, states["non_trader"]);
+        Assert.Equal(1, states["none"]);
         var stages = doc.RootElement.GetProperty("stages").EnumerateArray()
             .ToDictionary(s => s.GetProperty("direction").GetString() + ":" + s.GetProperty("stage").GetString(), s => s.GetProperty("firms").GetDouble());
         Assert.Equal(1, stages["outward:new"]);

@@ -33,7 +33,7 @@ public static class Fixtures
             barriers: [BarrierGroup.Functional], budget: Eur(100)),
         new Programme("P4", "Supplier search", "C", ProgrammeLevel.Donor, SupportDirection.Inward,
             [In(Mode.GoodsTrade)], [Instrument.Matchmaking], [Mechanism.Experiential],
-            targetStates: [TraderState.NonTrader, TraderState.ImportOnly], budget: Eur(500)),
+            targetStates: [TraderState.None, TraderState.ImportOnly], budget: Eur(500)),
         new Programme("P5", "Supplier bridge", "C", ProgrammeLevel.Regional, SupportDirection.Outward,
             [Out(Mode.GoodsTrade)], [Instrument.Matchmaking, Instrument.Missions], [Mechanism.Experiential],
             barriers: [BarrierGroup.Marketing], targetStates: [TraderState.ImportOnly],

@@ -59,7 +59,7 @@ public class PortfolioCoverageTests
         // 100 firms: 40 non-traders (outward new, inward new), 30 import-only (outward new, inward regular),
         // 20 export-only (outward occasional, inward new), 10 two-way (regular, regular).
         var population = new Population("hand", [
-            new PopulationGroup(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, 40),
+            new PopulationGroup(TraderState.None, ExperienceStage.New, ExperienceStage.New, 40),
             new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 30),
             new PopulationGroup(TraderState.ExportOnly, ExperienceStage.Occasional, ExperienceStage.New, 20),
             new PopulationGroup(TraderState.TwoWay, ExperienceStage.Regular, ExperienceStage.Regular, 10),
@@ -67,10 +67,10 @@ public class PortfolioCoverageTests
         var r = CoverageAnalysis.Analyse(SmallCatalogue(), population);
         Assert.Equal(100, r.TotalFirms);
         var s = r.States.ToDictionary(x => x.State);
-        Assert.Equal(0.4, s[TraderState.NonTrader].Share!.Value, 15);
+        Assert.Equal(0.4, s[TraderState.None].Share!.Value, 15);
         // Open to non-traders: P1, P3 (no target states), P4. Import-only: P1, P3, P4, P5.
         // Export-only: P1, P2, P3. Two-way: P1, P2, P3.
-        Assert.Equal(["P1", "P3", "P4"], s[TraderState.NonTrader].Programmes);
+        Assert.Equal(["P1", "P3", "P4"], s[TraderState.None].Programmes);
         Assert.Equal(["P1", "P3", "P4", "P5"], s[TraderState.ImportOnly].Programmes);
         Assert.Equal(["P1", "P2", "P3"], s[TraderState.ExportOnly].Programmes);
         Assert.Equal(0.6, s[TraderState.ExportOnly].ProgrammeShare!.Value, 15);
@@ -105,7 +105,7 @@ public class PortfolioCoverageTests
         var r = CoverageAnalysis.Analyse(onlyExporters, population);
         Assert.True(r.States.Single(s => s.State == TraderState.ImportOnly).Gap);
         Assert.False(r.States.Single(s => s.State == TraderState.TwoWay).Gap);
-        Assert.False(r.States.Single(s => s.State == TraderState.NonTrader).Gap); // no firms there
+        Assert.False(r.States.Single(s => s.State == TraderState.None).Gap); // no firms there
         Assert.All(r.Stages, s => Assert.Null(s.Firms)); // the population has no stages
         Assert.Equal(0, r.BridgingCount);
         Assert.Equal(3.0, r.UnservedFirms); // the import-only firms
@@ -163,7 +163,7 @@ public class StudyCoverageTests
             Cases.Trajectory.InwardOnly, Cases.StageLevel.None, Cases.StageLevel.Trade), population.Groups);
         Assert.Contains(new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 1,
             Cases.Trajectory.InwardOnly, Cases.StageLevel.None, Cases.StageLevel.ProductionOrEquity), population.Groups);
-        Assert.Contains(new PopulationGroup(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, 1,
+        Assert.Contains(new PopulationGroup(TraderState.None, ExperienceStage.New, ExperienceStage.New, 1,
             Cases.Trajectory.OutwardOnly, Cases.StageLevel.None, Cases.StageLevel.None), population.Groups);
     }
 

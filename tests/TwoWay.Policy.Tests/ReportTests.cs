@@ -15,7 +15,7 @@ public class ReportTests
     private static List<ReportTable> Tables(ReportSection s) => s.Blocks.OfType<TableBlock>().Select(t => t.Table).ToList();
 
     private static Population Hand() => new("hand", [
-        new PopulationGroup(TraderState.NonTrader, ExperienceStage.New, ExperienceStage.New, 40),
+        new PopulationGroup(TraderState.None, ExperienceStage.New, ExperienceStage.New, 40),
         new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 30),
         new PopulationGroup(TraderState.ExportOnly, ExperienceStage.Occasional, ExperienceStage.New, 20),
         new PopulationGroup(TraderState.TwoWay, ExperienceStage.Regular, ExperienceStage.Regular, 10),

@@ -99,7 +99,7 @@ public sealed class Scorer
 
     /// <summary>
     /// The profile: trader state from "exported?" and "imported?" in the last three years; stage per
-    /// direction by <see cref="TraderStates.Stage"/>; dimension score = mean of the rescaled answered
+    /// direction by <see cref="ExperienceStages.Stage"/>; dimension score = mean of the rescaled answered
     /// items; direction score = unweighted mean of its scored dimensions; weakest dimension = lowest
     /// score (first in definition order on ties); top barrier = the group of the highest-rated
     /// barrier item rated at least <see cref="TopBarrierThreshold"/> (first in order on ties).
@@ -124,7 +124,7 @@ public sealed class Scorer
             barriers.Add(rating);
             if (l.Value >= TopBarrierThreshold && (top is null || l.Value > top.Significance)) top = rating;
         }
-        return new Profile(sheet.Firm, _q.Id, _q.Version, TraderStates.From(imported, exported), outward, inward, barriers, top?.Group);
+        return new Profile(sheet.Firm, _q.Id, _q.Version, TraderStates.Of(imported, exported), outward, inward, barriers, top?.Group);
     }
 
     private DirectionProfile Direction_(Direction direction, bool before, bool regularly, ActivityFact shareFact, ActivityFact countriesFact,
@@ -154,7 +154,7 @@ public sealed class Scorer
         double? share = _facts.TryGetValue(shareFact, out var si) && a[si] is ShareAnswer sh ? sh.Value : null;
         int? countries = _facts.TryGetValue(countriesFact, out var ci) && a[ci] is CountAnswer cn ? cn.Value : null;
         IReadOnlyList<Mode> modes = _facts.TryGetValue(modesFact, out var mi) && a[mi] is ModesAnswer ma ? ma.Modes : [];
-        return new DirectionProfile(direction, before, TraderStates.Stage(before, regularly), share, countries, modes,
+        return new DirectionProfile(direction, before, ExperienceStages.Stage(before, regularly), share, countries, modes,
             overall, overall is { } o ? Bands.Of(o) : null, scores, weakest?.Dimension);
     }
 }

@@ -1,4 +1,5 @@
 using TwoWay.Statistics;
+using TwoWay.Domain;
 
 namespace TwoWay.Panels;
 

@@ -194,7 +194,7 @@ public static class YearlyActivity
         }
         ExperienceStage Stage(int active) =>
             active == 0 ? ExperienceStage.New : observed == Window && active == Window ? ExperienceStage.Regular : ExperienceStage.Occasional;
-        return new PopulationGroup(TraderStates.From(now.Imported, now.Exported), Stage(exported), Stage(imported), 1);
+        return new PopulationGroup(TraderStates.Of(now.Imported, now.Exported), Stage(exported), Stage(imported), 1);
     }
 
     /// <summary>Adds up one-firm groups into one group per distinct description (state, stages, trajectory, levels).</summary>

@@ -214,7 +214,7 @@ public sealed record Programme
         if (_stateMask == 0) return true;
         var active = stage.Stage != ExperienceStage.New;
         foreach (var s in AllStates)
-            if ((_stateMask & Bits.Of(s)) != 0 && s.IsActive(stage.Direction) == active) return true;
+            if ((_stateMask & Bits.Of(s)) != 0 && s.Active(stage.Direction) == active) return true;
         return false;
     }
 

@@ -1,10 +1,11 @@
-using TwoWay.Domain;
-
-namespace TwoWay.Panels;
+namespace TwoWay.Domain;
 
 /// <summary>
-/// The trader state of a firm in a year, from whether it imported and exported anything
-/// (value &gt; 0): the two-way view of a customs panel (PRODUCT.md, "Population panel analytics").
+/// The trader state of a firm in a period, from whether it imported and whether it exported
+/// anything (value &gt; 0): none, import only, export only, two-way — the classification of
+/// firm-level trade studies (e.g. Bernard et al. 2007; Kasahara &amp; Lapham 2013). One type for
+/// every area: panel firm-years, the firms of a study in a year, self-assessed firms, and the
+/// states a support programme is open to.
 /// </summary>
 public enum TraderState
 {
