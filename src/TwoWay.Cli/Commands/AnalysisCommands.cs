@@ -47,7 +47,7 @@ public sealed record StudyAnalysis(string Study, int AsOfYear, IReadOnlyList<Cas
     public static StudyAnalysis Of(string study, IReadOnlyList<FirmCase> cases, int? year)
     {
         var asOf = year ?? (cases.Count == 0 ? YearMonth.MinYear : cases.Max(c => CaseAnalysis.LatestYear(c, YearMonth.MinYear)));
-        var profiles = cases.Select(c => CaseAnalysis.Analyze(c, asOf)).ToList();
+        var profiles = CaseAnalysis.AnalyzeAll(cases, asOf);
         return new StudyAnalysis(study, asOf, profiles, TwoWay.Cases.CrossCase.Summarize(profiles));
     }
 }
