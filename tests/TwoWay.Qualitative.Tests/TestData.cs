@@ -8,8 +8,9 @@ internal static class TestData
     public static string RepoRoot { get; } = FindRoot();
 
     /// <summary>
-    /// The shared REFI-QDA fixtures live beside the repository (../shared/fixtures/refi-qda from the
-    /// main checkout); from a worktree in /work/wt/NAME they are one level further up.
+    /// The REFI-QDA fixtures: real files written by other tools (Fixtures/refi-qda/SOURCES.md says
+    /// where each comes from), copied into the test project so a clean clone tests against them.
+    /// They are test data only, never product content. TWOWAY_FIXTURES points elsewhere if needed.
     /// </summary>
     public static string Fixtures { get; } = FindFixtures();
 
@@ -25,12 +26,8 @@ internal static class TestData
     private static string FindFixtures()
     {
         if (Environment.GetEnvironmentVariable("TWOWAY_FIXTURES") is { Length: > 0 } env) return Path.Combine(env, "refi-qda");
-        for (var d = new DirectoryInfo(RepoRoot); d is not null; d = d.Parent)
-        {
-            var candidate = Path.Combine(d.FullName, "..", "shared", "fixtures", "refi-qda");
-            if (Directory.Exists(candidate)) return Path.GetFullPath(candidate);
-        }
-        throw new InvalidOperationException("../shared/fixtures/refi-qda not found above " + RepoRoot);
+        var inRepo = Path.Combine(RepoRoot, "tests", "TwoWay.Qualitative.Tests", "Fixtures", "refi-qda");
+        return Directory.Exists(inRepo) ? inRepo : throw new InvalidOperationException("REFI-QDA fixtures not found at " + inRepo);
     }
 
     public static readonly Guid Inward = G(1), Licensing = G(2), Learning = G(3), Trust = G(4);
