@@ -103,7 +103,12 @@ public class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
         // (states, stages, trajectories, chain stages) and the self-assessments' scores.
         var policy = Regex.Matches(html, "<section id=\"(?:policy-|self-assessments).*?</section>", RegexOptions.Singleline).Sum(m => Regex.Matches(m.Value, "<svg\\b").Count);
         Assert.Equal(3 + 4 + 1, policy);
-        Assert.Equal(FirmIds.Length - 1 + 1 + policy, svgs.Count); // a timeline per firm with operations (not RS-02) + the degree chart + policy
+        // The interviews section: the coders' kappa per code, with its data table and the code × case matrix.
+        var interviews = Regex.Match(html, "<section id=\"interviews\".*?</section>", RegexOptions.Singleline).Value;
+        Assert.Single(Regex.Matches(interviews, "<svg\\b"));
+        Assert.Contains("Inter-coder agreement: Mira and Tomas", interviews);
+        Assert.Contains("kappa 0.80", interviews);
+        Assert.Equal(FirmIds.Length - 1 + 1 + 1 + policy, svgs.Count); // a timeline per firm with operations (not RS-02) + the degree chart + kappa + policy
         foreach (Match svg in svgs)
         {
             var root = XElement.Parse(svg.Value);

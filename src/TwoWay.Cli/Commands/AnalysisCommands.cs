@@ -201,7 +201,9 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         var analysis = StudyAnalysis.Of(settings.Study, cases, settings.Year);
         var title = settings.Title ?? "Study " + Path.GetFileNameWithoutExtension(settings.Study);
         var catalogue = settings.Catalogue is { } path ? TwoWay.Policy.Files.CatalogueFile.Read(path) : null;
-        var sections = catalogue is null ? [] : PolicyCommands.StudySections(catalogue, Path.GetFileName(settings.Catalogue!), cases, analysis).ToList();
+        var sections = new List<ReportSection>();
+        if (QualitativeCommands.InterviewSection(settings.Study) is { } interviews) sections.Add(interviews);
+        if (catalogue is not null) sections.AddRange(PolicyCommands.StudySections(catalogue, Path.GetFileName(settings.Catalogue!), cases, analysis));
         if (PolicyCommands.AttachedAssessments(settings.Study, catalogue) is { } attached) sections.Add(attached);
         ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, QualitativeCommands.LinkedEvidence(settings.Study), sections);
         if (settings.Json)

@@ -83,8 +83,10 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
             using (var study = Study.Open(studyPath))
                 interviews = interviews with { ConnectionLinks = DemoInterviews.LinkConnections(study, analysis.Firms, interviews.Coders[0]) };
         var reportPath = Path.Combine(dir, ReportFile);
-        var sections = PolicyCommands.StudySections(catalogue, "catalogue.csv (fictional)", cases, analysis)
-            .Append(PolicyReportBuilder.Assessments(assessments, "fictional sample assessments")).ToList();
+        var sections = new List<ReportSection>();
+        if (QualitativeCommands.InterviewSection(studyPath) is { } interviewSection) sections.Add(interviewSection);
+        sections.AddRange(PolicyCommands.StudySections(catalogue, "catalogue.csv (fictional)", cases, analysis));
+        sections.Add(PolicyReportBuilder.Assessments(assessments, "fictional sample assessments"));
         ReportWriter.Write(reportPath, "TwoWay demo study: inward and outward internationalization of eleven SMEs", cases, analysis,
             pseudonymize: false, notice: "All firms, partners, figures, interviews, quotations, support programmes and self-assessments in this study are fictional; they were invented to demonstrate TwoWay.",
             QualitativeCommands.LinkedEvidence(studyPath), sections);

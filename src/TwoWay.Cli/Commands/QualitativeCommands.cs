@@ -65,6 +65,13 @@ public static class QualitativeCommands
         });
     }
 
+    /// <summary>The report's interviews section (matrix and agreement), or null when the study has no transcripts.</summary>
+    internal static ReportSection? InterviewSection(string studyLocation)
+    {
+        using var study = Study.Open(studyLocation);
+        return InterviewReportBuilder.Build(QualitativeStore.Load(study));
+    }
+
     /// <summary>The coded quotations linked as evidence in a study, as the report shows them.</summary>
     internal static IReadOnlyList<QuotedEvidence> LinkedEvidence(string studyLocation)
     {
