@@ -66,6 +66,12 @@ public class ReaderTests
             Assert.NotNull(book.FindByPath(["Contexts", name]));
         Assert.NotNull(book.FindByPath("Inward modes/Licensing-in"));
         Assert.NotNull(book.FindByPath("Outward modes/Licensing-out"));
+        // Every contractual mode has its inward mirror (Welch & Luostarinen 1993).
+        foreach (var (inward, outward) in new[] { ("Management contract (inward)", "Management contract"), ("Turnkey project (inward)", "Turnkey project"), ("Franchising-in", "Franchising-out") })
+        {
+            Assert.NotNull(book.FindByPath(["Inward modes", inward]));
+            Assert.NotNull(book.FindByPath(["Outward modes", outward]));
+        }
         Assert.All(book.Codes, c =>
         {
             Assert.StartsWith("Definition: ", c.Description);
