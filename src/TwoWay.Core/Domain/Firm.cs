@@ -31,6 +31,9 @@ public sealed record Firm
             throw new ArgumentOutOfRangeException(nameof(foundingYear), foundingYear, $"Founding year must be between {YearMonth.MinYear} and {YearMonth.MaxYear}.");
         if (sector is not null && !IsSectorCode(sector))
             throw new ArgumentException($"'{sector}' is not a NACE Rev.2 / ISIC Rev.4 code (a section letter A–U, optionally followed by digits such as C25 or C25.1).", nameof(sector));
+        // Keys are case-insensitive ("Economy" and "economy" are one attribute), as column names are in files.
+        if (attributes?.Keys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            throw new ArgumentException($"Attribute keys differ only in case: {string.Join(", ", twice.Select(k => "'" + k + "'"))}.", nameof(attributes));
         Id = id;
         Name = name.Trim();
         HomeCountry = homeCountry;
@@ -50,7 +53,7 @@ public sealed record Firm
     public SizeClass? Size { get; }
     public int? FoundingYear { get; }
 
-    /// <summary>Free key/value descriptors, e.g. "economy" = "post-transition".</summary>
+    /// <summary>Free key/value descriptors, e.g. "economy" = "post-transition". Keys are unique ignoring case.</summary>
     public ImmutableSortedDictionary<string, string> Attributes { get; }
 
     /// <summary>A section letter A–U, then optionally 2 digits, then optionally ".d" or ".dd".</summary>

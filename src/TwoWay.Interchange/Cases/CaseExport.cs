@@ -18,24 +18,33 @@ public static class CaseExport
     /// <returns>The files written.</returns>
     public static IReadOnlyList<string> Write(string path, IReadOnlyList<FirmCase> cases, CaseTableKind? only = null)
     {
-        var ext = Path.GetExtension(path).ToLowerInvariant();
-        var kinds = only is { } k ? [k] : Enum.GetValues<CaseTableKind>();
-        if (ext == ".xlsx")
+        var targets = Targets(path, only);
+        if (targets.Count == 1 && Path.GetExtension(path).Equals(".xlsx", StringComparison.OrdinalIgnoreCase))
         {
-            TableWriter.WriteWorkbook(path, kinds.Select(kind => Sheet(kind, cases)).ToList());
+            TableWriter.WriteWorkbook(path, targets[0].Kinds.Select(kind => Sheet(kind, cases)).ToList());
             return [path];
         }
-        var written = new List<string>();
-        foreach (var kind in kinds)
+        foreach (var (target, kinds) in targets)
         {
-            var target = only is null
-                ? Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{Codes.Of(kind)}{ext}")
-                : path;
-            var sheet = Sheet(kind, cases);
+            var sheet = Sheet(kinds[0], cases);
             TableWriter.Write(target, sheet.Columns, sheet.Rows, sheet.Documentation, sheet.Title);
-            written.Add(target);
         }
-        return written;
+        return targets.Select(t => t.File).ToList();
+    }
+
+    /// <summary>
+    /// The files <see cref="Write"/> writes for <paramref name="path"/> and the tables in each: one
+    /// workbook for .xlsx; for CSV/TSV one file per table (name-firms.csv, name-operations.csv), or
+    /// exactly <paramref name="path"/> when <paramref name="only"/> names one table.
+    /// </summary>
+    public static IReadOnlyList<(string File, IReadOnlyList<CaseTableKind> Kinds)> Targets(string path, CaseTableKind? only = null)
+    {
+        var ext = Path.GetExtension(path).ToLowerInvariant();
+        CaseTableKind[] kinds = only is { } k ? [k] : Enum.GetValues<CaseTableKind>();
+        if (ext == ".xlsx") return [(path, kinds)];
+        return kinds.Select(kind => (only is null
+                ? Path.Combine(Path.GetDirectoryName(path) ?? "", $"{Path.GetFileNameWithoutExtension(path)}-{Codes.Of(kind)}{ext}")
+                : path, (IReadOnlyList<CaseTableKind>)[kind])).ToList();
     }
 
     /// <summary>An empty table of <paramref name="kind"/> with every column explained (CSV: '#' lines; XLSX: an About sheet).</summary>
@@ -59,11 +68,16 @@ public static class CaseExport
 
     private static TableWriter.Sheet FirmsSheet(IReadOnlyList<FirmCase> cases)
     {
-        var keys = cases.SelectMany(c => c.Firm.Attributes.Keys).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        // Column names are case-insensitive on import, so keys spelt differently by different firms
+        // ("Economy", "economy") share one column, named by the first spelling in ordinal order.
+        var keys = cases.SelectMany(c => c.Firm.Attributes.Keys).Order(StringComparer.Ordinal).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
         var columns = CaseColumns.Names(CaseTableKind.Firms).Concat(keys.Select(k => CaseColumns.AttributePrefix + k)).ToList();
+        static string? Value(Firm f, string key) =>
+            f.Attributes.TryGetValue(key, out var v) ? v
+            : f.Attributes.FirstOrDefault(kv => string.Equals(kv.Key, key, StringComparison.OrdinalIgnoreCase)).Value;
         var rows = cases.Select(c => c.Firm).Select(f => (IReadOnlyList<string?>)
             new[] { f.Id.Value, f.Name, f.HomeCountry.Value, f.Sector, f.Size is { } s ? Codes.Of(s) : null, Number(f.FoundingYear) }
-                .Concat(keys.Select(k => f.Attributes.TryGetValue(k, out var v) ? v : null)).ToList());
+                .Concat(keys.Select(k => Value(f, k))).ToList());
         return new TableWriter.Sheet("firms", columns, rows, CaseColumns.Firms, Title(CaseTableKind.Firms));
     }
 

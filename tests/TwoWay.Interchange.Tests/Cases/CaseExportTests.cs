@@ -142,6 +142,27 @@ public class CaseExportTests : IDisposable
     }
 
     [Fact]
+    public void Attribute_keys_spelt_in_different_case_by_different_firms_share_one_column_and_import_back()
+    {
+        // Two imports may name one attribute differently; the file format has one column per key, ignoring case.
+        var a = new Firm(Metalac, "M", CountryCode.Parse("RS"), attributes: ImmutableSortedDictionary<string, string>.Empty.Add("economy", "post-transition"));
+        var b = new Firm(Tea, "T", CountryCode.Parse("GE"), attributes: ImmutableSortedDictionary<string, string>.Empty.Add("Economy", "emerging"));
+        var files = CaseExport.Write(_dir.File("case.csv"), [new FirmCase(a, []), new FirmCase(b, [])]);
+        var table = TableReader.Read(files[0]);
+        Assert.Equal(["attr:Economy"], table.Headers!.Skip(6));
+        var back = Import(files);
+        Assert.Equal(["post-transition", "emerging"], back.Select(c => c.Firm.Attributes["Economy"]));
+    }
+
+    [Fact]
+    public void A_firm_cannot_have_two_attribute_keys_that_differ_only_in_case()
+    {
+        var attrs = ImmutableSortedDictionary<string, string>.Empty.Add("economy", "x").Add("Economy", "y");
+        var e = Assert.Throws<ArgumentException>(() => new Firm(Metalac, "M", CountryCode.Parse("RS"), attributes: attrs));
+        Assert.Contains("differ only in case", e.Message);
+    }
+
+    [Fact]
     public void Empty_study_exports_header_only_files_that_import_to_nothing()
     {
         var files = CaseExport.Write(_dir.File("empty.xlsx"), []);
