@@ -432,6 +432,23 @@ public class StudyCommandTests : IDisposable
         Assert.StartsWith("# TwoWay operations file", File.ReadAllText(path));
     }
 
+    [Fact]
+    public void Export_refuses_to_overwrite_without_force_and_writes_nothing()
+    {
+        Assert.Equal(0, ImportGood().ExitCode);
+        // Only the operations file of the pair exists: the export must not write the firms file either.
+        var ops = Write("out-operations.csv", "keep me\n");
+        var r = CliRunner.Run("export", _study, _dir.File("out.csv"));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("out-operations.csv", r.Error);
+        Assert.Contains("already exists", r.Error);
+        Assert.Equal("keep me\n", File.ReadAllText(ops));
+        Assert.False(File.Exists(_dir.File("out-firms.csv")));
+
+        Assert.Equal(0, CliRunner.Run("export", _study, _dir.File("out.csv"), "--force").ExitCode);
+        Assert.StartsWith("# TwoWay operations file", File.ReadAllText(ops));
+    }
+
     // ---- firms ----
 
     [Fact]

@@ -139,6 +139,10 @@ public sealed class ExportSettings : StudySettings
     [Description("firms or operations: write only that table, to exactly the given file.")]
     public string? Kind { get; init; }
 
+    [CommandOption("--force")]
+    [Description("Overwrite files that exist.")]
+    public bool Force { get; init; }
+
     public override ValidationResult Validate() =>
         !new[] { ".csv", ".tsv", ".xlsx" }.Contains(Path.GetExtension(File).ToLowerInvariant())
             ? ValidationResult.Error($"the export file must end in .csv, .tsv or .xlsx, not '{File}'.")
@@ -150,9 +154,13 @@ public sealed class ExportCommand(Terminal terminal) : Command<ExportSettings>
 {
     public override int Execute(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
+        // Checked before anything is written, so an export never replaces half of an earlier one.
+        var kind = StudyCommands.ParseKind(settings.Kind);
+        if (!settings.Force && CaseExport.Targets(settings.File, kind).Select(t => t.File).FirstOrDefault(File.Exists) is { } existing)
+            throw new InputException(existing, null, null, "the file already exists; choose another name or pass --force to overwrite it");
         using var study = Storage.Study.Open(settings.Study);
         var cases = study.LoadCases();
-        var files = CaseExport.Write(settings.File, cases, StudyCommands.ParseKind(settings.Kind));
+        var files = CaseExport.Write(settings.File, cases, kind);
         terminal.Out.MarkupLineInterpolated($"Exported {cases.Count} firms and {cases.Sum(c => c.Operations.Length)} operations to {string.Join(", ", files)}.");
         return ExitCodes.Ok;
     }
