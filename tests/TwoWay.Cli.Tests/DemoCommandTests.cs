@@ -119,6 +119,19 @@ public class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void Demo_attaches_the_assessments_named_after_study_firms_to_those_firms()
+    {
+        Assert.Contains("2 attached to study firms AM-01, BY-01", demo.First.Out);
+        // A plain report of the study file finds them: they are stored with the firms, not only drawn in the demo report.
+        var html = demo.Dir.File("attached.html");
+        Assert.Equal(0, CliRunner.Run("report", demo.Study, "--out", html).ExitCode);
+        var section = Regex.Match(File.ReadAllText(html), "<section id=\"self-assessments\".*?</section>", RegexOptions.Singleline).Value;
+        Assert.Contains("AM-01 #1", section);
+        Assert.Contains("BY-01 #1", section);
+        Assert.DoesNotContain("Drina", section);
+    }
+
+    [Fact]
     public void Demo_is_rerunnable_and_replaces_its_own_outputs()
     {
         var before = File.GetLastWriteTimeUtc(demo.Report);

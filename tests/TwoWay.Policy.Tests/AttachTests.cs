@@ -20,7 +20,8 @@ public class AttachTests
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no firm 'XX-99'", unknown.Error);
         Assert.Equal(2, Cli.Run("assess", "--answers", answers, "--study", study).ExitCode); // --firm-id missing
-        using (var s = Study.Open(study)) Assert.Empty(s.LoadAssessments()); // nothing stored
+        // Nothing stored: only the two the demo attached to its own firms (AM-01.json, BY-01.json).
+        using (var s = Study.Open(study)) Assert.Equal(["AM-01", "BY-01"], s.LoadAssessments().Select(a => a.Firm.Value));
 
         Assert.Equal(0, Cli.Run("assess", "--answers", answers, "--study", study, "--firm-id", "RS-01").ExitCode);
         Assert.Equal(0, Cli.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01").ExitCode);

@@ -7,7 +7,9 @@ using TwoWay.Policy.Files;
 using TwoWay.Reports.Html;
 using TwoWay.Interchange.Cases;
 using TwoWay.Panels;
+using TwoWay.Domain;
 using TwoWay.Storage;
+using TwoWay.Storage.Assessments;
 
 namespace TwoWay.Cli.Commands;
 
@@ -40,7 +42,8 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
     private const int PanelFirms = 20_000, PanelYears = 15, PanelSeed = 2026;
     private const double PanelHazardRatio = 1.8;
     private static readonly string[] Samples = ["firms.csv", "operations.csv", "README.md"];
-    private static readonly string[] PolicySamples = ["catalogue.csv", "assessments/firm-1.json", "assessments/firm-2.json", "assessments/firm-3.json"];
+    private static readonly string[] PolicySamples = ["catalogue.csv", "assessments/firm-1.json", "assessments/firm-2.json", "assessments/firm-3.json",
+        "assessments/AM-01.json", "assessments/BY-01.json"];
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
@@ -62,9 +65,18 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         var catalogue = CatalogueFile.Read(cataloguePath);
         var questionnaire = BuiltIn.Questionnaire();
         var assessor = new Assessor(questionnaire, BuiltIn.DecisionTable(questionnaire), catalogue, top: 3);
-        var assessments = PolicySamples.Where(n => n.EndsWith(".json", StringComparison.Ordinal))
-            .Select(n => AnswersFile.Read(Path.Combine(policyInputs, n), questionnaire))
-            .Select(a => assessor.Assess(a.Sheet, a.Firm)).ToList();
+        // An answers file named after a study firm (AM-01.json) is attached to that firm in the study;
+        // the others are firms outside the study, assessed on their own.
+        var studyFirms = batch.FirmValues.Select(f => f.Id.Value).ToHashSet(StringComparer.Ordinal);
+        var answerFiles = PolicySamples.Where(n => n.EndsWith(".json", StringComparison.Ordinal))
+            .Select(n => (Path: Path.Combine(policyInputs, n), Answers: AnswersFile.Read(Path.Combine(policyInputs, n), questionnaire),
+                Firm: studyFirms.Contains(Path.GetFileNameWithoutExtension(n)) ? Path.GetFileNameWithoutExtension(n) : null)).ToList();
+        var attached = answerFiles.Where(a => a.Firm is not null).ToList();
+        var assessments = answerFiles.Select(a =>
+        {
+            var r = assessor.Assess(a.Answers.Sheet, a.Answers.Firm);
+            return a.Firm is { } id ? r with { Profile = r.Profile with { Firm = $"{id} #1 (study firm)" } } : r;
+        }).ToList();
 
         var studyPath = Path.Combine(dir, StudyFile);
         foreach (var own in new[] { studyPath, studyPath + "-wal", studyPath + "-shm", studyPath + "-journal" })
@@ -75,6 +87,8 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         {
             study.Save(batch.FirmValues, batch.OperationValues);
             interviews = DemoInterviews.Import(study, Path.Combine(inputs, DemoInterviews.Folder));
+            foreach (var a in attached)
+                study.AttachAssessment(new FirmId(a.Firm!), questionnaire.Id, questionnaire.Version, Path.GetFileName(a.Path), File.ReadAllText(a.Path));
         }
 
         var cases = StudyLoading.Load(studyPath, null);
@@ -86,7 +100,8 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         var sections = new List<ReportSection>();
         if (QualitativeCommands.InterviewSection(studyPath) is { } interviewSection) sections.Add(interviewSection);
         sections.AddRange(PolicyCommands.StudySections(catalogue, "catalogue.csv (fictional)", cases, analysis));
-        sections.Add(PolicyReportBuilder.Assessments(assessments, "fictional sample assessments"));
+        sections.Add(PolicyReportBuilder.Assessments(assessments,
+            $"fictional: {attached.Count} attached to the study's firms ({string.Join(", ", attached.Select(a => a.Firm))}), {assessments.Count - attached.Count} sample firms outside the study"));
         ReportWriter.Write(reportPath, "TwoWay demo study: inward and outward internationalization of eleven SMEs", cases, analysis,
             pseudonymize: false, notice: "All firms, partners, figures, interviews, quotations, support programmes and self-assessments in this study are fictional; they were invented to demonstrate TwoWay.",
             QualitativeCommands.LinkedEvidence(studyPath), sections);
@@ -110,6 +125,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
             {
                 study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear, interviews,
                 policy_inputs = policyInputs, programmes = catalogue.Programmes.Length, assessments = assessments.Count,
+                attached_assessments = attached.Count,
                 panel = panelPath, panel_firm_years = panelRows, panel_report = panelReportPath,
             }) + Environment.NewLine);
             return ExitCodes.Ok;
@@ -118,7 +134,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
         terminal.Out.MarkupLineInterpolated($"Imported {interviews.Sources} interview transcripts with {interviews.Codings} codings by {string.Join(" and ", interviews.Coders)}; {interviews.EvidenceLinks} coded quotations linked as evidence for operations, {interviews.ConnectionLinks} for connections");
         if (interviews.Agreement is { } agreement && interviews.Coders.Count == 2)
             terminal.Out.MarkupLineInterpolated($"Inter-coder agreement (all codes, character by character): kappa {agreement.Kappa.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}; see twoway agreement {studyPath} {interviews.Coders[0]} {interviews.Coders[1]}");
-        terminal.Out.MarkupLineInterpolated($"Support programmes ({catalogue.Programmes.Length}) and self-assessments ({assessments.Count}) from [bold]{policyInputs}[/]");
+        terminal.Out.MarkupLineInterpolated($"Support programmes ({catalogue.Programmes.Length}) and self-assessments ({assessments.Count}; {attached.Count} attached to study firms {string.Join(", ", attached.Select(a => a.Firm))}) from [bold]{policyInputs}[/]");
         terminal.Out.MarkupLineInterpolated($"Simulated a fictional panel of {panelRows:N0} firm-years ({PanelFirms:N0} firms) into [bold]{panelPath}[/] and analysed it with DuckDB");
         terminal.Out.MarkupLineInterpolated($"Study file: [bold]{studyPath}[/]");
         terminal.Out.MarkupLineInterpolated($"Report:     [bold]{reportPath}[/]");
