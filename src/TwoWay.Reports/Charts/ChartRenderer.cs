@@ -166,10 +166,11 @@ public static class ChartRenderer
         plot.Axes.Left.Label.Text = spec.ValueAxisLabel;
         plot.Axes.Margins(bottom: 0);
         plot.Title(spec.Title, size: 14);
-        foreach (var entry in spec.Series)
-            plot.Legend.ManualItems.Add(new LegendItem { LabelText = entry.Label, FillColor = C(entry.Color), LineWidth = 0 });
+        // One series needs no legend (the title and axis name it); ScottPlot would draw it over the bars.
         if (spec.Series.Count > 1)
         {
+            foreach (var entry in spec.Series)
+                plot.Legend.ManualItems.Add(new LegendItem { LabelText = entry.Label, FillColor = C(entry.Color), LineWidth = 0 });
             plot.Legend.Orientation = Orientation.Horizontal;
             plot.ShowLegend(Edge.Bottom);
         }

@@ -81,8 +81,12 @@ public static class InterviewReportBuilder
         return new ReportSection("interviews", "Interviews: coding and inter-coder agreement", blocks);
     }
 
-    // The last segment of a code path keeps the chart's axis readable; the table gives the full path.
-    private static string ShortName(string path) => path[(path.LastIndexOf(Codebook.PathSeparator) + 1)..].Trim();
+    // The last segment of a code path, at most 24 characters, keeps the chart's axis readable; the table gives the full path.
+    private static string ShortName(string path)
+    {
+        var name = path[(path.LastIndexOf(Codebook.PathSeparator) + 1)..].Trim();
+        return name.Length <= 24 ? name : name[..23].TrimEnd() + "…";
+    }
 
     private static string N(long n) => n.ToString("#,0", CultureInfo.InvariantCulture);
     private static string F(double? v) => v is { } x ? x.ToString("0.00", CultureInfo.InvariantCulture) : "–";
