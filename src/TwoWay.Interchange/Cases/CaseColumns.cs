@@ -47,7 +47,7 @@ public static class CaseColumns
         new("mode", true, "Mode of operation: a neutral code (" + string.Join(", ", Modes.All.Select(m => m.Code())) + ") or a direction-specific code (e.g. goods_import, licensing_out; list: twoway modes). A direction-specific code must agree with direction.", "licensing_in"),
         new("partner_country", true, "Partner country, ISO 3166-1 alpha-2 code.", "DE"),
         new("partner", false, "Named foreign partner (supplier, customer, licensor, investor...).", "Müller GmbH"),
-        new("start", true, "Start: year (YYYY) or year-month (YYYY-MM).", "2007-03"),
+        new("start", true, "Start: year (YYYY) or year-month (YYYY-MM); a date YYYY-MM-DD counts as its month.", "2007-03"),
         new("end", false, "Last period of the operation (YYYY or YYYY-MM), not before start; blank while ongoing.", "2014"),
         new("channel", false, "For goods trade only: direct or indirect (through an intermediary).", "direct"),
         new("annual_value", false, "Value per year, a number with '.' as decimal point; needs currency.", "250000"),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Collections.Immutable;
 using TwoWay.Domain;
 using TwoWay.Input;
@@ -186,6 +187,22 @@ public static class CaseImport
         return new CaseBatch(firms, operations);
     }
 
+    /// <summary>
+    /// A year or year-month; also a full date YYYY-MM-DD, kept to its month (the model's finest
+    /// precision), because a spreadsheet turns "2007-03" typed into a cell into the date 2007-03-01.
+    /// </summary>
+    private static bool TryPeriod(string? text, out YearMonth value)
+    {
+        if (YearMonth.TryParse(text, out value)) return true;
+        if (DateOnly.TryParseExact(text?.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+            && date.Year is >= YearMonth.MinYear and <= YearMonth.MaxYear)
+        {
+            value = new YearMonth(date.Year, date.Month);
+            return true;
+        }
+        return false;
+    }
+
     private static bool IsAttributeColumn(string column) =>
         column.StartsWith(CaseColumns.AttributePrefix, StringComparison.Ordinal) && column.Length > CaseColumns.AttributePrefix.Length;
 
@@ -253,8 +270,8 @@ public static class CaseImport
         op.Country = Country(p, "partner_country");
         op.Partner = p.Text("partner", maxLength: CaseColumns.MaxTextLength);
         const string yearMonth = "a year (YYYY) or year-month (YYYY-MM) between 1800 and 2200";
-        op.Start = p.Parse<YearMonth>("start", YearMonth.TryParse, yearMonth, required: true);
-        op.End = p.Parse<YearMonth>("end", YearMonth.TryParse, yearMonth);
+        op.Start = p.Parse<YearMonth>("start", TryPeriod, yearMonth, required: true);
+        op.End = p.Parse<YearMonth>("end", TryPeriod, yearMonth);
         op.Channel = p.Parse<TradeChannel>("channel", Codes.TryParse, "a trade channel (direct or indirect)");
         op.Value = p.Decimal("annual_value");
         op.Currency = p.Parse<CurrencyCode>("currency", CurrencyCode.TryParse, "an ISO 4217 currency code (e.g. EUR, USD, RSD)");

@@ -462,6 +462,23 @@ public class CaseImportTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_date_cells_in_start_and_end_count_as_their_month()
+    {
+        // A spreadsheet turns "2007-03" typed into a cell into the date 2007-03-01 (stored as a date number).
+        var path = _dir.File("typed-dates.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(path, new[]
+        {
+            new Dictionary<string, object?> { ["operation_id"] = "o1", ["firm_id"] = "RS-01", ["mode"] = "goods_export", ["partner_country"] = "AT",
+                ["start"] = new DateTime(2007, 3, 1), ["end"] = new DateTime(2014, 11, 30) },
+        });
+        var op = Assert.Single(CaseImport.Read([Firms(), path], ImportTarget.Empty).OperationValues);
+        Assert.Equal((new YearMonth(2007, 3), new YearMonth(2014, 11)), (op.Start, op.End));
+
+        // Anything else that is not a period is still an error naming the cell.
+        Assert.Contains("row 2, column 'start'", OpError("o1,RS-01,outward,goods_export,AT,2007-13-01,"));
+    }
+
+    [Fact]
     public void Single_sheet_xlsx_is_detected_by_its_header()
     {
         var path = _dir.File("ops.xlsx");
