@@ -164,6 +164,39 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Removing_a_coded_transcript_needs_force_and_takes_its_codings_memos_and_links_with_it()
+    {
+        var study = Study();
+        File.WriteAllText(F("u.txt"), "Our Italian supplier later bought our valves.");
+        Assert.Equal(0, Run("sources", "add", study, F("u.txt"), "--case", "RS-01", "--round", "2").Code);
+        var coded = JsonDocument.Parse(Run("code", study, "t", "Mechanisms/Learning", "--phrase", "taught us", "--coder", "alice", "--json").Out).RootElement;
+        Assert.Equal(0, Run("code", study, "u", "Mechanisms/Trust", "--phrase", "Italian supplier", "--coder", "alice").Code);
+        Assert.Equal(0, Run("evidence", study, coded.GetProperty("coding_id").GetString()!, "--operation", "RS-01/1").Code);
+        Assert.Equal(0, Run("memos", "add", study, "Consent to be checked.", "--source", "t").Code);
+
+        var refused = Run("sources", "remove", study, "t");
+        Assert.Equal(1, refused.Code);
+        Assert.Contains("1 codings and 1 memos; pass --force", refused.Err);
+        Assert.Equal(2, JsonDocument.Parse(Run("sources", "list", study, "--json").Out).RootElement.GetProperty("sources").GetArrayLength());
+
+        var removed = Run("sources", "remove", study, "t", "--force", "--json");
+        Assert.True(removed.Code == 0, removed.Err);
+        var r = JsonDocument.Parse(removed.Out).RootElement;
+        Assert.Equal((1, 1, 1), (r.GetProperty("codings").GetInt32(), r.GetProperty("memos").GetInt32(), r.GetProperty("evidence_links").GetInt32()));
+        var sources = JsonDocument.Parse(Run("sources", "list", study, "--json").Out).RootElement.GetProperty("sources");
+        Assert.Equal(["u"], sources.EnumerateArray().Select(x => x.GetProperty("name").GetString()));
+        Assert.Equal(1, sources[0].GetProperty("codings").GetInt32()); // the other transcript's coding stays
+        Assert.Equal(0, JsonDocument.Parse(Run("evidence", study, "--json").Out).RootElement.GetProperty("links").GetArrayLength());
+        Assert.Equal(0, JsonDocument.Parse(Run("memos", "list", study, "--json").Out).RootElement.GetProperty("memos").GetArrayLength());
+        Assert.Contains("no transcript named 't'", Run("sources", "remove", study, "t").Err);
+
+        // An uncoded transcript goes without --force.
+        File.WriteAllText(F("v.txt"), "Nothing coded here.");
+        Assert.Equal(0, Run("sources", "add", study, F("v.txt")).Code);
+        Assert.Equal(0, Run("sources", "remove", study, "v").Code);
+    }
+
+    [Fact]
     public void Memos_on_codes_sources_cases_and_json_of_codebook_edits()
     {
         var study = Study();

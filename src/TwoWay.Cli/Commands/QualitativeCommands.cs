@@ -26,6 +26,7 @@ public static class QualitativeCommands
             b.AddCommand<SourcesAddCommand>("add").WithDescription("Add a transcript (.txt, .md, .docx) for a case, respondent and round.")
                 .WithExample("sources", "add", "study.twoway", "rs01-r1.docx", "--case", "RS-01", "--round", "1", "--role", "managing director", "--pseudonym", "Ana");
             b.AddCommand<SourcesListCommand>("list").WithDescription("List the transcripts.");
+            b.AddCommand<SourcesRemoveCommand>("remove").WithDescription("Remove a transcript; with --force also its codings, memos and evidence links.");
         });
         config.AddBranch("codes", b =>
         {
@@ -150,10 +151,17 @@ public abstract class QualCommand<T>(Terminal terminal) : Command<T> where T : Q
         using var study = Study.Open(settings.Study);
         var project = QualitativeStore.Load(study);
         var changed = Run(study, project, settings);
-        if (changed is not null && !ReferenceEquals(changed, project)) QualitativeStore.Save(study, project, changed);
+        if (changed is not null && !ReferenceEquals(changed, project))
+            UnlinkedEvidence = QualitativeStore.Save(study, project, changed, UnlinksLostEvidence(settings));
         foreach (var show in _output) show();
         return ExitCodes.Ok;
     }
+
+    /// <summary>Whether the save may remove evidence links of codings the edit removed (else it refuses).</summary>
+    protected virtual bool UnlinksLostEvidence(T settings) => false;
+
+    /// <summary>How many evidence links the save removed (see <see cref="UnlinksLostEvidence"/>); read it in shown output.</summary>
+    protected int UnlinkedEvidence { get; private set; }
 
     /// <summary>Returns the edited project to store, or null when nothing changes.</summary>
     protected abstract QualitativeProject? Run(Study study, QualitativeProject project, T settings);
@@ -161,6 +169,10 @@ public abstract class QualCommand<T>(Terminal terminal) : Command<T> where T : Q
     /// <summary>Shows <paramref name="result"/> as JSON with --json, else runs <paramref name="table"/>; after the save.</summary>
     protected void Show<TResult>(T settings, TResult result, Action table) =>
         _output.Add(() => QualitativeCommands.Print(Terminal, settings.Json, result, table));
+
+    /// <summary>Like <see cref="Show{TResult}(T, TResult, Action)"/>, with the result built after the save (e.g. to report what the save removed).</summary>
+    protected void Show<TResult>(T settings, Func<TResult> result, Action table) =>
+        _output.Add(() => QualitativeCommands.Print(Terminal, settings.Json, result(), table));
 
     /// <summary>A one-line confirmation, or <paramref name="result"/> with --json.</summary>
     protected void Say<TResult>(T settings, TResult result, FormattableString line) =>
@@ -227,6 +239,33 @@ public sealed class SourcesListCommand(Terminal terminal) : QualCommand<QualSett
             Terminal.Out.Write(t);
         });
         return null;
+    }
+}
+
+public sealed class SourcesRemoveSettings : QualSettings
+{
+    [CommandArgument(1, "<source>")] [Description("The transcript's name or id (see 'twoway sources list').")] public string Source { get; init; } = "";
+    [CommandOption("--force")] [Description("Also remove its codings, the memos on it and the evidence links of those codings.")] public bool Force { get; init; }
+}
+
+/// <summary>Removes a transcript (e.g. when consent is withdrawn); a coded one only with --force, all in one transaction.</summary>
+public sealed class SourcesRemoveCommand(Terminal terminal) : QualCommand<SourcesRemoveSettings>(terminal)
+{
+    protected override bool UnlinksLostEvidence(SourcesRemoveSettings settings) => settings.Force;
+
+    protected override QualitativeProject Run(Study study, QualitativeProject p, SourcesRemoveSettings s)
+    {
+        var source = QualitativeCommands.FindSource(p, s.Source);
+        var codings = p.CodingsOf(source.Id).Count();
+        var result = p.RemoveSource(source.Id);
+        var memos = p.Memos.Count - result.Memos.Count;
+        if (!s.Force && codings + memos > 0)
+            throw new InputException(source.Name, null, "source",
+                $"the transcript has {codings} codings and {memos} memos; pass --force to remove them with it");
+        Show(s, () => new { source_id = source.Id, name = source.Name, codings, memos, evidence_links = UnlinkedEvidence },
+            () => Terminal.Out.MarkupLineInterpolated(
+                $"Removed transcript [bold]{source.Name}[/] with {codings} codings, {memos} memos and {UnlinkedEvidence} evidence links."));
+        return result;
     }
 }
 

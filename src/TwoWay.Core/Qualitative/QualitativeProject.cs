@@ -105,6 +105,18 @@ public sealed class QualitativeProject
         return With(sources: _sources.SetItem(updated.Id, updated));
     }
 
+    /// <summary>
+    /// Removes a transcript with everything that points into it: its codings and the memos written
+    /// on it (e.g. when a respondent withdraws consent). Codes and other sources are untouched.
+    /// </summary>
+    public QualitativeProject RemoveSource(Guid id)
+    {
+        if (!_sources.ContainsKey(id)) throw new InputException("source", null, "source", $"no source with id {id}");
+        return With(sources: _sources.Remove(id), sourceOrder: _sourceOrder.Remove(id),
+            codings: Codings.RemoveAll(c => c.SourceId == id),
+            memos: Memos.RemoveAll(m => m.Target == MemoTarget.Source && Guid.TryParse(m.TargetId, out var g) && g == id));
+    }
+
     public QualitativeProject AddCoding(Coding coding) => AddCodings([coding]);
 
     /// <summary>Adds codings all-or-nothing: every problem is reported, none is added if any is wrong.</summary>

@@ -48,18 +48,21 @@ public static class QualitativeStore
     /// Stores the edit from <paramref name="stored"/> (what <see cref="Load"/> returned) to
     /// <paramref name="edited"/> in one transaction, writing only rows that changed: adding one coding
     /// to a study of 500 transcripts rewrites one row, not 30 MB of text. Refuses (nothing changes)
-    /// when a coding that is linked as evidence would be lost.
+    /// when a coding that is linked as evidence would be lost, unless <paramref name="unlinkLostEvidence"/>
+    /// says to remove those links in the same transaction. Returns how many links were removed.
     /// </summary>
-    public static void Save(Study study, QualitativeProject stored, QualitativeProject edited)
+    public static int Save(Study study, QualitativeProject stored, QualitativeProject edited, bool unlinkLostEvidence = false)
     {
         using var db = study.CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         using var tx = db.Database.BeginTransaction();
         var kept = edited.Codings.Select(c => c.Id).ToHashSet();
-        var lost = db.Set<QualEvidenceLinkRecord>().AsNoTracking().AsEnumerable().FirstOrDefault(l => !kept.Contains(l.CodingId));
-        if (lost is not null)
+        var lost = db.Set<QualEvidenceLinkRecord>().AsNoTracking().AsEnumerable().Where(l => !kept.Contains(l.CodingId)).ToList();
+        if (lost.Count > 0 && !unlinkLostEvidence)
             throw new InputException(study.Location.Display, null, "coding",
-                $"coding {lost.CodingId} is evidence for {lost.TargetKind.ToLowerInvariant()} '{lost.TargetId}'; unlink it first");
+                $"coding {lost[0].CodingId} is evidence for {lost[0].TargetKind.ToLowerInvariant()} '{lost[0].TargetId}'; unlink it first");
+        foreach (var chunk in lost.Select(l => l.CodingId).Distinct().Chunk(500))
+            db.Set<QualEvidenceLinkRecord>().Where(l => chunk.Contains(l.CodingId)).ExecuteDelete();
 
         // Parents before children: codes and sources first, then codings; removals in reverse.
         var oldCodes = stored.Codebook.Codes.Select((c, i) => (c, i)).ToDictionary(x => x.c.Id);
@@ -93,6 +96,7 @@ public static class QualitativeStore
             Id = m.Id, Position = i, Target = m.Target.ToString(), TargetId = m.TargetId, Text = m.Text, Author = m.Author,
         }).ToList());
         tx.Commit();
+        return lost.Count;
     }
 
     private static void DeleteWhereIdIn<T>(StudyDbContext db, IEnumerable<Guid> ids, System.Linq.Expressions.Expression<Func<T, Guid>> key) where T : class
