@@ -92,6 +92,34 @@ public sealed class PanelEngine : IDisposable
         if (input.FlowsPath is { } flows) ReadingErrors(flows, () => Timed("read_flows", () => LoadFlows(flows)));
     }
 
+    /// <summary>
+    /// The firms observed in <paramref name="year"/> (default: the panel's last year), counted by
+    /// their trade in that year and over the <paramref name="window"/> years up to it: one row per
+    /// combination, for the policy lens's population (new/occasional/regular stages, docs/methods.md).
+    /// One GROUP BY over the loaded panel, so it runs at scan speed on a whole country's firms.
+    /// </summary>
+    public WindowActivity ActivityInWindow(int? year, int window)
+    {
+        var input = _input ?? throw new InvalidOperationException("Load a panel first");
+        ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
+        var target = year ?? (int)Scalar("SELECT MAX(year) FROM fw");
+        var rows = new List<WindowActivityRow>();
+        using (var r = Reader($"""
+            SELECT CAST(n.imp AS INTEGER), CAST(n.exp AS INTEGER), CAST(w.observed AS INTEGER), CAST(w.exported AS INTEGER),
+              CAST(w.imported AS INTEGER), CAST(COUNT(*) AS BIGINT) FROM
+              (SELECT firm, imp, exp FROM fw WHERE year = {target}) n
+              JOIN (SELECT firm, COUNT(*) AS observed, SUM(exp) AS exported, SUM(imp) AS imported FROM fw
+                    WHERE year BETWEEN {target - window + 1} AND {target} GROUP BY firm) w ON n.firm = w.firm
+            GROUP BY n.imp, n.exp, w.observed, w.exported, w.imported
+            ORDER BY n.imp, n.exp, w.observed, w.exported, w.imported
+            """))
+            while (r.Read())
+                rows.Add(new WindowActivityRow(r.GetInt32(0) == 1, r.GetInt32(1) == 1, r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5)));
+        if (rows.Count == 0)
+            throw new InputException(input.Path, null, input.YearColumn, $"no firm is observed in {target}");
+        return new WindowActivity(target, window, rows);
+    }
+
     public PanelAnalysis Analyze(Ties ties = Ties.Efron)
     {
         var input = _input ?? throw new InvalidOperationException("Load a panel first");

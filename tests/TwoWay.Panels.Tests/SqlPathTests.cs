@@ -30,6 +30,31 @@ public class SqlPathTests
         }
     }
 
+    [Theory]
+    [InlineData(4, 2005)]
+    [InlineData(5, null)]
+    public void Sql_window_activity_gives_the_same_population_as_the_pure_rule(int seed, int? year)
+    {
+        // The policy lens's population from a panel: DuckDB counts per (state now, window counts);
+        // YearlyActivity.Classify on each firm's own years must give the same groups, gaps included.
+        using var tmp = new Temp();
+        var (firms, csv) = Panels.Random(400, 9, seed);
+        using var engine = new PanelEngine();
+        engine.Load(new PanelInput(tmp.Write("p.csv", csv)));
+        var activity = engine.ActivityInWindow(year, TwoWay.Policy.YearlyActivity.Window);
+        Assert.Equal(year ?? 2008, activity.Year);
+        var fromSql = TwoWay.Policy.YearlyActivity.Merge(activity.Rows.Select(r =>
+            TwoWay.Policy.YearlyActivity.Classify(r.ImportedNow, r.ExportedNow, r.ObservedYears, r.ExportedYears, r.ImportedYears, r.Firms)));
+        static bool Exports(TraderState s) => s is TraderState.ExportOnly or TraderState.TwoWay;
+        static bool Imports(TraderState s) => s is TraderState.ImportOnly or TraderState.TwoWay;
+        var pure = TwoWay.Policy.YearlyActivity.Merge(firms.Values
+            .Select(ys => TwoWay.Policy.YearlyActivity.Classify(ys.ToDictionary(y => y.Year, y => (Exports(y.State), Imports(y.State))), activity.Year))
+            .OfType<TwoWay.Policy.PopulationGroup>());
+        static string Key(TwoWay.Policy.PopulationGroup g) => $"{g.State}/{g.OutwardStage}/{g.InwardStage}";
+        Assert.Equal(pure.OrderBy(Key).Select(g => (Key(g), g.Firms)), fromSql.OrderBy(Key).Select(g => (Key(g), g.Firms)));
+        Assert.True(pure.Sum(g => g.Firms) > 300);
+    }
+
     private const string Hand = """
         firm_id,year,import_value,export_value
         a,2010,0,0

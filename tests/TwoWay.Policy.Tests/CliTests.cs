@@ -42,8 +42,9 @@ public class CliTests
         using var dir = new TempDir();
         // F1: imports every year, never exports → import_only, outward new, inward regular.
         // F2: exports in 2023 only → export_only, outward occasional. F3: nothing in 2023 but exported in 2021 → none, outward occasional.
-        var panel = dir.Write("panel.csv", "firm_id,year,exported,imported\n" +
-            "F1,2021,0,100\nF1,2022,0,50\nF1,2023,no,yes\nF2,2021,no,no\nF2,2022,no,no\nF2,2023,yes,no\nF3,2021,yes,no\nF3,2022,no,no\nF3,2023,no,no\n");
+        // F4 is not observed in 2023 and is left out. The panel is the panel analytics' format, read by its engine.
+        var panel = dir.Write("panel.csv", "firm_id,year,import_value,export_value\n" +
+            "F1,2021,100,0\nF1,2022,50,0\nF1,2023,1,0\nF2,2021,0,0\nF2,2022,0,0\nF2,2023,0,7.5\nF3,2021,0,3\nF3,2022,0,0\nF3,2023,0,0\nF4,2022,5,5\n");
         var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--json");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
@@ -57,6 +58,22 @@ public class CliTests
         Assert.Equal(2, stages["outward:occasional"]);
         Assert.Equal(1, stages["inward:regular"]);
         Assert.Contains("panel.csv (panel, 2023)", doc.RootElement.GetProperty("population").GetString());
+        Assert.Equal(3, doc.RootElement.GetProperty("total_firms").GetDouble());
+
+        // Another year, mapped column names, and bad input named by row and column.
+        var mapped = dir.Write("mapped.csv", "id,yr,imp,exp\nF1,2021,100,0\nF1,2022,0,4\n");
+        var y2021 = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", mapped, "--year", "2021", "--json",
+            "--firm-column", "id", "--year-column", "yr", "--import-column", "imp", "--export-column", "exp");
+        Assert.True(y2021.ExitCode == 0, y2021.Error);
+        using var d2 = JsonDocument.Parse(y2021.Out);
+        Assert.Equal("mapped.csv (panel, 2021)", d2.RootElement.GetProperty("population").GetString());
+        Assert.Equal(1, d2.RootElement.GetProperty("states").EnumerateArray().Single(x => x.GetProperty("state").GetString() == "import_only").GetProperty("firms").GetDouble());
+        var bad = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", dir.Write("bad.csv", "firm_id,year,import_value,export_value\nF1,2021,-3,0\n"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("row 2, column 'import_value'", bad.Error);
+        var empty = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--year", "2030");
+        Assert.Equal(1, empty.ExitCode);
+        Assert.Contains("no firm is observed in 2030", empty.Error);
     }
 
     [Fact]

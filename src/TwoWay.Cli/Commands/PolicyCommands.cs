@@ -5,6 +5,7 @@ using Spectre.Console.Cli;
 using TwoWay.Assessment;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
+using TwoWay.Panels;
 using TwoWay.Policy;
 using TwoWay.Policy.Files;
 using TwoWay.Reports.Html;
@@ -167,8 +168,13 @@ public sealed class PortfolioCommand(Terminal terminal) : Command<CatalogueSetti
 public sealed class CoverageSettings : CatalogueSettings
 {
     [CommandOption("--panel <FILE>")]
-    [Description("Firm-year trade panel (firm_id, year, exported, imported); states and stages of --year are derived.")]
+    [Description("Firm-year trade panel as for `twoway panel analyze` (CSV, Parquet or a folder of Parquet; firm_id, year, import_value, export_value): states and stages of --year are derived.")]
     public string? Panel { get; init; }
+
+    [CommandOption("--firm-column <NAME>")] [Description("With --panel: the firm id column.")] [DefaultValue("firm_id")] public string FirmColumn { get; init; } = "firm_id";
+    [CommandOption("--year-column <NAME>")] [Description("With --panel: the year column.")] [DefaultValue("year")] public string YearColumn { get; init; } = "year";
+    [CommandOption("--import-column <NAME>")] [Description("With --panel: the import value column.")] [DefaultValue("import_value")] public string ImportColumn { get; init; } = "import_value";
+    [CommandOption("--export-column <NAME>")] [Description("With --panel: the export value column.")] [DefaultValue("export_value")] public string ExportColumn { get; init; } = "export_value";
 
     [CommandOption("--study <STUDY>")]
     [Description("A study project file (or PostgreSQL connection string): its firms, with states and stages from their operations.")]
@@ -212,7 +218,7 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
             var cases = StudyLoading.Load(study, null);
             population = YearlyActivity.FromCases(cases, StudyAnalysis.Of(study, cases, settings.Year).Firms, Path.GetFileName(study));
         }
-        else if (settings.Panel is { } panel) population = PopulationFile.ReadPanel(panel, settings.Year);
+        else if (settings.Panel is { } panel) population = PanelPopulation(panel, settings);
         else if (settings.Population is { } groups) population = PopulationFile.ReadGroups(groups);
         else
         {
@@ -233,6 +239,22 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
         Print(terminal.Out, result);
         return ExitCodes.Ok;
     }
+
+    /// <summary>
+    /// The firms of a trade panel in one year, read and validated by the panel analytics' engine
+    /// (DuckDB), grouped by state and new/occasional/regular stage per direction (one rule:
+    /// <see cref="YearlyActivity"/>).
+    /// </summary>
+    private Population PanelPopulation(string path, CoverageSettings s) =>
+        PanelCommands.WithStatus(terminal, "reading " + path, progress =>
+        {
+            using var engine = new PanelEngine { Progress = progress };
+            engine.Load(new PanelInput(path) { FirmColumn = s.FirmColumn, YearColumn = s.YearColumn, ImportColumn = s.ImportColumn, ExportColumn = s.ExportColumn });
+            var activity = engine.ActivityInWindow(s.Year, YearlyActivity.Window);
+            var groups = activity.Rows.Select(r => YearlyActivity.Classify(r.ImportedNow, r.ExportedNow, r.ObservedYears, r.ExportedYears, r.ImportedYears, r.Firms));
+            return new Population($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(path))} (panel, {activity.Year.ToString(CultureInfo.InvariantCulture)})",
+                YearlyActivity.Merge(groups).ToList());
+        });
 
     internal static void Print(IAnsiConsole o, CoverageResult r)
     {

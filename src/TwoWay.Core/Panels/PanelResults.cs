@@ -71,3 +71,12 @@ public sealed record PanelAnalysis(
     IReadOnlyList<ConversionRow> Conversion,
     CountryLinkage? CountryLinkage,
     IReadOnlyDictionary<string, double> Seconds);
+
+/// <summary>
+/// Firms observed in a year with the same trade in it (<see cref="ImportedNow"/>, <see cref="ExportedNow"/>)
+/// and the same counts over the window of years up to it: observed years, years with exports, years with imports.
+/// </summary>
+public sealed record WindowActivityRow(bool ImportedNow, bool ExportedNow, int ObservedYears, int ExportedYears, int ImportedYears, long Firms);
+
+/// <summary>Every firm observed in <see cref="Year"/>, grouped by its activity in that year and the <see cref="Window"/> years up to it.</summary>
+public sealed record WindowActivity(int Year, int Window, IReadOnlyList<WindowActivityRow> Rows);

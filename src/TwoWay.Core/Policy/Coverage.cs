@@ -192,9 +192,21 @@ public static class YearlyActivity
             if (a.Exported) exported++;
             if (a.Imported) imported++;
         }
+        return Classify(now.Imported, now.Exported, observed, exported, imported, 1);
+    }
+
+    /// <summary>
+    /// The same rule from counts (e.g. aggregated by a database over a whole panel): the firms'
+    /// trade in the year itself, how many of the <see cref="Window"/> years up to it are observed,
+    /// and in how many of those they exported and imported.
+    /// </summary>
+    public static PopulationGroup Classify(bool importedNow, bool exportedNow, int observedYears, int exportedYears, int importedYears, double firms)
+    {
+        if (observedYears is < 1 or > Window || exportedYears < 0 || importedYears < 0 || exportedYears > observedYears || importedYears > observedYears)
+            throw new ArgumentException($"Inconsistent window counts: observed {observedYears}, exported {exportedYears}, imported {importedYears}.");
         ExperienceStage Stage(int active) =>
-            active == 0 ? ExperienceStage.New : observed == Window && active == Window ? ExperienceStage.Regular : ExperienceStage.Occasional;
-        return new PopulationGroup(TraderStates.Of(now.Imported, now.Exported), Stage(exported), Stage(imported), 1);
+            active == 0 ? ExperienceStage.New : observedYears == Window && active == Window ? ExperienceStage.Regular : ExperienceStage.Occasional;
+        return new PopulationGroup(TraderStates.Of(importedNow, exportedNow), Stage(exportedYears), Stage(importedYears), firms);
     }
 
     /// <summary>Adds up one-firm groups into one group per distinct description (state, stages, trajectory, levels).</summary>
@@ -204,7 +216,7 @@ public static class YearlyActivity
     /// <summary>
     /// A case study's firms as of the year their case analyses were made for (<paramref name="profiles"/>,
     /// one per case, all of one as-of year): trader state and new/occasional/regular stage per
-    /// direction by <see cref="Classify"/> over the operations (every mode counts: licensing-in or
+    /// direction by <see cref="Classify(IReadOnlyDictionary{int, ValueTuple{bool, bool}}, int)"/> over the operations (every mode counts: licensing-in or
     /// foreign capital is inward activity, as in the holistic view), and the case analyses'
     /// trajectory and establishment-chain stage per direction.
     /// </summary>
