@@ -37,7 +37,7 @@ public static class TwoWayApp
         }
         catch (InputException ex)
         {
-            ReportInputErrors(terminal, ex.Errors);
+            ReportInputErrors(terminal, ex.Errors, ex.MoreNotListed);
             return ExitCodes.BadInput;
         }
         catch (CommandParseException ex)
@@ -59,11 +59,13 @@ public static class TwoWayApp
     }
 
     /// <summary>Errors go to stderr, the one line that matters first, one line per problem.</summary>
-    public static void ReportInputErrors(Terminal terminal, IReadOnlyList<InputError> errors)
+    public static void ReportInputErrors(Terminal terminal, IReadOnlyList<InputError> errors, bool moreNotListed = false)
     {
         var n = errors.Count;
-        terminal.Error.MarkupLineInterpolated($"[red]error:[/] the input was not accepted ({n} problem{(n == 1 ? "" : "s")}); nothing was stored.");
+        var count = moreNotListed ? $"more than {n} problems; the first {n} are listed" : $"{n} problem{(n == 1 ? "" : "s")}";
+        terminal.Error.MarkupLineInterpolated($"[red]error:[/] the input was not accepted ({count}); nothing was stored.");
         foreach (var e in errors)
             terminal.Error.WriteLine("  " + e);
+        if (moreNotListed) terminal.Error.WriteLine($"  … and more: fix these and run again to see the rest.");
     }
 }

@@ -449,6 +449,20 @@ public class StudyCommandTests : IDisposable
         Assert.StartsWith("# TwoWay operations file", File.ReadAllText(ops));
     }
 
+    [Fact]
+    public void A_file_with_more_bad_rows_than_are_listed_says_so()
+    {
+        // 250 firms with an unknown home country: the first 200 are listed, and the user is told there are more.
+        var firms = "firm_id,name,home_country\n" + string.Concat(Enumerable.Range(1, 250).Select(i => $"F{i},Firm {i},XX\n"));
+        var r = CliRunner.Run("import", _study, Write("many-bad.csv", firms));
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("more than 200 problems; the first 200 are listed", r.Error);
+        Assert.Contains("many-bad.csv, row 201, column 'home_country'", r.Error);
+        Assert.DoesNotContain("row 202,", r.Error);
+        Assert.Contains("… and more", r.Error);
+        Assert.Empty(Firms(_study));
+    }
+
     // ---- firms ----
 
     [Fact]

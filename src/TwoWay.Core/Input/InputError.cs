@@ -33,6 +33,9 @@ public sealed class InputException : Exception
 
     public IReadOnlyList<InputError> Errors { get; }
 
+    /// <summary>True when more problems were found than <see cref="Errors"/> lists (a collector stops at its limit).</summary>
+    public bool MoreNotListed { get; init; }
+
     private static string Describe(IReadOnlyList<InputError> errors) =>
         errors.Count switch
         {
@@ -53,19 +56,20 @@ public sealed class InputErrorCollector
     public bool HasErrors => _errors.Count > 0;
     public IReadOnlyList<InputError> Errors => _errors;
 
-    public void Add(string source, int? row, string? field, string message)
-    {
-        if (_errors.Count < Limit) _errors.Add(new InputError(source, row, field, message));
-    }
+    /// <summary>True when problems beyond <see cref="Limit"/> were found and dropped.</summary>
+    public bool Truncated { get; private set; }
+
+    public void Add(string source, int? row, string? field, string message) => Add(new InputError(source, row, field, message));
 
     public void Add(InputError error)
     {
         if (_errors.Count < Limit) _errors.Add(error);
+        else Truncated = true;
     }
 
     /// <summary>Throws an <see cref="InputException"/> with everything collected, if anything was.</summary>
     public void ThrowIfAny()
     {
-        if (_errors.Count > 0) throw new InputException(_errors.ToList());
+        if (_errors.Count > 0) throw new InputException(_errors.ToList()) { MoreNotListed = Truncated };
     }
 }

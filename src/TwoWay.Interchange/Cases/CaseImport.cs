@@ -182,7 +182,8 @@ public static class CaseImport
             var fileOrder = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var (table, _) in tables) fileOrder.TryAdd(table.Source, fileOrder.Count);
             throw new InputException(errors.Errors
-                .OrderBy(e => fileOrder.GetValueOrDefault(e.Source, int.MaxValue)).ThenBy(e => e.Row ?? 0).ToList());
+                .OrderBy(e => fileOrder.GetValueOrDefault(e.Source, int.MaxValue)).ThenBy(e => e.Row ?? 0).ToList())
+            { MoreNotListed = errors.Truncated };
         }
         return new CaseBatch(firms, operations);
     }
