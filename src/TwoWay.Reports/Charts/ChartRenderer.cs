@@ -156,7 +156,10 @@ public static class ChartRenderer
         plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(
             Enumerable.Range(0, spec.Groups.Count).Select(i => (double)i).ToArray(),
             spec.Groups.Select(g => g.Label).ToArray());
-        var rotate = spec.Groups.Count > 8;
+        // Rotate when there are many groups or when the longest label (≈ 7 px per character) is wider
+        // than its group's slot, so neighbouring labels would run into each other.
+        var slot = (spec.Width - 120.0) / Math.Max(1, spec.Groups.Count);
+        var rotate = spec.Groups.Count > 8 || spec.Groups.Count > 1 && spec.Groups.Max(g => g.Label.Length) * 7.0 > slot;
         plot.Axes.Bottom.TickLabelStyle.Rotation = rotate ? -45 : 0;
         plot.Axes.Bottom.TickLabelStyle.Alignment = rotate ? Alignment.MiddleRight : Alignment.UpperCenter;
         // ScottPlot sizes the axis for unrotated labels, so long rotated ones ran into the legend:
