@@ -66,6 +66,6 @@ public static class TwoWayApp
         terminal.Error.MarkupLineInterpolated($"[red]error:[/] the input was not accepted ({count}); nothing was stored.");
         foreach (var e in errors)
             terminal.Error.WriteLine("  " + e);
-        if (moreNotListed) terminal.Error.WriteLine($"  … and more: fix these and run again to see the rest.");
+        if (moreNotListed) terminal.Error.WriteLine("  … and more: fix these and run again to see the rest.");
     }
 }

@@ -116,7 +116,10 @@ public sealed class PanelEngine : IDisposable
             while (r.Read())
                 rows.Add(new WindowActivityRow(r.GetInt32(0) == 1, r.GetInt32(1) == 1, r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5)));
         if (rows.Count == 0)
-            throw new InputException(input.Path, null, input.YearColumn, $"no firm is observed in {target}");
+        {
+            var (first, last) = ((int)Scalar("SELECT MIN(year) FROM fw"), (int)Scalar("SELECT MAX(year) FROM fw"));
+            throw new InputException(input.Path, null, input.YearColumn, $"no firm is observed in {target}; the panel covers {first}–{last}");
+        }
         return new WindowActivity(target, window, rows);
     }
 
