@@ -1,5 +1,5 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using TwoWay.Domain;
 using TwoWay.Input;
 using TwoWay.Storage.Cases;
@@ -26,61 +26,124 @@ public sealed record SaveSummary(int FirmsAdded, int FirmsReplaced, int Operatio
 public sealed record StudyIds(IReadOnlySet<FirmId> Firms, IReadOnlySet<OperationId> Operations);
 
 /// <summary>
-/// A study's project: one SQLite file (<c>study.twoway</c>) or a PostgreSQL database. Opening it
-/// applies pending migrations (copying a SQLite file to a backup first). Every save runs in one
-/// transaction: it is stored whole or not at all.
+/// A study's project: one SQLite file (<c>study.twoway</c>) or a PostgreSQL database. Every save
+/// runs in one transaction (stored whole or not at all) and holds the study's writer lock, so
+/// concurrent writers take turns and none loses another's work. Contexts come from
+/// <see cref="Contexts"/>, one per unit of work.
 /// </summary>
-public sealed class Study : IDisposable
+public sealed class Study : IDisposable, IAsyncDisposable
 {
     private const int Chunk = 5000;
 
-    private Study(StudyLocation location) => Location = location;
+    private Study(StudyLocation location)
+    {
+        Location = location;
+        Contexts = new StudyContextFactory(location.Options());
+    }
 
     public StudyLocation Location { get; }
 
+    /// <summary>Makes a new context on this study for one unit of work; dispose it.</summary>
+    public IDbContextFactory<StudyDbContext> Contexts { get; }
+
     /// <summary>Creates a new, empty study. Refuses if a study (or any file) is already there.</summary>
-    /// <exception cref="InputException">The location is taken.</exception>
-    public static Study Create(string location)
+    /// <exception cref="InputException">The location is taken or cannot be reached.</exception>
+    public static Study Create(string location) => Create(StudyLocation.Parse(location));
+
+    /// <inheritdoc cref="Create(string)"/>
+    public static Study Create(StudyLocation loc)
     {
-        var loc = StudyLocation.Parse(location);
         if (loc.FilePath is { } path && (File.Exists(path) || Directory.Exists(path)))
             throw new InputException(loc.Display, null, null, "a file is already there; TwoWay never overwrites a study (choose another name or delete it yourself)");
         if (loc.FilePath is { } p2 && Path.GetDirectoryName(p2) is { } dir && !Directory.Exists(dir))
             throw new InputException(loc.Display, null, null, $"the folder {dir} does not exist");
-        using var db = new StudyDbContext(loc.Options());
-        if (loc.Provider == StudyProvider.PostgreSql && db.Database.GetAppliedMigrations().Any())
-            throw new InputException(loc.Display, null, null, "this database already holds a study; TwoWay never overwrites one");
-        db.Database.Migrate();
+        StorageFaults.Guard(loc, () =>
+        {
+            using var db = new StudyDbContext(loc.Options());
+            if (loc.Provider == StudyProvider.PostgreSql && db.Database.GetAppliedMigrations().Any())
+                throw new InputException(loc.Display, null, null, "this database already holds a study; TwoWay never overwrites one");
+            db.Database.Migrate();
+        });
         return new Study(loc);
     }
 
-    /// <summary>Opens an existing study, bringing its schema up to date (after a backup copy of a SQLite file).</summary>
-    /// <exception cref="InputException">There is no study at the location, or the file is not one.</exception>
-    public static Study Open(string location)
+    /// <summary>
+    /// Opens an existing study. A study file whose schema is older than this version of TwoWay is
+    /// brought up to date after a backup copy (a laptop file has one user); a PostgreSQL study is
+    /// migrated only by an explicit <see cref="Migrate(string)"/> (<c>twoway migrate</c>), since other
+    /// members' servers may still run the older version. A study written by a newer version is refused.
+    /// </summary>
+    /// <exception cref="InputException">There is no study at the location, it cannot be read, or its version does not fit.</exception>
+    public static Study Open(string location) => Open(StudyLocation.Parse(location));
+
+    /// <inheritdoc cref="Open(string)"/>
+    public static Study Open(StudyLocation loc)
+    {
+        CheckFile(loc);
+        StorageFaults.Guard(loc, () =>
+        {
+            var (_, pending) = CheckSchema(loc);
+            if (pending.Count == 0) return;
+            if (loc.FilePath is not { } file)
+                throw new InputException(loc.Display, null, null,
+                    $"this study's schema is older than this version of TwoWay ({pending.Count} migration(s) to apply); run 'twoway migrate {loc.Display}' once, after a backup");
+            BackUp(file);
+            using var db = new StudyDbContext(loc.Options());
+            db.Database.Migrate();
+        });
+        return new Study(loc);
+    }
+
+    /// <inheritdoc cref="Open(string)"/>
+    public static Task<Study> OpenAsync(string location, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Open(location), cancellationToken);
+
+    /// <summary>
+    /// Brings a study's schema up to this version of TwoWay (a backup copy first for a file); returns
+    /// the migrations applied. Refuses a study written by a newer version.
+    /// </summary>
+    public static IReadOnlyList<string> Migrate(string location)
     {
         var loc = StudyLocation.Parse(location);
-        if (loc.FilePath is { } path)
+        CheckFile(loc);
+        return StorageFaults.Guard(loc, () =>
         {
-            if (!File.Exists(path))
-                throw new InputException(loc.Display, null, null, "no study file here; create one with 'twoway init " + loc.Display + "'");
-            if (!LooksLikeSqlite(path))
-                throw new InputException(loc.Display, null, null, "this file is not a TwoWay study (not an SQLite database)");
-        }
+            var (_, pending) = CheckSchema(loc);
+            if (pending.Count == 0) return (IReadOnlyList<string>)[];
+            if (loc.FilePath is { } file) BackUp(file);
+            using var db = new StudyDbContext(loc.Options());
+            db.Database.Migrate();
+            return pending;
+        });
+    }
+
+    private static void CheckFile(StudyLocation loc)
+    {
+        if (loc.FilePath is not { } path) return;
+        if (Directory.Exists(path))
+            throw new InputException(loc.Display, null, null, "this is a folder, not a study file");
+        if (!File.Exists(path))
+            throw new InputException(loc.Display, null, null, "no study file here; create one with 'twoway init " + loc.Display + "'");
+        if (!LooksLikeSqlite(loc, path))
+            throw new InputException(loc.Display, null, null, "this file is not a TwoWay study (not an SQLite database)");
+    }
+
+    /// <summary>The applied and pending migrations; refuses a non-study and a study from a newer version.</summary>
+    private static (IReadOnlyList<string> Applied, IReadOnlyList<string> Pending) CheckSchema(StudyLocation loc)
+    {
         using var db = new StudyDbContext(loc.Options());
         var applied = db.Database.GetAppliedMigrations().ToList();
         if (applied.Count == 0)
             throw new InputException(loc.Display, null, null, "this database is not a TwoWay study (it has no TwoWay schema); create one with 'twoway init'");
-        var pending = db.Database.GetPendingMigrations().ToList();
-        if (pending.Count > 0)
-        {
-            if (loc.FilePath is { } file) BackUp(file);
-            db.Database.Migrate();
-        }
-        return new Study(loc);
+        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
+        if (applied.FirstOrDefault(m => !known.Contains(m)) is { } newer)
+            throw new InputException(loc.Display, null, null,
+                $"this study was written by a newer version of TwoWay (schema step '{newer}'); install that version to open it — nothing was changed");
+        return (applied, db.Database.GetPendingMigrations().ToList());
     }
 
     /// <summary>A new context on this study, for areas that query their own entities. Dispose it.</summary>
-    public StudyDbContext CreateDbContext() => new(Location.Options());
+    public StudyDbContext CreateDbContext() => Contexts.CreateDbContext();
 
     /// <summary>Copies a SQLite study file to <c>NAME.backup-YYYYMMDDTHHMMSSZ</c> beside it; returns the copy's path.</summary>
     internal static string BackUp(string file)
@@ -91,11 +154,40 @@ public sealed class Study : IDisposable
         return target;
     }
 
-    private static bool LooksLikeSqlite(string path)
+    private static bool LooksLikeSqlite(StudyLocation loc, string path)
     {
         Span<byte> head = stackalloc byte[16];
-        using var f = File.OpenRead(path);
-        return f.Read(head) == 16 && System.Text.Encoding.ASCII.GetString(head) == "SQLite format 3\0";
+        try
+        {
+            using var f = File.OpenRead(path);
+            return f.Read(head) == 16 && System.Text.Encoding.ASCII.GetString(head) == "SQLite format 3\0";
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new InputException(loc.Display, null, null, "the study file cannot be read (permission denied)");
+        }
+    }
+
+    /// <summary>
+    /// Begins a write transaction that holds the study's writer lock until it ends: SQLite takes its
+    /// write lock at BEGIN IMMEDIATE; PostgreSQL takes a transaction-scoped advisory lock. Units of
+    /// work that read, decide and write inside it therefore never act on a stale view.
+    /// </summary>
+    internal static async Task<IDbContextTransaction> BeginWriteAsync(StudyDbContext db, CancellationToken ct)
+    {
+        var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7263418250601)", ct);
+        return tx;
+    }
+
+    /// <inheritdoc cref="BeginWriteAsync"/>
+    internal static IDbContextTransaction BeginWrite(StudyDbContext db)
+    {
+        var tx = db.Database.BeginTransaction();
+        if (db.Database.IsNpgsql())
+            db.Database.ExecuteSqlRaw("SELECT pg_advisory_xact_lock(7263418250601)");
+        return tx;
     }
 
     public StudyIds Ids()
@@ -126,7 +218,7 @@ public sealed class Study : IDisposable
 
         using var db = CreateDbContext();
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        using var tx = db.Database.BeginTransaction();
+        using var tx = BeginWrite(db);
 
         // Read the stored ids inside the transaction, so the checks hold for what is written.
         var storedFirms = db.Firms.Select(f => f.Id).ToHashSet(StringComparer.Ordinal);
@@ -234,9 +326,9 @@ public sealed class Study : IDisposable
             .ToDictionary(x => new FirmId(x.Key), x => (x.Inward, x.Total - x.Inward));
     }
 
-    public void Dispose()
-    {
-        // Connections are opened per call and not pooled for SQLite; nothing stays open.
-        if (Location.Provider == StudyProvider.Sqlite) SqliteConnection.ClearAllPools();
-    }
+    // Contexts are made and disposed per unit of work, and SQLite connections are not pooled:
+    // nothing stays open, so there is nothing to release (and no process-wide pool to clear).
+    public void Dispose() { }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

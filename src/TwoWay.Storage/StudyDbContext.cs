@@ -4,6 +4,12 @@ using TwoWay.Storage.Cases;
 
 namespace TwoWay.Storage;
 
+/// <summary>A row with an optimistic-concurrency version (see <see cref="StudyDbContext"/>).</summary>
+internal interface IVersioned
+{
+    long Version { get; set; }
+}
+
 /// <summary>
 /// The EF Core model of a study. Each area keeps its entities and their
 /// <see cref="IEntityTypeConfiguration{TEntity}"/> classes in its own folder (Cases/, …); all
@@ -24,6 +30,34 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
             foreach (var property in entity.GetProperties())
                 if (property.GetColumnName() == property.Name)
                     property.SetColumnName(SnakeCase(property.Name));
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        BumpVersions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        BumpVersions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Optimistic concurrency on every versioned row: an update is written only WHERE the row still
+    /// has the version it was read with, and advances it by one. A row that another writer changed
+    /// meanwhile makes the save fail (DbUpdateConcurrencyException) instead of being overwritten.
+    /// One portable integer column serves SQLite and PostgreSQL alike.
+    /// </summary>
+    private void BumpVersions()
+    {
+        foreach (var entry in ChangeTracker.Entries<IVersioned>())
+        {
+            if (entry.State != EntityState.Modified) continue;
+            var version = entry.Property(x => x.Version);
+            version.CurrentValue = version.OriginalValue + 1;
+        }
     }
 
     internal static string SnakeCase(string name)

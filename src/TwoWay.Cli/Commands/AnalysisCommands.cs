@@ -99,7 +99,7 @@ public sealed class AnalyzeCommand(Terminal terminal) : Command<AnalyzeCommand.S
         var result = StudyAnalysis.Of(settings.Study, cases, settings.Year);
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         AnalysisTables.Write(terminal.Out, result, details: settings.Firm is not null || result.Firms.Count == 1);
@@ -207,7 +207,7 @@ public sealed class ReportCommand(Terminal terminal) : Command<ReportCommand.Set
         if (PolicyCommands.AttachedAssessments(settings.Study, catalogue) is { } attached) sections.Add(attached);
         ReportWriter.Write(settings.Out, title, cases, analysis, settings.Pseudonymize, notice: null, QualitativeCommands.LinkedEvidence(settings.Study), sections);
         if (settings.Json)
-            terminal.WriteRaw(Json.Serialize(new { report = Path.GetFullPath(settings.Out), as_of_year = analysis.AsOfYear, firms = cases.Count }) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(new { report = Path.GetFullPath(settings.Out), as_of_year = analysis.AsOfYear, firms = cases.Count }) + Environment.NewLine);
         else
             terminal.Out.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(settings.Out)}[/] ({cases.Count} cases, as of {analysis.AsOfYear}).");
         return ExitCodes.Ok;

@@ -118,7 +118,7 @@ public sealed class AssessCommand(Terminal terminal) : Command<AssessOneSettings
             }), "--html");
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         Print(terminal.Out, result, catalogueName);
@@ -312,7 +312,7 @@ public sealed class AssessBatchCommand(Terminal terminal) : Command<AssessBatchS
         }
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(batch) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(batch) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         Print(terminal.Out, batch, settings.Show);

@@ -121,7 +121,7 @@ public sealed class DemoCommand(Terminal terminal) : Command<DemoCommand.Setting
 
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(new
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(new
             {
                 study = studyPath, report = reportPath, inputs, firms = cases.Count, operations = batch.Operations.Count, as_of_year = analysis.AsOfYear, interviews,
                 policy_inputs = policyInputs, programmes = catalogue.Programmes.Length, assessments = assessments.Count,

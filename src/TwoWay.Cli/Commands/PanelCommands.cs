@@ -141,7 +141,7 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(result, s.Title ?? "Panel analysis: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(s.File)))));
         if (s.Json)
         {
-            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         Print(terminal.Out, result);
@@ -284,7 +284,7 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
             ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(r, s.Title ?? "Survey analysis: " + Path.GetFileName(s.File))));
         if (s.Json)
         {
-            terminal.WriteRaw(Json.Serialize(r) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(r) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         var o = terminal.Out;

@@ -122,7 +122,7 @@ public sealed class PortfolioCommand(Terminal terminal) : Command<CatalogueSetti
                 [PolicyReportBuilder.Portfolio(result, Path.GetFileName(settings.Catalogue))])), "--html");
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         Print(terminal.Out, result);
@@ -233,7 +233,7 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
                 [PolicyReportBuilder.Portfolio(PortfolioAnalysis.Analyse(catalogue), Path.GetFileName(settings.Catalogue)), PolicyReportBuilder.Coverage(result)])), "--html");
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         Print(terminal.Out, result);

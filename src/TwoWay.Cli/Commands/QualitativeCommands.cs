@@ -77,13 +77,13 @@ public static class QualitativeCommands
     internal static IReadOnlyList<QuotedEvidence> LinkedEvidence(string studyLocation)
     {
         using var study = Study.Open(studyLocation);
-        return QualitativeStore.LinkedQuotations(study, QualitativeStore.Load(study)).Select(x =>
-        {
-            var ends = x.Link.TargetId.Split(QualitativeStore.ConnectionSeparator);
-            return x.Link.Target == EvidenceTarget.Operation
-                ? new QuotedEvidence(new OperationId(x.Link.TargetId), null, x.Quotation)
-                : new QuotedEvidence(new OperationId(ends[0]), new OperationId(ends[1]), x.Quotation);
-        }).ToList();
+        return QualitativeStore.LinkedQuotations(QualitativeStore.SnapshotAsync(study).GetAwaiter().GetResult()).Select(x =>
+            x.Link.Target switch
+            {
+                EvidenceTarget.OfConnection c => new QuotedEvidence(c.Id.From, c.Id.To, x.Quotation),
+                EvidenceTarget.OfOperation o => new QuotedEvidence(o.Id, null, x.Quotation),
+                _ => throw new InvalidOperationException(),
+            }).ToList();
     }
 
     internal static Source FindSource(QualitativeProject p, string key)
@@ -104,7 +104,7 @@ public static class QualitativeCommands
 
     internal static void Print<T>(Terminal t, bool json, T result, Action table)
     {
-        if (json) t.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+        if (json) t.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
         else table();
     }
 
@@ -149,10 +149,7 @@ public abstract class QualCommand<T>(Terminal terminal) : Command<T> where T : Q
     public override int Execute(CommandContext context, T settings, CancellationToken cancellationToken)
     {
         using var study = Study.Open(settings.Study);
-        var project = QualitativeStore.Load(study);
-        var changed = Run(study, project, settings);
-        if (changed is not null && !ReferenceEquals(changed, project))
-            UnlinkedEvidence = QualitativeStore.Save(study, project, changed, UnlinksLostEvidence(settings));
+        UnlinkedEvidence = QualitativeStore.Edit(study, project => Run(study, project, settings), UnlinksLostEvidence(settings));
         foreach (var show in _output) show();
         return ExitCodes.Ok;
     }
@@ -627,27 +624,38 @@ public sealed class EvidenceSettings : QualSettings
         : ValidationResult.Success();
 }
 
-public sealed class EvidenceLinkCommand(Terminal terminal) : QualCommand<EvidenceSettings>(terminal)
+public sealed class EvidenceLinkCommand(Terminal terminal) : Command<EvidenceSettings>
 {
-    protected override QualitativeProject? Run(Study study, QualitativeProject p, EvidenceSettings s)
+    public override int Execute(CommandContext context, EvidenceSettings s, CancellationToken cancellationToken)
     {
+        using var study = Study.Open(s.Study);
         if (s.Coding is not null)
         {
             if (!Guid.TryParse(s.Coding, out var id)) throw new InputException("evidence", null, "coding", $"'{s.Coding}' is not a coding id");
-            var link = s.Operation is not null ? new EvidenceLink(id, EvidenceTarget.Operation, s.Operation) : new EvidenceLink(id, EvidenceTarget.Connection, s.Connection!);
-            if (s.Remove) QualitativeStore.Unlink(study, link);
-            else QualitativeStore.Link(study, link);
+            EvidenceTarget target;
+            if (s.Operation is not null)
+            {
+                if (!OperationId.IsValid(s.Operation)) throw new InputException("evidence", null, "operation", $"'{s.Operation}' is not an operation id");
+                target = EvidenceTarget.Operation(new OperationId(s.Operation));
+            }
+            else
+                target = ConnectionId.TryParse(s.Connection, out var c) ? EvidenceTarget.Connection(c.Value)
+                    : throw new InputException("evidence", null, "connection", $"'{s.Connection}' is not FROM{ConnectionId.Separator}TO (two operation ids of one firm, e.g. RS-01/1{ConnectionId.Separator}RS-01/4)");
+            var link = new EvidenceLink(id, target);
+            if (s.Remove) QualitativeStore.UnlinkAsync(study, link, cancellationToken).GetAwaiter().GetResult();
+            else QualitativeStore.LinkAsync(study, link, cancellationToken).GetAwaiter().GetResult();
         }
-        var rows = QualitativeStore.LinkedQuotations(study, p).Select(x => new { target = x.Link.Target, target_id = x.Link.TargetId, quotation = x.Quotation }).ToList();
-        Show(s, new { links = rows }, () =>
+        var rows = QualitativeStore.LinkedQuotations(QualitativeStore.SnapshotAsync(study, cancellationToken).GetAwaiter().GetResult())
+            .Select(x => new { target = x.Link.Target.Kind, target_id = x.Link.Target.ToString(), quotation = x.Quotation }).ToList();
+        QualitativeCommands.Print(terminal, s.Json, new { links = rows }, () =>
         {
             var t = new Table().AddColumns("evidence for", "id", "case", "round", "code", "quotation", "coding");
             foreach (var r in rows)
-                t.AddRow(r.target.ToString().ToLowerInvariant(), Markup.Escape(r.target_id), r.quotation.Case ?? "", r.quotation.Round?.ToString(CultureInfo.InvariantCulture) ?? "",
+                t.AddRow(r.target, Markup.Escape(r.target_id), r.quotation.Case ?? "", r.quotation.Round?.ToString(CultureInfo.InvariantCulture) ?? "",
                     Markup.Escape(r.quotation.CodePath), Markup.Escape(r.quotation.Text), r.quotation.CodingId.ToString());
-            Terminal.Out.Write(t);
+            terminal.Out.Write(t);
         });
-        return null;
+        return ExitCodes.Ok;
     }
 }
 

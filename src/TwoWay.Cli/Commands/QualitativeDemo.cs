@@ -93,9 +93,9 @@ public static partial class DemoInterviews
         }
         errors.ThrowIfAny();
         project = project.AddCodings(codings);
-        QualitativeStore.Save(study, stored, project);
+        QualitativeStore.Edit(study, _ => project);
         foreach (var (coding, operation) in evidence)
-            QualitativeStore.Link(study, new EvidenceLink(coding.Id, EvidenceTarget.Operation, operation));
+            QualitativeStore.Link(study, new EvidenceLink(coding.Id, EvidenceTarget.Operation(new OperationId(operation))));
 
         var coders = codings.Select(c => c.Coder).Distinct(StringComparer.Ordinal).ToList();
         var agreement = coders.Count == 2 ? InterCoderAgreement.Compute(project, coders[0], coders[1]).Overall : null;
@@ -129,8 +129,8 @@ public static partial class DemoInterviews
                 _ => false,
             });
             if (match is null) continue;
-            QualitativeStore.Link(study, new EvidenceLink(coding.Id, EvidenceTarget.Connection,
-                QualitativeStore.ConnectionId(new OperationId(match.From.Id), new OperationId(match.To.Id))));
+            QualitativeStore.Link(study, new EvidenceLink(coding.Id,
+                EvidenceTarget.Connection(new ConnectionId(new OperationId(match.From.Id), new OperationId(match.To.Id)))));
             links++;
         }
         return links;

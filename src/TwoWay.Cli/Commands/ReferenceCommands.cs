@@ -27,7 +27,7 @@ public sealed class ModesCommand(Terminal terminal) : Command<OutputSettings>
             m.Code(Direction.Inward), m.Name(Direction.Inward), m.Code(Direction.Outward), m.Name(Direction.Outward))).ToList();
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(new { modes = rows }) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(new { modes = rows }) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         var table = new Table().AddColumns("mode", "tier", "inward code", "inward", "outward code", "outward");

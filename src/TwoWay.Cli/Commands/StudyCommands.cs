@@ -115,7 +115,7 @@ public sealed class ImportCommand(Terminal terminal) : Command<ImportSettings>
         var result = new ImportResult(study.Location.Display, settings.Files, summary.FirmsAdded, summary.FirmsReplaced,
             summary.OperationsAdded, summary.OperationsReplaced);
         if (settings.Json)
-            terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
         else
             terminal.Out.MarkupLineInterpolated(
                 $"Imported into [bold]{result.Study}[/]: {result.FirmsAdded} firms added, {result.FirmsReplaced} replaced; {result.OperationsAdded} operations added, {result.OperationsReplaced} replaced.");
@@ -232,7 +232,7 @@ public sealed class FirmsCommand(Terminal terminal) : Command<FirmsSettings>
         }).ToList();
         if (settings.Json)
         {
-            terminal.WriteRaw(Json.Serialize(new { firms = rows }) + Environment.NewLine);
+            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(new { firms = rows }) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         if (rows.Count == 0)

@@ -32,12 +32,15 @@ public readonly record struct OperationId : IComparable<OperationId>
 
     public OperationId(string value)
     {
-        if (string.IsNullOrWhiteSpace(value) || value.Length > 128)
+        if (!IsValid(value))
             throw new ArgumentException("An operation id must be 1–128 non-blank characters.", nameof(value));
         _value = value.Trim();
     }
 
     public string Value => _value ?? throw new InvalidOperationException("Default OperationId has no value.");
+
+    /// <summary>An operation id is 1–128 characters, not all blank.</summary>
+    public static bool IsValid(string? value) => !string.IsNullOrWhiteSpace(value) && value.Length <= 128;
 
     public int CompareTo(OperationId other) => string.CompareOrdinal(_value, other._value);
 

@@ -21,7 +21,7 @@ public sealed record InputError(string Source, int? Row, string? Field, string M
 /// Thrown when input cannot be accepted. Carries every problem found (importers collect them all
 /// before throwing, so a user fixes a file in one pass). Nothing has been stored when it is thrown.
 /// </summary>
-public sealed class InputException : Exception
+public class InputException : Exception
 {
     public InputException(IReadOnlyList<InputError> errors)
         : base(Describe(errors)) => Errors = errors;
@@ -72,4 +72,14 @@ public sealed class InputErrorCollector
     {
         if (_errors.Count > 0) throw new InputException(_errors.ToList()) { MoreNotListed = Truncated };
     }
+}
+
+/// <summary>
+/// Thrown when an edit was made from a view of the study that another writer has changed since:
+/// the edit is refused (nothing stored) rather than silently overwriting the other writer's work.
+/// It is bad input in the sense that the user must reload and decide again.
+/// </summary>
+public sealed class EditConflictException : InputException
+{
+    public EditConflictException(string source, string field, string message) : base(source, null, field, message) { }
 }

@@ -11,6 +11,7 @@ internal sealed class FirmConfiguration : IEntityTypeConfiguration<FirmRecord>
     public void Configure(EntityTypeBuilder<FirmRecord> b)
     {
         b.ToTable("firms");
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasKey(f => f.Id);
         b.Property(f => f.Id).HasMaxLength(64).ValueGeneratedNever();
         b.Property(f => f.Name).HasMaxLength(400).IsRequired();
@@ -38,6 +39,7 @@ internal sealed class OperationConfiguration : IEntityTypeConfiguration<Operatio
     public void Configure(EntityTypeBuilder<OperationRecord> b)
     {
         b.ToTable("operations");
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasKey(o => o.Id);
         b.Property(o => o.Id).HasMaxLength(128).ValueGeneratedNever();
         b.Property(o => o.FirmId).HasMaxLength(64).IsRequired();

@@ -5,9 +5,10 @@ namespace TwoWay.Storage.Cases;
 // CaseMapping. Enumerations are stored as their names (readable in any SQL client, portable).
 
 /// <summary>Row of table <c>firms</c>.</summary>
-internal sealed class FirmRecord
+internal sealed class FirmRecord : IVersioned
 {
     public string Id { get; set; } = "";
+    public long Version { get; set; }
     public string Name { get; set; } = "";
     public string HomeCountry { get; set; } = "";
     public string? Sector { get; set; }
@@ -24,9 +25,10 @@ internal sealed class FirmAttributeRecord
 }
 
 /// <summary>Row of table <c>operations</c>. A year-month is stored as year plus optional month.</summary>
-internal sealed class OperationRecord
+internal sealed class OperationRecord : IVersioned
 {
     public string Id { get; set; } = "";
+    public long Version { get; set; }
     public string FirmId { get; set; } = "";
     public string Direction { get; set; } = "";
     public string Mode { get; set; } = "";

@@ -7,9 +7,10 @@ namespace TwoWay.Storage.Qualitative;
 // the rest of TwoWay sees only the immutable TwoWay.Qualitative types, converted in QualitativeStore.
 // Position columns keep the user's order (sources as added, codes parents-first, memos as written).
 
-internal sealed class QualSourceRecord
+internal sealed class QualSourceRecord : IVersioned
 {
     public Guid Id { get; set; }
+    public long Version { get; set; }
     public int Position { get; set; }
     public string Name { get; set; } = "";
     /// <summary>The transcript; codings index it in UTF-16 code units.</summary>
@@ -22,9 +23,10 @@ internal sealed class QualSourceRecord
     public string? Language { get; set; }
 }
 
-internal sealed class QualCodeRecord
+internal sealed class QualCodeRecord : IVersioned
 {
     public Guid Id { get; set; }
+    public long Version { get; set; }
     public int Position { get; set; }
     public string Name { get; set; } = "";
     public string? Description { get; set; }
@@ -33,9 +35,10 @@ internal sealed class QualCodeRecord
     public Guid? ParentId { get; set; }
 }
 
-internal sealed class QualCodingRecord
+internal sealed class QualCodingRecord : IVersioned
 {
     public Guid Id { get; set; }
+    public long Version { get; set; }
     public Guid SourceId { get; set; }
     public Guid CodeId { get; set; }
     public int SpanStart { get; set; }
@@ -44,9 +47,10 @@ internal sealed class QualCodingRecord
     public string? Memo { get; set; }
 }
 
-internal sealed class QualMemoRecord
+internal sealed class QualMemoRecord : IVersioned
 {
     public Guid Id { get; set; }
+    public long Version { get; set; }
     public int Position { get; set; }
     public string Target { get; set; } = "";
     public string TargetId { get; set; } = "";
@@ -67,6 +71,7 @@ internal sealed class QualSourceConfiguration : IEntityTypeConfiguration<QualSou
     public void Configure(EntityTypeBuilder<QualSourceRecord> b)
     {
         b.ToTable("qual_sources");
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Name).HasMaxLength(400).IsRequired();
@@ -84,6 +89,7 @@ internal sealed class QualCodeConfiguration : IEntityTypeConfiguration<QualCodeR
     public void Configure(EntityTypeBuilder<QualCodeRecord> b)
     {
         b.ToTable("qual_codes");
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Name).HasMaxLength(400).IsRequired();
@@ -96,6 +102,7 @@ internal sealed class QualCodingConfiguration : IEntityTypeConfiguration<QualCod
     public void Configure(EntityTypeBuilder<QualCodingRecord> b)
     {
         b.ToTable("qual_codings");
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Coder).HasMaxLength(200).IsRequired();
@@ -111,6 +118,7 @@ internal sealed class QualMemoConfiguration : IEntityTypeConfiguration<QualMemoR
     public void Configure(EntityTypeBuilder<QualMemoRecord> b)
     {
         b.ToTable("qual_memos");
+        b.Property(x => x.Version).IsConcurrencyToken();
         b.HasKey(x => x.Id);
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Target).HasMaxLength(16).IsRequired();

@@ -2,14 +2,14 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace TwoWay.Cli.Infrastructure;
+namespace TwoWay.Application;
 
 /// <summary>
-/// The one JSON convention of `twoway --json` (and the web API): snake_case keys, enums as
-/// snake_case strings, nulls written out, indented. Keys are documented in docs/json.md and are
-/// part of the public interface: rename only with a version note.
+/// The one JSON convention of TwoWay's public records (`twoway … --json`, the web app's API):
+/// snake_case keys, enums as snake_case strings, nulls written out, indented. The keys are documented
+/// in docs/json.md and are part of the public interface: rename only with a version note.
 /// </summary>
-public static class Json
+public static class PublicJson
 {
     public static readonly JsonSerializerOptions Options = new()
     {
