@@ -135,8 +135,11 @@ public sealed class Study : IDisposable, IAsyncDisposable
         var applied = db.Database.GetAppliedMigrations().ToList();
         if (applied.Count == 0)
             throw new InputException(loc.Display, null, null, "this database is not a TwoWay study (it has no TwoWay schema); create one with 'twoway init'");
-        var known = db.Database.GetMigrations().ToHashSet(StringComparer.Ordinal);
-        if (applied.FirstOrDefault(m => !known.Contains(m)) is { } newer)
+        // Migration ids start with their UTC timestamp: an applied one this build does not know and
+        // that sorts after its latest was written by a newer version (an unknown older one is history).
+        var known = db.Database.GetMigrations().ToList();
+        var latest = known.Max(StringComparer.Ordinal) ?? "";
+        if (applied.FirstOrDefault(m => !known.Contains(m, StringComparer.Ordinal) && string.CompareOrdinal(m, latest) > 0) is { } newer)
             throw new InputException(loc.Display, null, null,
                 $"this study was written by a newer version of TwoWay (schema step '{newer}'); install that version to open it — nothing was changed");
         return (applied, db.Database.GetPendingMigrations().ToList());

@@ -59,7 +59,8 @@ public static class StudyAssessments
     {
         ArgumentNullException.ThrowIfNull(study);
         using var db = study.CreateDbContext();
-        using var tx = db.Database.BeginTransaction();
+        // Under the writer lock: two attachments at once must not both take the same number.
+        using var tx = Study.BeginWrite(db);
         if (!db.Set<FirmRecord>().Any(f => f.Id == firm.Value))
             throw new InputException(study.Location.Display, null, "firm_id", $"no firm '{firm}' in this study (list them with 'twoway firms {study.Location.Display}')");
         var number = (db.Set<AssessmentRecord>().Where(a => a.FirmId == firm.Value).Max(a => (int?)a.Number) ?? 0) + 1;
