@@ -14,6 +14,9 @@ public static class TwoWayApp
 {
     public static int Run(string[] args, Terminal terminal)
     {
+        // --verbose is global and may stand anywhere: it only decides how much an internal error prints.
+        var verbose = args.Contains("--verbose");
+        args = args.Where(a => a != "--verbose").ToArray();
         var registrar = new Registrar();
         registrar.RegisterInstance(typeof(Terminal), terminal);
         var app = new CommandApp(registrar);
@@ -29,6 +32,8 @@ public static class TwoWayApp
             QualitativeCommands.Register(config);
             PolicyCommands.Register(config);
             AnalysisCommands.Register(config);
+            config.AddCommand<MigrateCommand>("migrate")
+                .WithDescription("Bring a study's schema up to this version of TwoWay (required for a PostgreSQL study; a study file is migrated on opening, after a backup).");
         });
 
         try
@@ -55,6 +60,25 @@ public static class TwoWayApp
         {
             terminal.Error.MarkupLineInterpolated($"[red]error:[/] {ex.Message}");
             return ExitCodes.BadInput;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or Microsoft.EntityFrameworkCore.DbUpdateException)
+        {
+            // A database fault the storage did not translate: still the study's problem, not a bug,
+            // and the drivers' messages carry no connection string.
+            terminal.Error.MarkupLineInterpolated($"[red]error:[/] the study's database failed: {(ex.InnerException ?? ex).Message}");
+            return ExitCodes.BadInput;
+        }
+        catch (OperationCanceledException)
+        {
+            terminal.Error.WriteLine("Stopped; nothing more was stored.");
+            return ExitCodes.Cancelled;
+        }
+        catch (Exception ex)
+        {
+            terminal.Error.MarkupLineInterpolated($"[red]internal error:[/] {ex.GetType().Name}: {ex.Message}");
+            if (verbose) terminal.Error.WriteLine(ex.ToString());
+            else terminal.Error.WriteLine("This is a bug in TwoWay; please report it with the output of the same command run with --verbose.");
+            return ExitCodes.InternalError;
         }
     }
 

@@ -8,8 +8,8 @@ using Microsoft.EntityFrameworkCore.Storage;
 namespace TwoWay.Storage;
 
 /// <summary>
-/// Inserts many new rows of a mapped entity with multi-row INSERT statements, inside the
-/// context's current transaction. Table, columns, value conversions and parameter types all come
+/// Inserts many new rows of a mapped entity inside the context's current transaction: binary COPY
+/// on PostgreSQL, multi-row INSERT statements elsewhere. Table, columns, value conversions and parameter types all come
 /// from the EF Core model, so it follows the mapping and stays portable (plain INSERT … VALUES,
 /// identifiers quoted by the provider). Why not AddRange + SaveChanges: for 100,000 operations
 /// change tracking cost about 13 s of CPU; this costs well under one.
@@ -32,6 +32,11 @@ internal static class BulkInsert
         var perStatement = Math.Max(1, MaxParameters / properties.Length);
 
         var connection = db.Database.GetDbConnection();
+        if (connection is Npgsql.NpgsqlConnection npgsql)
+        {
+            Copy(npgsql, target, columns, mappings, getters, rows);
+            return;
+        }
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         DbCommand? full = null;
         try
@@ -59,6 +64,43 @@ internal static class BulkInsert
         {
             full?.Dispose();
         }
+    }
+
+    /// <summary>
+    /// PostgreSQL: binary COPY, the server's bulk path (one round trip for any number of rows); it
+    /// joins the connection's current transaction like any other statement.
+    /// </summary>
+    private static void Copy<T>(Npgsql.NpgsqlConnection connection, string target, string columns, RelationalTypeMapping[] mappings,
+        IClrPropertyGetter[] getters, IReadOnlyCollection<T> rows) where T : class
+    {
+        // The store types without their modifiers (character varying(64) → character varying).
+        var types = mappings.Select(m => m.StoreType.Split('(')[0].Trim()).ToArray();
+        using var importer = connection.BeginBinaryImport($"COPY {target} ({columns}) FROM STDIN (FORMAT BINARY)");
+        foreach (var row in rows)
+        {
+            importer.StartRow();
+            for (var c = 0; c < getters.Length; c++)
+            {
+                var value = getters[c].GetClrValue(row);
+                if (value is not null && mappings[c].Converter is { } converter) value = converter.ConvertToProvider(value);
+                // Written with its own CLR type: Npgsql picks the binary format from T, and object would not do.
+                switch (value)
+                {
+                    case null: importer.WriteNull(); break;
+                    case string v: importer.Write(v, types[c]); break;
+                    case int v: importer.Write(v, types[c]); break;
+                    case long v: importer.Write(v, types[c]); break;
+                    case double v: importer.Write(v, types[c]); break;
+                    case decimal v: importer.Write(v, types[c]); break;
+                    case bool v: importer.Write(v, types[c]); break;
+                    case Guid v: importer.Write(v, types[c]); break;
+                    case DateOnly v: importer.Write(v, types[c]); break;
+                    case DateTime v: importer.Write(v, types[c]); break;
+                    default: throw new NotSupportedException($"bulk copy of {value.GetType()} is not mapped");
+                }
+            }
+        }
+        importer.Complete();
     }
 
     private static DbCommand Prepare(DbConnection connection, DbTransaction? transaction, string target, string columns,

@@ -176,11 +176,23 @@ public sealed class Study : IDisposable, IAsyncDisposable
     /// write lock at BEGIN IMMEDIATE; PostgreSQL takes a transaction-scoped advisory lock. Units of
     /// work that read, decide and write inside it therefore never act on a stale view.
     /// </summary>
+    /// <summary>
+    /// How long a writer waits for the others before giving up: generous, because a writer in line
+    /// behind a few others on a busy machine must wait, not fail (each holds the lock for milliseconds
+    /// on an idle one).
+    /// </summary>
+    internal static readonly TimeSpan WriterLockWait = TimeSpan.FromMinutes(5);
+
     internal static async Task<IDbContextTransaction> BeginWriteAsync(StudyDbContext db, CancellationToken ct)
     {
         var tx = await db.Database.BeginTransactionAsync(ct);
         if (db.Database.IsNpgsql())
+        {
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(WriterLockWait);
             await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7263418250601)", ct);
+            db.Database.SetCommandTimeout(timeout);
+        }
         return tx;
     }
 
@@ -189,16 +201,29 @@ public sealed class Study : IDisposable, IAsyncDisposable
     {
         var tx = db.Database.BeginTransaction();
         if (db.Database.IsNpgsql())
+        {
+            var timeout = db.Database.GetCommandTimeout();
+            db.Database.SetCommandTimeout(WriterLockWait);
             db.Database.ExecuteSqlRaw("SELECT pg_advisory_xact_lock(7263418250601)");
+            db.Database.SetCommandTimeout(timeout);
+        }
         return tx;
     }
 
-    public StudyIds Ids()
+    /// <summary>The firm and operation ids stored, for import validation.</summary>
+    public StudyIds Ids() => IdsAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="Ids"/>
+    public async Task<StudyIds> IdsAsync(CancellationToken cancellationToken = default)
     {
-        using var db = CreateDbContext();
-        var firms = db.Firms.Select(f => f.Id).AsEnumerable().Select(i => new FirmId(i)).ToHashSet();
-        var ops = db.Operations.Select(o => o.Id).AsEnumerable().Select(i => new OperationId(i)).ToHashSet();
-        return new StudyIds(firms, ops);
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+        return await StorageFaults.GuardAsync(Location, async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var firms = (await db.Firms.Select(f => f.Id).ToListAsync(cancellationToken)).Select(i => new FirmId(i)).ToHashSet();
+            var ops = (await db.Operations.Select(o => o.Id).ToListAsync(cancellationToken)).Select(i => new OperationId(i)).ToHashSet();
+            return new StudyIds(firms, ops);
+        });
     }
 
     /// <summary>
@@ -208,8 +233,17 @@ public sealed class Study : IDisposable, IAsyncDisposable
     /// </summary>
     /// <remarks><paramref name="progress"/> receives the number of rows written so far (firms + operations).</remarks>
     /// <exception cref="InputException">A conflict with what is stored; nothing was written.</exception>
+    public Task<SaveSummary> SaveAsync(IReadOnlyCollection<Firm> firms, IReadOnlyCollection<Operation> operations,
+        SaveMode mode = SaveMode.AddOnly, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        Task.Run(() => Save(firms, operations, mode, progress, cancellationToken), cancellationToken);
+
+    /// <inheritdoc cref="SaveAsync"/>
     public SaveSummary Save(IReadOnlyCollection<Firm> firms, IReadOnlyCollection<Operation> operations,
-        SaveMode mode = SaveMode.AddOnly, IProgress<int>? progress = null)
+        SaveMode mode = SaveMode.AddOnly, IProgress<int>? progress = null, CancellationToken cancellationToken = default) =>
+        StorageFaults.Guard(Location, () => SaveUnguarded(firms, operations, mode, progress, cancellationToken));
+
+    private SaveSummary SaveUnguarded(IReadOnlyCollection<Firm> firms, IReadOnlyCollection<Operation> operations,
+        SaveMode mode, IProgress<int>? progress, CancellationToken cancellationToken)
     {
         var source = Location.Display;
         var errors = new InputErrorCollector();
@@ -256,6 +290,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
             db.SaveChanges();
             db.ChangeTracker.Clear();
             progress?.Report(written += chunk.Length);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         db.Database.OpenConnection();
         foreach (var chunk in firms.Where(f => !storedFirms.Contains(f.Id.Value)).Chunk(Chunk))
@@ -263,6 +298,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
             BulkInsert.Run(db, chunk.Select(CaseMapping.ToRecord).ToList());
             BulkInsert.Run(db, chunk.SelectMany(CaseMapping.AttributeRecords).ToList());
             progress?.Report(written += chunk.Length);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         foreach (var ids in replacedOps.Chunk(500))
         {
@@ -274,6 +310,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
             BulkInsert.Run(db, chunk.Select(CaseMapping.ToRecord).ToList());
             BulkInsert.Run(db, chunk.SelectMany(CaseMapping.EvidenceRecords).ToList());
             progress?.Report(written += chunk.Length);
+            cancellationToken.ThrowIfCancellationRequested();
         }
         tx.Commit();
         return new SaveSummary(firms.Count - replacedFirms.Count, replacedFirms.Count,
@@ -281,52 +318,79 @@ public sealed class Study : IDisposable, IAsyncDisposable
     }
 
     /// <summary>Every firm with its operations, ordered by firm id.</summary>
-    public IReadOnlyList<FirmCase> LoadCases()
+    public IReadOnlyList<FirmCase> LoadCases() => LoadCasesAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="LoadCases"/>
+    public async Task<IReadOnlyList<FirmCase>> LoadCasesAsync(CancellationToken cancellationToken = default)
     {
-        using var db = CreateDbContext();
-        var attributes = db.FirmAttributes.ToLookup(a => a.FirmId, StringComparer.Ordinal);
-        var evidence = db.Evidence.ToLookup(e => e.OperationId, StringComparer.Ordinal);
-        var operations = db.Operations.AsEnumerable()
-            .Select(o => CaseMapping.ToDomain(o, evidence[o.Id]))
-            .ToLookup(o => o.Firm);
-        return db.Firms.AsEnumerable()
-            .Select(f => CaseMapping.ToDomain(f, attributes[f.Id]))
-            .OrderBy(f => f.Id)
-            .Select(f => new FirmCase(f, operations[f.Id]))
-            .ToList();
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+        return await StorageFaults.GuardAsync(Location, async () =>
+        {
+            // One transaction: a consistent view even while another writer saves.
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var attributes = (await db.FirmAttributes.ToListAsync(cancellationToken)).ToLookup(a => a.FirmId, StringComparer.Ordinal);
+            var evidence = (await db.Evidence.ToListAsync(cancellationToken)).ToLookup(e => e.OperationId, StringComparer.Ordinal);
+            var operations = (await db.Operations.ToListAsync(cancellationToken))
+                .Select(o => CaseMapping.ToDomain(o, evidence[o.Id]))
+                .ToLookup(o => o.Firm);
+            return (IReadOnlyList<FirmCase>)(await db.Firms.ToListAsync(cancellationToken))
+                .Select(f => CaseMapping.ToDomain(f, attributes[f.Id]))
+                .OrderBy(f => f.Id)
+                .Select(f => new FirmCase(f, operations[f.Id]))
+                .ToList();
+        });
     }
 
     /// <summary>One firm with its operations, or null when the id is not stored.</summary>
-    public FirmCase? LoadCase(FirmId id)
+    public FirmCase? LoadCase(FirmId id) => LoadCaseAsync(id).GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="LoadCase"/>
+    public async Task<FirmCase?> LoadCaseAsync(FirmId id, CancellationToken cancellationToken = default)
     {
-        using var db = CreateDbContext();
-        var record = db.Firms.FirstOrDefault(f => f.Id == id.Value);
-        if (record is null) return null;
-        var firm = CaseMapping.ToDomain(record, db.FirmAttributes.Where(a => a.FirmId == id.Value).ToList());
-        var ops = db.Operations.Where(o => o.FirmId == id.Value).ToList();
-        var opIds = ops.Select(o => o.Id).ToList();
-        var evidence = db.Evidence.Where(e => opIds.Contains(e.OperationId))
-            .ToLookup(e => e.OperationId, StringComparer.Ordinal);
-        return new FirmCase(firm, ops.Select(o => CaseMapping.ToDomain(o, evidence[o.Id])));
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+        return await StorageFaults.GuardAsync(Location, async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var record = await db.Firms.FirstOrDefaultAsync(f => f.Id == id.Value, cancellationToken);
+            if (record is null) return null;
+            var firm = CaseMapping.ToDomain(record, await db.FirmAttributes.Where(a => a.FirmId == id.Value).ToListAsync(cancellationToken));
+            var ops = await db.Operations.Where(o => o.FirmId == id.Value).ToListAsync(cancellationToken);
+            var opIds = ops.Select(o => o.Id).ToList();
+            var evidence = (await db.Evidence.Where(e => opIds.Contains(e.OperationId)).ToListAsync(cancellationToken))
+                .ToLookup(e => e.OperationId, StringComparer.Ordinal);
+            return new FirmCase(firm, ops.Select(o => CaseMapping.ToDomain(o, evidence[o.Id])));
+        });
     }
 
     /// <summary>Every firm (without operations), ordered by id.</summary>
-    public IReadOnlyList<Firm> LoadFirms()
+    public IReadOnlyList<Firm> LoadFirms() => LoadFirmsAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="LoadFirms"/>
+    public async Task<IReadOnlyList<Firm>> LoadFirmsAsync(CancellationToken cancellationToken = default)
     {
-        using var db = CreateDbContext();
-        var attributes = db.FirmAttributes.ToLookup(a => a.FirmId, StringComparer.Ordinal);
-        return db.Firms.AsEnumerable().Select(f => CaseMapping.ToDomain(f, attributes[f.Id])).OrderBy(f => f.Id).ToList();
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
+        return await StorageFaults.GuardAsync(Location, async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            var attributes = (await db.FirmAttributes.ToListAsync(cancellationToken)).ToLookup(a => a.FirmId, StringComparer.Ordinal);
+            return (IReadOnlyList<Firm>)(await db.Firms.ToListAsync(cancellationToken))
+                .Select(f => CaseMapping.ToDomain(f, attributes[f.Id])).OrderBy(f => f.Id).ToList();
+        });
     }
 
     /// <summary>Number of operations per firm and direction.</summary>
-    public IReadOnlyDictionary<FirmId, (int Inward, int Outward)> OperationCounts()
+    public IReadOnlyDictionary<FirmId, (int Inward, int Outward)> OperationCounts() => OperationCountsAsync().GetAwaiter().GetResult();
+
+    /// <inheritdoc cref="OperationCounts"/>
+    public async Task<IReadOnlyDictionary<FirmId, (int Inward, int Outward)>> OperationCountsAsync(CancellationToken cancellationToken = default)
     {
-        using var db = CreateDbContext();
+        await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         var inward = Direction.Inward.ToString();
-        return db.Operations.GroupBy(o => o.FirmId)
-            .Select(g => new { g.Key, Inward = g.Count(o => o.Direction == inward), Total = g.Count() })
-            .AsEnumerable()
-            .ToDictionary(x => new FirmId(x.Key), x => (x.Inward, x.Total - x.Inward));
+        return await StorageFaults.GuardAsync(Location, async () =>
+            (IReadOnlyDictionary<FirmId, (int, int)>)(await db.Operations.GroupBy(o => o.FirmId)
+                .Select(g => new { g.Key, Inward = g.Count(o => o.Direction == inward), Total = g.Count() })
+                .ToListAsync(cancellationToken))
+                .ToDictionary(x => new FirmId(x.Key), x => (x.Inward, x.Total - x.Inward)));
     }
 
     // Contexts are made and disposed per unit of work, and SQLite connections are not pooled:

@@ -127,7 +127,7 @@ public sealed record StudyLocation
         // No pooling: a CLI run opens the file a few times, and pooled handles would keep the file
         // busy after the study is disposed (backups, deletes, tests). A busy file is waited for
         // (DefaultTimeout) rather than refused: concurrent writers take turns.
-        var cs = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = 60 }.ToString();
+        var cs = new SqliteConnectionStringBuilder { DataSource = full, Pooling = false, DefaultTimeout = (int)Study.WriterLockWait.TotalSeconds }.ToString();
         return new StudyLocation(StudyProvider.Sqlite, cs, full, path);
     }
 

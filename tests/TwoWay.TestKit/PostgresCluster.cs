@@ -48,7 +48,8 @@ public sealed class PostgresCluster
             using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", c);
             cmd.ExecuteNonQuery();
         }
-        return $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database={name}";
+        // Generous timeouts: CI machines are busy, and a test must not fail for a slow connect.
+        return $"Host=127.0.0.1;Port={Port};Username=postgres;Password={Password};Database={name};Timeout=60;Command Timeout=120";
     }
 
     private static PostgresCluster Start()

@@ -21,34 +21,28 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("FirmId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
                         .HasColumnName("firm_id");
 
                     b.Property<int>("Number")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("number");
 
                     b.Property<string>("Answers")
                         .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("answers");
 
                     b.Property<string>("Questionnaire")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
                         .HasColumnName("questionnaire");
 
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
                         .HasColumnName("source");
 
                     b.Property<string>("Version")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
                         .HasColumnName("version");
 
                     b.HasKey("FirmId", "Number");
@@ -60,30 +54,24 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("OperationId")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
                         .HasColumnName("operation_id");
 
                     b.Property<int>("Ordinal")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("ordinal");
 
                     b.Property<int?>("InterviewRound")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("interview_round");
 
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
                         .HasColumnName("kind");
 
                     b.Property<string>("Quotation")
-                        .HasColumnType("TEXT")
                         .HasColumnName("quotation");
 
                     b.Property<string>("Reference")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
                         .HasColumnName("reference");
 
                     b.HasKey("OperationId", "Ordinal");
@@ -95,17 +83,14 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("FirmId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
                         .HasColumnName("firm_id");
 
                     b.Property<string>("Key")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<string>("Value")
                         .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("value");
 
                     b.HasKey("FirmId", "Key");
@@ -117,38 +102,31 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<int?>("FoundingYear")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("founding_year");
 
                     b.Property<string>("HomeCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
                         .HasColumnName("home_country");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<string>("Sector")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
                         .HasColumnName("sector");
 
                     b.Property<string>("Size")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
                         .HasColumnName("size");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -160,84 +138,67 @@ namespace TwoWay.Storage.Migrations
                 {
                     b.Property<string>("Id")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<decimal?>("AnnualValue")
-                        .HasColumnType("TEXT")
                         .HasColumnName("annual_value");
 
                     b.Property<string>("Channel")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
                         .HasColumnName("channel");
 
                     b.Property<string>("Currency")
                         .HasMaxLength(3)
-                        .HasColumnType("TEXT")
                         .HasColumnName("currency");
 
                     b.Property<string>("Direction")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
                         .HasColumnName("direction");
 
                     b.Property<int?>("EndMonth")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("end_month");
 
                     b.Property<string>("EndReason")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
                         .HasColumnName("end_reason");
 
                     b.Property<string>("EndReasonNote")
-                        .HasColumnType("TEXT")
                         .HasColumnName("end_reason_note");
 
                     b.Property<int?>("EndYear")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("end_year");
 
                     b.Property<string>("FirmId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
                         .HasColumnName("firm_id");
 
                     b.Property<string>("Mode")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
                         .HasColumnName("mode");
 
                     b.Property<string>("Partner")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
                         .HasColumnName("partner");
 
                     b.Property<string>("PartnerCountry")
                         .IsRequired()
                         .HasMaxLength(2)
-                        .HasColumnType("TEXT")
                         .HasColumnName("partner_country");
 
                     b.Property<double?>("ShareOfTotal")
-                        .HasColumnType("REAL")
                         .HasColumnName("share_of_total");
 
                     b.Property<int?>("StartMonth")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("start_month");
 
                     b.Property<int>("StartYear")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("start_year");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -250,39 +211,31 @@ namespace TwoWay.Storage.Migrations
             modelBuilder.Entity("TwoWay.Storage.Qualitative.QualCodeRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Colour")
                         .HasMaxLength(7)
-                        .HasColumnType("TEXT")
                         .HasColumnName("colour");
 
                     b.Property<string>("Description")
-                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.Property<bool>("IsCodable")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("is_codable");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<Guid?>("ParentId")
-                        .HasColumnType("TEXT")
                         .HasColumnName("parent_id");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -293,38 +246,30 @@ namespace TwoWay.Storage.Migrations
             modelBuilder.Entity("TwoWay.Storage.Qualitative.QualCodingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<Guid>("CodeId")
-                        .HasColumnType("TEXT")
                         .HasColumnName("code_id");
 
                     b.Property<string>("Coder")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
                         .HasColumnName("coder");
 
                     b.Property<string>("Memo")
-                        .HasColumnType("TEXT")
                         .HasColumnName("memo");
 
                     b.Property<Guid>("SourceId")
-                        .HasColumnType("TEXT")
                         .HasColumnName("source_id");
 
                     b.Property<int>("SpanEnd")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("span_end");
 
                     b.Property<int>("SpanStart")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("span_start");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -339,17 +284,14 @@ namespace TwoWay.Storage.Migrations
             modelBuilder.Entity("TwoWay.Storage.Qualitative.QualEvidenceLinkRecord", b =>
                 {
                     b.Property<Guid>("CodingId")
-                        .HasColumnType("TEXT")
                         .HasColumnName("coding_id");
 
                     b.Property<string>("TargetKind")
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
                         .HasColumnName("target_kind");
 
                     b.Property<string>("TargetId")
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
                         .HasColumnName("target_id");
 
                     b.HasKey("CodingId", "TargetKind", "TargetId");
@@ -362,38 +304,31 @@ namespace TwoWay.Storage.Migrations
             modelBuilder.Entity("TwoWay.Storage.Qualitative.QualMemoRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("Author")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
                         .HasColumnName("author");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<string>("Target")
                         .IsRequired()
                         .HasMaxLength(16)
-                        .HasColumnType("TEXT")
                         .HasColumnName("target");
 
                     b.Property<string>("TargetId")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
                         .HasColumnName("target_id");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
@@ -404,55 +339,44 @@ namespace TwoWay.Storage.Migrations
             modelBuilder.Entity("TwoWay.Storage.Qualitative.QualSourceRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .HasColumnType("TEXT")
                         .HasColumnName("id");
 
                     b.Property<string>("FirmId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
                         .HasColumnName("firm_id");
 
                     b.Property<DateOnly?>("InterviewDate")
-                        .HasColumnType("TEXT")
                         .HasColumnName("interview_date");
 
                     b.Property<string>("Language")
                         .HasMaxLength(35)
-                        .HasColumnType("TEXT")
                         .HasColumnName("language");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<int>("Position")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("position");
 
                     b.Property<string>("RespondentPseudonym")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
                         .HasColumnName("respondent_pseudonym");
 
                     b.Property<string>("RespondentRole")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
                         .HasColumnName("respondent_role");
 
                     b.Property<int?>("Round")
-                        .HasColumnType("INTEGER")
                         .HasColumnName("round");
 
                     b.Property<string>("Text")
                         .IsRequired()
-                        .HasColumnType("TEXT")
                         .HasColumnName("text");
 
                     b.Property<long>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id");
