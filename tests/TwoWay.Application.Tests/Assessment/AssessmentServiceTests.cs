@@ -24,6 +24,7 @@ public class AssessmentServiceTests
         var cli = CliRunner.Run("assess", "--answers", answers, "--json");
         Assert.Equal(0, cli.ExitCode);
         Assert.Equal(cli.Out, Json(report.Result));
+        SameAsBefore("assess-firm-1.json", report.Result);
 
         var own = await new AssessmentService().AssessAsync(new AssessRequest(BuiltIns with { Catalogue = SampleFile("catalogue.csv"), Top = 2 }, answers, Html: true));
         Assert.False(own.FictionalCatalogue);

@@ -27,6 +27,13 @@ internal static class PolicySamples
         return path;
     }
 
+    /// <summary>Asserts that <paramref name="value"/> serialises to the JSON the command printed before the move (Reference/README.md).</summary>
+    public static void SameAsBefore<T>(string reference, T value)
+    {
+        var expected = File.ReadAllText(Path.Combine(Root.Value, "tests", "TwoWay.Application.Tests", "Policy", "Reference", reference));
+        Assert.Equal(expected.ReplaceLineEndings("\n"), Json(value).ReplaceLineEndings("\n"));
+    }
+
     /// <summary>What `twoway … --json` prints for <paramref name="value"/>.</summary>
     public static string Json<T>(T value) => PublicJson.Serialize(value) + Environment.NewLine;
 }

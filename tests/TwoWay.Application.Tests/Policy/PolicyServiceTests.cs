@@ -19,6 +19,7 @@ public class PolicyServiceTests
         var cli = CliRunner.Run("policy", "portfolio", Catalogue, "--json");
         Assert.Equal(0, cli.ExitCode);
         Assert.Equal(cli.Out, Json(report.Result));
+        SameAsBefore("portfolio.json", report.Result);
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public class PolicyServiceTests
         var report = await new PolicyService().CoverageAsync(new CoverageRequest(Catalogue, new CoveragePopulation.GroupsFile(groups)));
         Assert.Equal(40, report.Result.TotalFirms);
         Assert.Equal(Cli("--population", groups), Json(report.Result));
+        SameAsBefore("coverage-groups.json", report.Result);
     }
 
     [Fact]
@@ -56,6 +58,7 @@ public class PolicyServiceTests
         Assert.NotEmpty(messages);
         Assert.Equal(Cli("--panel", panel, "--year", "2023", "--firm-column", "id", "--year-column", "yr", "--import-column", "imp", "--export-column", "exp"),
             Json(report.Result));
+        SameAsBefore("coverage-panel.json", report.Result);
     }
 
     [Fact]
@@ -66,6 +69,7 @@ public class PolicyServiceTests
         Assert.Equal("batch.csv (self-assessments)", report.Result.Population);
         Assert.Equal(40, report.Result.TotalFirms);
         Assert.Equal(Cli("--assessments", batch), Json(report.Result));
+        SameAsBefore("coverage-assessments.json", report.Result);
     }
 
     [Fact]
@@ -82,6 +86,8 @@ public class PolicyServiceTests
         Assert.NotEmpty(latest.Result.Trajectories);
         Assert.Equal(Cli("--study", study), Json(latest.Result));
         Assert.Equal(Cli("--study", study, "--year", "2015"), Json(y2015.Result));
+        SameAsBefore("coverage-study.json", latest.Result);
+        SameAsBefore("coverage-study-2015.json", y2015.Result);
     }
 
     [Fact]
