@@ -13,13 +13,17 @@ namespace TwoWay.Application.Cases;
 public sealed class CaseAnalysisService(string studyLocation)
 {
     /// <summary>Analyses every firm, or only <see cref="AnalyzeRequest.Firm"/> (an unknown id is bad input on --firm).</summary>
-    public async Task<StudyAnalysis> AnalyzeAsync(AnalyzeRequest request, CancellationToken cancellationToken = default)
+    public async Task<StudyAnalysis> AnalyzeAsync(AnalyzeRequest request, CancellationToken cancellationToken = default) =>
+        (await AnalyzeWithCasesAsync(request, cancellationToken).ConfigureAwait(false)).Analysis;
+
+    /// <summary>The analysis and the cases it analysed (for views that also show the data, e.g. the policy coverage of a study).</summary>
+    public async Task<AnalyzedCases> AnalyzeWithCasesAsync(AnalyzeRequest request, CancellationToken cancellationToken = default)
     {
         using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
         return await Task.Run(() =>
         {
             var (cases, all) = Load(study, studyLocation, request.Firm);
-            return StudyAnalysis.Of(studyLocation, cases, request.Year ?? AsOf.Default(all));
+            return new AnalyzedCases(cases, StudyAnalysis.Of(studyLocation, cases, request.Year ?? AsOf.Default(all)));
         }, cancellationToken).ConfigureAwait(false);
     }
 

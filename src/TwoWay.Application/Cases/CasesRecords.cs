@@ -46,6 +46,9 @@ public static class AsOf
 /// <param name="Year">The as-of year, or null for <see cref="AsOf.Default"/>.</param>
 public sealed record AnalyzeRequest(string? Firm = null, int? Year = null);
 
+/// <summary>An analysis with the cases it analysed.</summary>
+public sealed record AnalyzedCases(IReadOnlyList<FirmCase> Cases, StudyAnalysis Analysis);
+
 /// <summary>`twoway import`: the files and how to treat ids already stored.</summary>
 /// <param name="Files">Firms and/or operations files (.csv, .tsv, .xlsx).</param>
 /// <param name="Kind">What the files hold when their header does not tell (null: from the header).</param>
