@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TwoWay.Application;
@@ -72,10 +73,11 @@ public sealed class FirmsCommand(Terminal terminal) : AsyncCommand<FirmsSettings
         }
         var table = new Table().AddColumns("firm", "name", "home", "sector", "size", "founded", "inward ops", "outward ops");
         foreach (var r in list.Firms)
-            table.AddRow(Markup.Escape(r.FirmId), Markup.Escape(r.Name), r.HomeCountry, Markup.Escape(r.Sector ?? ""),
-                r.Size is { } s ? Codes.Of(s) : "", r.FoundingYear?.ToString() ?? "", r.InwardOperations.ToString(), r.OutwardOperations.ToString());
+            table.AddRow(Markup.Escape(r.FirmId), Markup.Escape(r.Name), r.HomeCountry, Markup.Escape(Display.Text(r.Sector)),
+                r.Size is { } s ? Codes.Of(s) : Display.Unknown, r.FoundingYear?.ToString(CultureInfo.InvariantCulture) ?? Display.Unknown,
+                Display.Count(r.InwardOperations), Display.Count(r.OutwardOperations));
         terminal.Out.Write(table);
-        terminal.Out.WriteLine($"{list.Firms.Count} firms.");
+        terminal.Out.WriteLine($"{Display.Count(list.Firms.Count)} firms.");
         return ExitCodes.Ok;
     }
 }
