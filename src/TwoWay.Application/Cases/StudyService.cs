@@ -55,13 +55,13 @@ public sealed class StudyService(string studyLocation)
     {
         var targets = CaseExport.Targets(request.File, request.Kind);
         var inputs = ProtectedFile.Study(studyLocation);
-        foreach (var (file, _) in targets) OutputFile.Check(file, "<file>", request.Force, inputs);
+        foreach (var (file, _) in targets) OutputFile.Check(file, "the export file", request.Force, inputs);
         using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
         return await Task.Run(() =>
         {
             var cases = study.LoadCases();
             foreach (var (file, kinds) in targets)
-                OutputFile.Write(file, temp => CaseExport.Write(temp, cases, kinds.Count == 1 ? kinds[0] : null), "<file>", request.Force, inputs);
+                OutputFile.Write(file, temp => CaseExport.Write(temp, cases, kinds.Count == 1 ? kinds[0] : null), "the export file", request.Force, inputs);
             return new ExportResult(targets.Select(t => t.File).ToList(), cases.Count, cases.Sum(c => c.Operations.Length));
         }, cancellationToken).ConfigureAwait(false);
     }
@@ -113,7 +113,7 @@ public sealed class StudyService(string studyLocation)
                     case TemplateKind.Programmes: CatalogueFile.WriteTemplate(temp); break;
                     default: BatchFile.WriteTemplate(temp, questionnaire!); break;
                 }
-            }, "<file>", request.Force, ProtectedFile.Input(request.Questionnaire, "the questionnaire"));
+            }, "the template file", request.Force, ProtectedFile.Input(request.Questionnaire, "the questionnaire"));
             return new TemplateResult(request.Kind, full);
         }, cancellationToken);
 

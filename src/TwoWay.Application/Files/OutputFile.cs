@@ -46,7 +46,7 @@ public static class OutputFile
     /// doing the work whose result is written, so a refused target costs nothing.
     /// </summary>
     /// <param name="path">The target as the user gave it.</param>
-    /// <param name="option">The option or argument that named it (e.g. <c>--out</c>), for the message.</param>
+    /// <param name="option">The option that named it (<c>--out</c>: also the error's field), or for an argument a name such as "the export file".</param>
     /// <param name="force">Whether an existing file may be replaced (never a protected one).</param>
     /// <param name="inputs">The files this command reads.</param>
     /// <exception cref="InputException">The target is a protected file, a folder, exists without force, or its folder does not exist.</exception>
