@@ -66,26 +66,6 @@ public static class QualitativeCommands
         });
     }
 
-    /// <summary>The report's interviews section (matrix and agreement), or null when the study has no transcripts.</summary>
-    internal static ReportSection? InterviewSection(string studyLocation)
-    {
-        using var study = Study.Open(studyLocation);
-        return InterviewReportBuilder.Build(QualitativeStore.Load(study));
-    }
-
-    /// <summary>The coded quotations linked as evidence in a study, as the report shows them.</summary>
-    internal static IReadOnlyList<QuotedEvidence> LinkedEvidence(string studyLocation)
-    {
-        using var study = Study.Open(studyLocation);
-        return QualitativeStore.LinkedQuotations(QualitativeStore.SnapshotAsync(study).GetAwaiter().GetResult()).Select(x =>
-            x.Link.Target switch
-            {
-                EvidenceTarget.OfConnection c => new QuotedEvidence(c.Id.From, c.Id.To, x.Quotation),
-                EvidenceTarget.OfOperation o => new QuotedEvidence(o.Id, null, x.Quotation),
-                _ => throw new InvalidOperationException(),
-            }).ToList();
-    }
-
     internal static Source FindSource(QualitativeProject p, string key)
     {
         if (Guid.TryParse(key, out var g) && p.FindSource(g) is { } s) return s;

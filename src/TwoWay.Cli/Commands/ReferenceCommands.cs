@@ -1,8 +1,9 @@
 using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using TwoWay.Application;
+using TwoWay.Application.Cases;
 using TwoWay.Cli.Infrastructure;
-using TwoWay.Domain;
 
 namespace TwoWay.Cli.Commands;
 
@@ -17,21 +18,18 @@ public static class ReferenceCommands
 }
 
 [Description("List the modes of operation with tier and codes.")]
-public sealed class ModesCommand(Terminal terminal) : Command<OutputSettings>
+public sealed class ModesCommand(Terminal terminal) : AsyncCommand<OutputSettings>
 {
-    public sealed record ModeRow(string Mode, int Tier, string TierName, string InwardCode, string InwardName, string OutwardCode, string OutwardName);
-
-    public override int Execute(CommandContext context, OutputSettings settings, CancellationToken cancellationToken)
+    public override async Task<int> ExecuteAsync(CommandContext context, OutputSettings settings, CancellationToken cancellationToken)
     {
-        var rows = Modes.All.Select(m => new ModeRow(m.Code(), (int)m.Tier(), m.Tier().ToString().ToLowerInvariant(),
-            m.Code(Direction.Inward), m.Name(Direction.Inward), m.Code(Direction.Outward), m.Name(Direction.Outward))).ToList();
+        var modes = await StudyService.ModesAsync(cancellationToken);
         if (settings.Json)
         {
-            terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(new { modes = rows }) + Environment.NewLine);
+            terminal.WriteRaw(PublicJson.Serialize(modes) + Environment.NewLine);
             return ExitCodes.Ok;
         }
         var table = new Table().AddColumns("mode", "tier", "inward code", "inward", "outward code", "outward");
-        foreach (var r in rows)
+        foreach (var r in modes.Modes)
             table.AddRow(Markup.Escape(r.Mode), $"{r.Tier} {r.TierName}", Markup.Escape(r.InwardCode), Markup.Escape(r.InwardName), Markup.Escape(r.OutwardCode), Markup.Escape(r.OutwardName));
         terminal.Out.Write(table);
         return ExitCodes.Ok;

@@ -78,7 +78,8 @@ public static class QualitativeStore
         var codings = codingRows.Select(c => new Coding(c.Id, c.SourceId, c.CodeId, new TextSpan(c.SpanStart, c.SpanEnd), c.Coder, c.Memo)).ToList();
         var memos = memoRows.Select(m => new Memo(m.Id, Enum.Parse<MemoTarget>(m.Target), m.TargetId, m.Text, m.Author)).ToList();
         var project = QualitativeProject.Create(name, sources, Codebook.Of(codes), codings, memos, name);
-        var links = linkRows.Select(ToLink).OrderBy(l => l.Target.Kind, StringComparer.Ordinal)
+        // Operations first, then connections (the order listings have always had), each by id.
+        var links = linkRows.Select(ToLink).OrderBy(l => l.Target is EvidenceTarget.OfOperation ? 0 : 1)
             .ThenBy(l => l.Target.ToString(), StringComparer.Ordinal).ThenBy(l => l.CodingId).ToList();
         return new WorkbenchSnapshot(project, versions, links);
     }

@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Globalization;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TwoWay.Application;
+using TwoWay.Cases;
+using TwoWay.Cli.Infrastructure;
+using TwoWay.Domain;
+using TwoWay.Reports.Html;
+
+namespace TwoWay.Cli.Commands;
+
+public class AnalysisSettings : OutputSettings
+{
+    [CommandArgument(0, "<STUDY>")]
+    [Description("The study project file (.twoway) or a PostgreSQL connection string.")]
+    public string Study { get; init; } = "";
+
+    [CommandOption("--year <YEAR>")]
+    [Description("Analyse as of the end of this year (default: the latest year in the study's data).")]
+    public int? Year { get; init; }
+
+    public override ValidationResult Validate() =>
+        Year is < YearMonth.MinYear or > YearMonth.MaxYear
+            ? ValidationResult.Error($"--year must be between {YearMonth.MinYear} and {YearMonth.MaxYear}.")
+            : ValidationResult.Success();
+}
+
+[Description("Analyse the cases of a study.")]
+public sealed class AnalyzeCommand(Terminal terminal) : AsyncCommand<AnalyzeCommand.Settings>
+{
+    public sealed class Settings : AnalysisSettings
+    {
+        [CommandOption("--firm <ID>")]
+        [Description("Analyse only this firm (and show its details).")]
+        public string? Firm { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
+    {
+        var result = await new CaseAnalysisService(settings.Study).AnalyzeAsync(new AnalyzeRequest(settings.Firm, settings.Year), cancellationToken);
+        if (settings.Json)
+        {
+            terminal.WriteRaw(PublicJson.Serialize(result) + Environment.NewLine);
+            return ExitCodes.Ok;
+        }
+        AnalysisTables.Write(terminal.Out, result, details: settings.Firm is not null || result.Firms.Count == 1);
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary>The human-readable view of a <see cref="StudyAnalysis"/>.</summary>
+internal static class AnalysisTables
+{
+    private static string E(string? s) => Markup.Escape(s ?? "");
+    private static string Pct(double? v) => Display.Share(v, decimals: 0);
+    private static string N2(double? v) => Display.Number(v, decimals: 2);
+
+    public static void Write(IAnsiConsole o, StudyAnalysis r, bool details)
+    {
+        var table = new Table().Title($"Cases as of {r.AsOfYear}")
+            .AddColumns("firm", "name", "trajectory", "lead", "stage in", "stage out", "degree in", "degree out", "balance", "links in→out", "links out→in", "flags", "pattern");
+        foreach (var row in r.CrossCase.Rows)
+        {
+            var flags = new List<string>();
+            if (row.BornGlobal == FlagState.Yes) flags.Add("born global");
+            if (row.Deinternationalized) flags.Add(row.GeopoliticalEnding ? "de-int. (geopolitical)" : "de-int.");
+            table.AddRow(E(row.FirmId), E(row.FirmName), Labels.Of(row.Trajectory),
+                row.LeadYears?.ToString("0.#", CultureInfo.InvariantCulture) ?? Display.Unknown,
+                row.InwardStage.ToString(CultureInfo.InvariantCulture), row.OutwardStage.ToString(CultureInfo.InvariantCulture),
+                N2(row.InwardComposite), N2(row.OutwardComposite), N2(row.Balance),
+                row.InwardToOutward.ToString(CultureInfo.InvariantCulture), row.OutwardToInward.ToString(CultureInfo.InvariantCulture),
+                E(string.Join(", ", flags)), Labels.Of(row.Pattern));
+        }
+        o.Write(table);
+        o.WriteLine();
+        o.MarkupLine("[bold]Complementarity or independence?[/] " + E(r.CrossCase.Answer));
+
+        if (!details) return;
+        foreach (var p in r.Firms)
+        {
+            o.WriteLine();
+            o.MarkupLine($"[bold]{E(p.FirmId)} {E(p.FirmName)}[/] — {E(Labels.Of(p.Trajectory.Kind))}");
+            o.WriteLine(p.Trajectory.Reason);
+            if (p.Trajectory.BornGlobal.State != FlagState.No) o.WriteLine(p.Trajectory.BornGlobal.Reason);
+            if (p.Trajectory.Deinternationalization.Present) o.WriteLine(p.Trajectory.Deinternationalization.Reason);
+
+            var stages = new Table().Title("Stages").AddColumns("direction", "stage", "meaning");
+            foreach (var s in new[] { p.InwardStage, p.OutwardStage })
+                stages.AddRow(s.Direction.Code(), s.Number.ToString(CultureInfo.InvariantCulture), E(s.Label));
+            o.Write(stages);
+
+            var d = new Table().Title("Degree of internationalization").AddColumns("measure", "inward", "outward");
+            void Row(string name, Func<DirectionDegree, string> f) => d.AddRow(name, E(f(p.Degree.Inward)), E(f(p.Degree.Outward)));
+            Row("active operations", x => x.ActiveOperations.ToString(CultureInfo.InvariantCulture));
+            Row("intensity", x => Pct(x.Intensity));
+            Row("countries (active/ever)", x => $"{x.Countries}/{x.CountriesEver}");
+            Row("regions/sub-regions", x => $"{x.Regions}/{x.SubRegions}");
+            Row("dispersion", x => N2(x.Dispersion));
+            Row("highest tier", x => x.HighestTier is { } t ? ((int)t).ToString(CultureInfo.InvariantCulture) + " " + t.ToString().ToLowerInvariant() : Display.Unknown);
+            Row("experience (years)", x => x.ExperienceYears?.ToString(CultureInfo.InvariantCulture) ?? Display.Unknown);
+            Row("composite", x => N2(x.Composite));
+            o.Write(d);
+
+            if (p.Connections.Count > 0)
+            {
+                var c = new Table().Title("Connections").AddColumns("from", "to", "kind", "lag", "why");
+                foreach (var k in p.Connections)
+                    c.AddRow(E($"{k.From.Id} {k.From.ModeName} {k.From.Country} {k.From.Start}"), E($"{k.To.Id} {k.To.ModeName} {k.To.Country} {k.To.Start}"),
+                        E(Labels.Of(k.Kind) + (k.Direction == ConnectionDirection.OutwardToInward ? " (out→in)" : "")),
+                        k.LagYears.ToString("0.#", CultureInfo.InvariantCulture), E(k.Explanation));
+                o.Write(c);
+            }
+        }
+    }
+}
