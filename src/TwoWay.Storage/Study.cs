@@ -177,6 +177,33 @@ public sealed class Study : IDisposable, IAsyncDisposable
     /// work that read, decide and write inside it therefore never act on a stale view.
     /// </summary>
     /// <summary>
+    /// Begins a read-only transaction: one consistent view of the study that takes no writer lock
+    /// (SQLite: a DEFERRED transaction, which EF's default IMMEDIATE one would not be; PostgreSQL:
+    /// REPEATABLE READ, a snapshot). A read inside a writer's unit of work therefore never waits for it.
+    /// </summary>
+    internal static async Task<IAsyncDisposable> BeginReadAsync(StudyDbContext db, CancellationToken ct)
+    {
+        if (db.Database.GetDbConnection() is Microsoft.Data.Sqlite.SqliteConnection sqlite)
+        {
+            await db.Database.OpenConnectionAsync(ct);
+            var deferred = sqlite.BeginTransaction(System.Data.IsolationLevel.Serializable, deferred: true);
+            await db.Database.UseTransactionAsync(deferred, ct);
+            return new ReadTransaction(db, deferred);
+        }
+        return await db.Database.BeginTransactionAsync(System.Data.IsolationLevel.RepeatableRead, ct);
+    }
+
+    /// <summary>Ends a SQLite read transaction that EF only borrowed (EF does not dispose a transaction it did not begin).</summary>
+    private sealed class ReadTransaction(StudyDbContext db, System.Data.Common.DbTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+        }
+    }
+
+    /// <summary>
     /// How long a writer waits for the others before giving up: generous, because a writer in line
     /// behind a few others on a busy machine must wait, not fail (each holds the lock for milliseconds
     /// on an idle one).
@@ -219,7 +246,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         return await StorageFaults.GuardAsync(Location, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var tx = await BeginReadAsync(db, cancellationToken);
             var firms = (await db.Firms.Select(f => f.Id).ToListAsync(cancellationToken)).Select(i => new FirmId(i)).ToHashSet();
             var ops = (await db.Operations.Select(o => o.Id).ToListAsync(cancellationToken)).Select(i => new OperationId(i)).ToHashSet();
             return new StudyIds(firms, ops);
@@ -327,7 +354,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
         return await StorageFaults.GuardAsync(Location, async () =>
         {
             // One transaction: a consistent view even while another writer saves.
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var tx = await BeginReadAsync(db, cancellationToken);
             var attributes = (await db.FirmAttributes.ToListAsync(cancellationToken)).ToLookup(a => a.FirmId, StringComparer.Ordinal);
             var evidence = (await db.Evidence.ToListAsync(cancellationToken)).ToLookup(e => e.OperationId, StringComparer.Ordinal);
             var operations = (await db.Operations.ToListAsync(cancellationToken))
@@ -350,7 +377,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         return await StorageFaults.GuardAsync(Location, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var tx = await BeginReadAsync(db, cancellationToken);
             var record = await db.Firms.FirstOrDefaultAsync(f => f.Id == id.Value, cancellationToken);
             if (record is null) return null;
             var firm = CaseMapping.ToDomain(record, await db.FirmAttributes.Where(a => a.FirmId == id.Value).ToListAsync(cancellationToken));
@@ -371,7 +398,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
         await using var db = await Contexts.CreateDbContextAsync(cancellationToken);
         return await StorageFaults.GuardAsync(Location, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var tx = await BeginReadAsync(db, cancellationToken);
             var attributes = (await db.FirmAttributes.ToListAsync(cancellationToken)).ToLookup(a => a.FirmId, StringComparer.Ordinal);
             return (IReadOnlyList<Firm>)(await db.Firms.ToListAsync(cancellationToken))
                 .Select(f => CaseMapping.ToDomain(f, attributes[f.Id])).OrderBy(f => f.Id).ToList();

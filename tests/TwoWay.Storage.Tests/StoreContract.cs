@@ -109,6 +109,18 @@ public abstract class StoreContract : IDisposable
     }
 
     [Fact]
+    public async Task A_read_inside_a_writers_unit_of_work_does_not_wait_for_it()
+    {
+        using var study = NewStudy();
+        study.Save([StudyTests.Firm("RS-01")], []);
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var edit = await QualitativeStore.EditAsync(study, s => (s.Project.AddSource(Transcript("t")), study.LoadCase(new FirmId("RS-01"))?.Firm.Name));
+        Assert.Equal("Alpha d.o.o.", edit.Result);
+        // Waiting for the writer lock would take minutes (the lock wait) before failing.
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(60), $"took {watch.Elapsed}");
+    }
+
+    [Fact]
     public async Task An_edit_made_from_an_outdated_view_is_a_conflict_and_stores_nothing()
     {
         using var study = NewStudy();

@@ -64,8 +64,3 @@ public sealed record CoverageRequest(string Catalogue, CoveragePopulation Popula
 /// </summary>
 public sealed record CoverageReport(CoverageResult Result, string? Html);
 
-/// <summary>`template programmes|answers FILE`: which template and where.</summary>
-/// <param name="Kind">`programmes` (an annotated catalogue) or `answers` (a batch answers file).</param>
-/// <param name="File">Where to write it (.csv, .tsv or .xlsx).</param>
-/// <param name="Questionnaire">For `answers`: a questionnaire definition file (default: built-in).</param>
-public sealed record PolicyTemplateRequest(string Kind, string File, string? Questionnaire = null);

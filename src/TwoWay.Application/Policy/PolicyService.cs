@@ -7,22 +7,18 @@ using TwoWay.Panels;
 using TwoWay.Policy;
 using TwoWay.Policy.Files;
 using TwoWay.Reports.Html;
+using TwoWay.Application.Cases;
 using TwoWay.Storage;
 
 namespace TwoWay.Application.Policy;
 
 /// <summary>
 /// The policy lens: how one-sided a programme catalogue is (portfolio), whom it leaves out
-/// (coverage of a population of firms), and the catalogue and answers templates. Reads files and
+/// (coverage of a population of firms). Reads files and
 /// studies, never writes a study; HTML pages are returned as text for the caller to place.
 /// </summary>
 public sealed class PolicyService
 {
-    /// <summary>The kinds this area adds to `twoway template KIND FILE`.</summary>
-    public static readonly IReadOnlyList<string> TemplateKinds = ["programmes", "answers"];
-
-    public static bool IsTemplateKind(string? kind) => kind is not null && TemplateKinds.Contains(kind.Trim().ToLowerInvariant());
-
     /// <summary>The title of a catalogue's HTML page.</summary>
     public static string Title(string catalogue) => "Support programmes: " + Path.GetFileName(catalogue);
 
@@ -64,29 +60,12 @@ public sealed class PolicyService
         return new CoverageReport(result, html);
     }
 
-    /// <summary>Writes an annotated catalogue (`programmes`) or a batch answers file for a questionnaire (`answers`).</summary>
-    /// <exception cref="InputException">An unknown kind, or a questionnaire file that cannot be read.</exception>
-    public Task WriteTemplateAsync(PolicyTemplateRequest request, CancellationToken ct = default)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        ct.ThrowIfCancellationRequested();
-        if (!IsTemplateKind(request.Kind))
-            throw new InputException(request.File, null, "kind", $"'{request.Kind}' is not one of: {string.Join(", ", TemplateKinds)}");
-        if (request.Kind.Trim().Equals("programmes", StringComparison.OrdinalIgnoreCase)) CatalogueFile.WriteTemplate(request.File);
-        else BatchFile.WriteTemplate(request.File, request.Questionnaire is { } q ? QuestionnaireFile.Read(q) : BuiltIn.Questionnaire());
-        return Task.CompletedTask;
-    }
-
     private static async Task<Population> StudyPopulationAsync(CoveragePopulation.StudyFirms s, CancellationToken ct)
     {
         CheckYear(s.Year, s.Study);
-        IReadOnlyList<FirmCase> cases;
-        var study = await Study.OpenAsync(s.Study, ct).ConfigureAwait(false);
-        await using (study.ConfigureAwait(false)) cases = study.LoadCases();
-        ct.ThrowIfCancellationRequested();
-        // As `analyze` does: as of the given year, or of the latest year any case mentions, never the clock.
-        var asOf = s.Year ?? (cases.Count == 0 ? YearMonth.MinYear : cases.Max(c => CaseAnalysis.LatestYear(c, YearMonth.MinYear)));
-        return YearlyActivity.FromCases(cases, CaseAnalysis.AnalyzeAll(cases, asOf), Path.GetFileName(s.Study));
+        // The study's firms analysed exactly as `analyze` does (one as-of rule, in the cases service).
+        var analysed = await new CaseAnalysisService(s.Study).AnalyzeWithCasesAsync(new AnalyzeRequest(Year: s.Year), ct).ConfigureAwait(false);
+        return YearlyActivity.FromCases(analysed.Cases, analysed.Analysis.Firms, Path.GetFileName(s.Study));
     }
 
     /// <summary>

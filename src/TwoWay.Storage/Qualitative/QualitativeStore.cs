@@ -54,7 +54,7 @@ public static class QualitativeStore
         await using var db = await study.Contexts.CreateDbContextAsync(cancellationToken);
         return await StorageFaults.GuardAsync(study.Location, async () =>
         {
-            await using var tx = await db.Database.BeginTransactionAsync(cancellationToken);
+            await using var tx = await Study.BeginReadAsync(db, cancellationToken);
             return await ReadAsync(db, study.Location.Display, cancellationToken);
         });
     }

@@ -98,19 +98,6 @@ public class PolicyServiceTests
         Assert.Equal("--year", Assert.Single(ex.Errors).Field);
     }
 
-    [Fact]
-    public async Task Templates_of_both_kinds_are_written_and_other_kinds_refused()
-    {
-        using var dir = new TempDir();
-        var service = new PolicyService();
-        await service.WriteTemplateAsync(new PolicyTemplateRequest("programmes", dir.File("p.csv")));
-        await service.WriteTemplateAsync(new PolicyTemplateRequest(" Answers ", dir.File("a.csv")));
-        Assert.Contains("# direction (required):", File.ReadAllText(dir.File("p.csv")));
-        Assert.StartsWith("firm_id,size_class,sector,", File.ReadAllLines(dir.File("a.csv")).First(l => !l.StartsWith('#')));
-        await Assert.ThrowsAsync<InputException>(() => service.WriteTemplateAsync(new PolicyTemplateRequest("budgets", dir.File("b.csv"))));
-        Assert.False(File.Exists(dir.File("b.csv")));
-    }
-
     private static string Cli(params string[] population)
     {
         var r = CliRunner.Run(["policy", "coverage", Catalogue, .. population, "--json"]);
