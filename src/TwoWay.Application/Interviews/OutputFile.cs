@@ -21,7 +21,7 @@ internal static class OutputFile
         var full = Path.GetFullPath(path);
         if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
             throw new InputException(path, null, null, $"the folder {dir} does not exist");
-        var temp = full + ".tmp-" + Environment.ProcessId;
+        var temp = full + ".tmp-" + Guid.NewGuid().ToString("N")[..8];
         try
         {
             using (var f = File.Create(temp)) write(f);
