@@ -21,19 +21,6 @@ public sealed record DemoInterviewCounts(int Sources, int Codes, int Codings, IR
     AgreementMeasures? Agreement, int ConnectionLinks = 0);
 
 /// <summary>
-/// Imports the demo's fictional interviews into the demo study (the interviews area owns how); the
-/// demo calls it between storing the cases and writing the report.
-/// </summary>
-public interface IDemoInterviewImport
-{
-    /// <summary>Imports the transcripts and codings in <paramref name="folder"/> into the new, open study.</summary>
-    Task<DemoInterviewCounts> ImportAsync(Study study, string folder, CancellationToken cancellationToken);
-
-    /// <summary>Links <paramref name="coder"/>'s connection-kind quotations to the connections the rules found; returns how many.</summary>
-    Task<int> LinkConnectionsAsync(Study study, IReadOnlyList<CaseProfile> profiles, string coder, CancellationToken cancellationToken);
-}
-
-/// <summary>
 /// The bundled fictional sample files, by name ("demo-study/firms.csv", "policy/catalogue.csv" …):
 /// wherever they are kept (the `twoway` tool embeds them as resources).
 /// </summary>

@@ -1,3 +1,4 @@
+using TwoWay.Application.Interviews;
 using System.Globalization;
 using TwoWay.Application.Cases;
 using TwoWay.Application.Files;
@@ -22,7 +23,7 @@ namespace TwoWay.Application.Reports;
 /// in-process with DuckDB into DIR/panel-report.html. Rerunnable: in a folder that holds an earlier
 /// demo it replaces exactly these outputs; another non-empty folder is refused unless forced.
 /// </summary>
-public sealed class DemoService(DemoSamples samples, IDemoInterviewImport interviews)
+public sealed class DemoService(DemoSamples samples)
 {
     public const string StudyFile = "demo.twoway";
     public const string ReportFile = "report.html";
@@ -82,7 +83,8 @@ public sealed class DemoService(DemoSamples samples, IDemoInterviewImport interv
         using (var study = Study.Create(studyPath))
         {
             study.Save(batch.FirmValues, batch.OperationValues);
-            counts = await interviews.ImportAsync(study, interviewInputs, cancellationToken).ConfigureAwait(false);
+            var imported = await DemoInterviewImport.ImportAsync(study, interviewInputs, cancellationToken).ConfigureAwait(false);
+            counts = new DemoInterviewCounts(imported.Sources, imported.Codes, imported.Codings, imported.Coders, imported.EvidenceLinks, imported.Agreement);
             foreach (var a in attached)
                 study.AttachAssessment(new FirmId(a.Firm!), questionnaire.Id, questionnaire.Version, Path.GetFileName(a.Path), File.ReadAllText(a.Path));
             if (counts.Coders.Count > 0)
@@ -90,7 +92,7 @@ public sealed class DemoService(DemoSamples samples, IDemoInterviewImport interv
                 // The connections the rules find are linked before the report reads the evidence.
                 var cases = study.LoadCases();
                 var profiles = StudyAnalysis.Of(studyPath, cases, AsOf.Default(cases)).Firms;
-                counts = counts with { ConnectionLinks = await interviews.LinkConnectionsAsync(study, profiles, counts.Coders[0], cancellationToken).ConfigureAwait(false) };
+                counts = counts with { ConnectionLinks = await DemoInterviewImport.LinkConnectionsAsync(study, profiles, counts.Coders[0], cancellationToken).ConfigureAwait(false) };
             }
             contents = await StudyReportContents.ReadAsync(study, studyPath, year: null, cancellationToken).ConfigureAwait(false);
         }

@@ -31,7 +31,7 @@ public sealed class DemoCommand(Terminal terminal) : AsyncCommand<DemoCommand.Se
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellationToken)
     {
-        var service = new DemoService(DemoSamples.FromAssembly(typeof(DemoCommand).Assembly), new InterviewImport());
+        var service = new DemoService(DemoSamples.FromAssembly(typeof(DemoCommand).Assembly));
         var r = await service.RunAsync(new DemoRequest(settings.Out, settings.Force), cancellationToken);
         if (settings.Json)
         {
@@ -51,22 +51,5 @@ public sealed class DemoCommand(Terminal terminal) : AsyncCommand<DemoCommand.Se
         terminal.Out.MarkupLineInterpolated($"{r.Answer}");
         terminal.Out.MarkupLineInterpolated($"Next: twoway analyze {r.Study}");
         return ExitCodes.Ok;
-    }
-
-    /// <summary>
-    /// The demo's interviews through the interviews area's public entry in this tool
-    /// (<see cref="DemoInterviews.Import"/> and <see cref="DemoInterviews.LinkConnections"/>); when that
-    /// area offers it in the application layer, the demo service calls it there and this adapter goes.
-    /// </summary>
-    private sealed class InterviewImport : IDemoInterviewImport
-    {
-        public Task<DemoInterviewCounts> ImportAsync(Study study, string folder, CancellationToken cancellationToken)
-        {
-            var s = DemoInterviews.Import(study, folder);
-            return Task.FromResult(new DemoInterviewCounts(s.Sources, s.Codes, s.Codings, s.Coders, s.EvidenceLinks, s.Agreement, s.ConnectionLinks));
-        }
-
-        public Task<int> LinkConnectionsAsync(Study study, IReadOnlyList<Cases.CaseProfile> profiles, string coder, CancellationToken cancellationToken) =>
-            Task.FromResult(DemoInterviews.LinkConnections(study, profiles, coder));
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using CsvHelper;
+using TwoWay.Cases;
 using TwoWay.Domain;
 using TwoWay.Input;
 using TwoWay.Qualitative;
@@ -9,12 +10,12 @@ using TwoWay.Qualitative.Files.Refi;
 using TwoWay.Storage;
 using TwoWay.Storage.Qualitative;
 
-namespace TwoWay.Cli.Commands;
+namespace TwoWay.Application.Interviews;
 
-/// <summary>What <see cref="DemoInterviews.Import"/> stored.</summary>
+/// <summary>What <see cref="DemoInterviewImport.ImportAsync"/> stored (the <c>interviews</c> object of <c>twoway demo --json</c>).</summary>
 public sealed record DemoInterviewsSummary(int Sources, int Codes, int Codings, IReadOnlyList<string> Coders, int EvidenceLinks, AgreementMeasures? Agreement)
 {
-    /// <summary>Coded quotations linked to inward–outward connections the rules found (<see cref="DemoInterviews.LinkConnections"/>).</summary>
+    /// <summary>Coded quotations linked to inward–outward connections the rules found (<see cref="DemoInterviewImport.LinkConnectionsAsync"/>).</summary>
     public int ConnectionLinks { get; init; }
 }
 
@@ -24,29 +25,17 @@ public sealed record DemoInterviewsSummary(int Sources, int Codes, int Codings, 
 /// fictional coders are located by their quoted phrase. The first coder's quotations whose memo
 /// says "Evidence for operation ID." are linked as evidence to that operation, so the report shows them.
 /// </summary>
-public static partial class DemoInterviews
+public static partial class DemoInterviewImport
 {
-    public const string Folder = "interviews";
-    private const string ResourcePrefix = DemoCommand.InputFolder + "/" + Folder + "/";
-
-    /// <summary>Writes the bundled interview files into <paramref name="folder"/>.</summary>
-    public static void WriteSamples(string folder)
+    /// <summary>
+    /// Imports the interviews in <paramref name="folder"/> (sources.csv, codings.csv and the
+    /// transcripts) into the study's workbench, which must have no transcripts yet; the workbench is
+    /// stored in one unit of work, then the evidence links.
+    /// </summary>
+    public static async Task<DemoInterviewsSummary> ImportAsync(Study study, string folder, CancellationToken ct = default)
     {
-        Directory.CreateDirectory(folder);
-        var assembly = typeof(DemoInterviews).Assembly;
-        foreach (var name in assembly.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal)))
-        {
-            using var resource = assembly.GetManifestResourceStream(name)!;
-            using var file = File.Create(Path.Combine(folder, name[ResourcePrefix.Length..]));
-            resource.CopyTo(file);
-        }
-    }
-
-    /// <summary>Imports the interviews in <paramref name="folder"/> into the study's (empty) workbench, all or nothing.</summary>
-    public static DemoInterviewsSummary Import(Study study, string folder)
-    {
-        var stored = QualitativeStore.Load(study);
-        if (stored.SourceCount > 0) throw new InputException(study.Location.Display, null, null, "the study already has transcripts");
+        var stored = (await QualitativeStore.SnapshotAsync(study, ct)).Project;
+        RefuseTranscripts(study, stored);
         var (book, _, _, _) = RefiImport.MergeCodebook(stored.Codebook, StarterCodebook.Load());
         var project = QualitativeProject.Create(stored.Name, [], book, [], [], "starter codebook");
 
@@ -93,24 +82,34 @@ public static partial class DemoInterviews
         }
         errors.ThrowIfAny();
         project = project.AddCodings(codings);
-        QualitativeStore.Edit(study, _ => project);
+        await QualitativeStore.EditAsync(study, s =>
+        {
+            RefuseTranscripts(study, s.Project);
+            return (project, 0);
+        }, unlinkLostEvidence: false, ct);
         foreach (var (coding, operation) in evidence)
-            QualitativeStore.Link(study, new EvidenceLink(coding.Id, EvidenceTarget.Operation(new OperationId(operation))));
+            await QualitativeStore.LinkAsync(study, new EvidenceLink(coding.Id, EvidenceTarget.Operation(new OperationId(operation))), ct);
 
         var coders = codings.Select(c => c.Coder).Distinct(StringComparer.Ordinal).ToList();
         var agreement = coders.Count == 2 ? InterCoderAgreement.Compute(project, coders[0], coders[1]).Overall : null;
         return new DemoInterviewsSummary(project.SourceCount, project.Codebook.Count, project.Codings.Count, coders, evidence.Count, agreement);
     }
 
+    private static void RefuseTranscripts(Study study, QualitativeProject project)
+    {
+        if (project.SourceCount > 0) throw new InputException(study.Location.Display, null, null, "the study already has transcripts");
+    }
+
     /// <summary>
-    /// Links the first coder's "Connection kinds/…" quotations whose memo names an operation to the
+    /// Links the <paramref name="coder"/>'s "Connection kinds/…" quotations whose memo names an operation to the
     /// connection the rules found that ends (or starts) at that operation and is of the coded kind
     /// ("Outward to inward": any outward→inward connection), so the report shows the interview
     /// behind each connection. Quotations with no such connection stay linked to the operation only.
+    /// Returns the number of links made.
     /// </summary>
-    public static int LinkConnections(Study study, IReadOnlyList<Cases.CaseProfile> profiles, string coder)
+    public static async Task<int> LinkConnectionsAsync(Study study, IReadOnlyList<CaseProfile> profiles, string coder, CancellationToken ct = default)
     {
-        var project = QualitativeStore.Load(study);
+        var project = (await QualitativeStore.SnapshotAsync(study, ct)).Project;
         var byFirm = profiles.ToDictionary(p => p.FirmId, StringComparer.Ordinal);
         var links = 0;
         foreach (var coding in project.Codings.Where(c => c.Coder == coder))
@@ -121,16 +120,16 @@ public static partial class DemoInterviews
             var operation = m.Groups[1].Value;
             var match = profile.Connections.FirstOrDefault(c => (c.To.Id == operation || c.From.Id == operation) && kind switch
             {
-                "Same partner" => c.Kind == Cases.ConnectionKind.SamePartner,
-                "Same country" => c.Kind == Cases.ConnectionKind.SameCountry,
-                "Technology" => c.Kind == Cases.ConnectionKind.Technology,
-                "Network" => c.Kind == Cases.ConnectionKind.Network,
-                "Outward to inward" => c.Direction == Cases.ConnectionDirection.OutwardToInward,
+                "Same partner" => c.Kind == ConnectionKind.SamePartner,
+                "Same country" => c.Kind == ConnectionKind.SameCountry,
+                "Technology" => c.Kind == ConnectionKind.Technology,
+                "Network" => c.Kind == ConnectionKind.Network,
+                "Outward to inward" => c.Direction == ConnectionDirection.OutwardToInward,
                 _ => false,
             });
             if (match is null) continue;
-            QualitativeStore.Link(study, new EvidenceLink(coding.Id,
-                EvidenceTarget.Connection(new ConnectionId(new OperationId(match.From.Id), new OperationId(match.To.Id)))));
+            await QualitativeStore.LinkAsync(study, new EvidenceLink(coding.Id,
+                EvidenceTarget.Connection(new ConnectionId(new OperationId(match.From.Id), new OperationId(match.To.Id)))), ct);
             links++;
         }
         return links;

@@ -1,0 +1,134 @@
+using System.Text.Json.Serialization;
+using TwoWay.Qualitative;
+using TwoWay.Qualitative.Files.Refi;
+
+namespace TwoWay.Application.Interviews;
+
+// Requests of the interview workbench (InterviewWorkbench) and the results it returns. The results
+// are the public JSON of `twoway sources|codes|memos|code|qdpx|qdc … --json` (docs/json.md,
+// "Qualitative commands"); retrievals and analyses return the records of the core
+// (QuotationList, CodeCaseMatrixResult, CoOccurrenceResult, AgreementResult, SearchResult).
+// Sources and codes are named as the user gives them: a transcript's name or id, a code's path or GUID.
+
+/// <summary>
+/// A transcript to add: the file (.txt, .md, .docx) and what is known about the interview (the date
+/// as YYYY-MM-DD, the language as a tag such as "en"; give role and pseudonym together).
+/// </summary>
+public sealed record AddSourceRequest(string File, string? Name = null, string? Case = null, int? Round = null, string? Role = null,
+    string? Pseudonym = null, string? Date = null, string? Language = null);
+
+/// <summary><c>sources add</c>: the new transcript.</summary>
+public sealed record SourceAdded(Guid SourceId, string Name, int Characters);
+
+/// <summary>A transcript to remove; a coded one (or one with memos) only with <paramref name="Force"/>.</summary>
+public sealed record RemoveSourceRequest(string Source, bool Force = false);
+
+/// <summary><c>sources remove</c>: what was removed with the transcript.</summary>
+public sealed record SourceRemoved(Guid SourceId, string Name, int Codings, int Memos, int EvidenceLinks);
+
+/// <summary><c>sources list</c>.</summary>
+public sealed record SourceList(IReadOnlyList<SourceRow> Sources);
+
+/// <summary>One transcript of <see cref="SourceList"/>.</summary>
+public sealed record SourceRow(Guid SourceId, string Name, string? Case, int? Round, string? Role, string? Pseudonym, DateOnly? Date,
+    string? Language, int Characters, int Codings);
+
+/// <summary><c>codes list</c>, ordered by path.</summary>
+public sealed record CodeList(IReadOnlyList<CodeRow> Codes);
+
+/// <summary>
+/// One code of <see cref="CodeList"/> (colour as #RRGGBB). <c>Version</c> is the stored row's version:
+/// send it back as the expected version of a rename, move or merge to have an edit made from an
+/// outdated view refused. It is not part of the CLI's JSON (docs/json.md).
+/// </summary>
+public sealed record CodeRow(Guid CodeId, string Path, string Name, Guid? ParentId, bool Codable, string? Colour, string? Description, int Codings,
+    [property: JsonIgnore] long Version);
+
+/// <summary>
+/// A new code by its path, e.g. "Mechanisms/Learning" (the parent must exist); colour as #RRGGBB;
+/// a group is not codable: it only groups others.
+/// </summary>
+public sealed record AddCodeRequest(string Path, string? Description = null, string? Colour = null, bool Group = false);
+
+/// <summary>Renames a code (path or GUID); with <paramref name="ExpectedVersion"/>, only if the code is unchanged since that version.</summary>
+public sealed record RenameCodeRequest(string Code, string NewName, long? ExpectedVersion = null);
+
+/// <summary>Moves a code under <paramref name="To"/> (path or GUID), or to the top when null.</summary>
+public sealed record MoveCodeRequest(string Code, string? To, long? ExpectedVersion = null);
+
+/// <summary>
+/// Merges <paramref name="From"/> into <paramref name="Into"/>: codings and subcodes move, <paramref name="From"/> is removed.
+/// The expected versions are those of <paramref name="From"/> and <paramref name="Into"/> the decision was made on.
+/// </summary>
+public sealed record MergeCodesRequest(string From, string Into, long? ExpectedVersion = null, long? ExpectedIntoVersion = null);
+
+/// <summary><c>codes add</c>, <c>rename</c>, <c>move</c>: the code and its path now.</summary>
+public sealed record CodePlaced(Guid CodeId, string Path);
+
+/// <summary><c>codes merge</c>: the merged code, its codings now, and the code removed.</summary>
+public sealed record CodesMerged(Guid CodeId, string Path, int Codings, Guid RemovedCodeId);
+
+/// <summary><c>codes starter</c>.</summary>
+public sealed record StarterCodebookAdded(int Added, int AlreadyThere);
+
+/// <summary>A memo on a code (path or GUID), a transcript (name or id), a case (firm id) or, with none of them, the project.</summary>
+public sealed record AddMemoRequest(string Text, string? Code = null, string? Source = null, string? Case = null, string? Author = null);
+
+/// <summary><c>memos add</c>.</summary>
+public sealed record MemoAdded(Guid MemoId, MemoTarget Target, string TargetId);
+
+/// <summary><c>memos list</c>.</summary>
+public sealed record MemoList(IReadOnlyList<MemoRow> Memos);
+
+/// <summary>One memo of <see cref="MemoList"/>; <paramref name="About"/> is the code's path, the transcript's name or the firm id.</summary>
+public sealed record MemoRow(Guid MemoId, MemoTarget Target, string TargetId, string About, string? Author, string Text);
+
+/// <summary>
+/// Codes a passage of a transcript: give exactly one of <paramref name="Span"/> ("START-END", UTF-16
+/// indices, end exclusive) or <paramref name="Phrase"/> (an exact phrase that occurs once).
+/// </summary>
+public sealed record CodePassageRequest(string Source, string Code, string Coder, string? Span = null, string? Phrase = null, string? Memo = null);
+
+/// <summary>
+/// The quotations of a code (path or GUID), optionally by case, round or coder. <paramref name="Xlsx"/>
+/// and <paramref name="Html"/> also write them as an XLSX workbook and a self-contained HTML page.
+/// </summary>
+public sealed record QuotesRequest(string Code, string? Case = null, int? Round = null, string? Coder = null, bool Subcodes = false,
+    string? Xlsx = null, string? Html = null, bool Force = false);
+
+/// <summary>The code × case matrix, with <paramref name="Quotes"/> the framework matrix with quotations.</summary>
+public sealed record MatrixRequest(int? Round = null, bool Quotes = false);
+
+/// <summary>Pairs of codes applied to overlapping passages.</summary>
+public sealed record CoOccurrenceRequest(int? Round = null, string? Coder = null);
+
+/// <summary>Inter-coder agreement of two different coders.</summary>
+public sealed record AgreementRequest(string CoderA, string CoderB);
+
+/// <summary>Full-text search; at most <paramref name="Limit"/> hits are listed.</summary>
+public sealed record SearchRequest(string Phrase, int Limit = 50);
+
+/// <summary>
+/// Imports a .qdpx into the study's workbench, which must be empty unless <paramref name="Replace"/>.
+/// <paramref name="Offsets"/>: utf16, crlf_as_one or code_points (default: guessed from the exporting tool).
+/// </summary>
+public sealed record QdpxImportRequest(string File, bool Replace = false, string? Offsets = null);
+
+/// <summary><c>qdpx import</c>: what was imported and every repair made.</summary>
+public sealed record QdpxImported(string File, string? Origin, OffsetConvention Offsets, int Sources, int Codes, int Codings, int Memos,
+    IReadOnlyList<string> Repairs);
+
+/// <summary>Writes the workbench (or, for .qdc, the codebook) to <paramref name="File"/>.</summary>
+public sealed record RefiExportRequest(string File, bool Force = false);
+
+/// <summary><c>qdpx export</c>.</summary>
+public sealed record QdpxExported(string File, int Sources, int Codes, int Codings);
+
+/// <summary>Merges a .qdc codebook into the study's codebook (codes matched by GUID or path).</summary>
+public sealed record QdcImportRequest(string File);
+
+/// <summary><c>qdc import</c>.</summary>
+public sealed record QdcImported(string File, string? Origin, int MatchedByGuid, int MatchedByPath, int Added, IReadOnlyList<string> Repairs);
+
+/// <summary><c>qdc export</c>.</summary>
+public sealed record QdcExported(string File, int Codes);

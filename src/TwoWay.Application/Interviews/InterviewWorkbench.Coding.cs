@@ -1,0 +1,91 @@
+using System.Globalization;
+using TwoWay.Domain;
+using TwoWay.Input;
+using TwoWay.Qualitative;
+using TwoWay.Reports.Html;
+using TableWriter = TwoWay.Interchange.Tables.TableWriter;
+
+namespace TwoWay.Application.Interviews;
+
+// Coding and everything that reads codings: quotations, matrix, co-occurrence, agreement, search.
+public sealed partial class InterviewWorkbench
+{
+    /// <summary><c>code</c>: codes a span (or the one occurrence of a phrase) of a transcript; returns the new quotation.</summary>
+    public Task<Quotation> CodeAsync(CodePassageRequest request, CancellationToken ct = default)
+    {
+        if ((request.Span is null) == (request.Phrase is null)) throw new InputException("code", null, "span", "give exactly one of a span or a phrase");
+        if (string.IsNullOrWhiteSpace(request.Coder)) throw new InputException("code", null, "coder", "give the coder's name");
+        return EditAsync(s =>
+        {
+            var p = s.Project;
+            var source = WorkbenchLookup.FindSource(p, request.Source);
+            var code = WorkbenchLookup.FindCode(p, request.Code);
+            var span = request.Phrase is not null ? TextSearch.LocateUnique(source.Text, request.Phrase, source.Name) : ParseSpan(request.Span!, source.Name);
+            var coding = new Coding(Guid.NewGuid(), source.Id, code.Id, span, request.Coder, request.Memo);
+            var result = p.AddCoding(coding);
+            return (result, Quotations.Of(result.Codebook, source, coding));
+        }, ct);
+    }
+
+    private static TextSpan ParseSpan(string text, string sourceName)
+    {
+        var parts = text.Split('-');
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var a) || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var b))
+            throw new InputException(sourceName, null, "span", $"'{text}' is not START-END");
+        try { return new TextSpan(a, b); }
+        catch (ArgumentException e) { throw new InputException(sourceName, null, "span", e.Message.Split(" (Parameter")[0]); }
+    }
+
+    /// <summary>
+    /// <c>quotes</c>: the quotations of a code in transcript order, then position; also written as an
+    /// XLSX workbook and an HTML page when the request names files.
+    /// </summary>
+    public async Task<QuotationList> QuotesAsync(QuotesRequest request, CancellationToken ct = default)
+    {
+        var list = await ReadAsync(s =>
+        {
+            var code = WorkbenchLookup.FindCode(s.Project, request.Code);
+            if (request.Case is not null && !FirmId.IsValid(request.Case)) throw new InputException("quotes", null, "case", $"'{request.Case}' is not a firm id");
+            return Quotations.For(s.Project, code.Id,
+                new QuotationFilter(request.Case is null ? null : new FirmId(request.Case), request.Round, request.Coder), request.Subcodes);
+        }, ct);
+        var inputs = Files.ProtectedFile.Study(studyLocation);
+        foreach (var (path, option) in new[] { (request.Xlsx, "--xlsx"), (request.Html, "--html") })
+            if (path is not null) Files.OutputFile.Check(path, option, request.Force, inputs);
+        if (request.Xlsx is not null)
+            Files.OutputFile.Write(request.Xlsx, temp => TableWriter.WriteWorkbook(temp, [new TableWriter.Sheet("Quotations",
+                ["case", "round", "respondent", "source", "start", "end", "code", "coder", "quotation", "memo", "coding_id"],
+                list.Quotations.Select(q => (IReadOnlyList<string?>)[q.Case, q.Round?.ToString(CultureInfo.InvariantCulture), q.Respondent, q.SourceName,
+                    q.Start.ToString(CultureInfo.InvariantCulture), q.End.ToString(CultureInfo.InvariantCulture), q.CodePath, q.Coder, q.Text, q.Memo,
+                    q.CodingId.ToString()]))]), "--xlsx", request.Force, inputs);
+        if (request.Html is not null) Files.OutputFile.WriteText(request.Html, QuotationsPage.Render(list), "--html", request.Force, inputs);
+        return list;
+    }
+
+    /// <summary><c>matrix</c>: codings per code and case (with quotations on request).</summary>
+    public Task<CodeCaseMatrixResult> MatrixAsync(MatrixRequest request, CancellationToken ct = default) =>
+        ReadAsync(s => CodeCaseMatrix.Compute(s.Project, request.Round, request.Quotes), ct);
+
+    /// <summary><c>cooccurrence</c>: pairs of codes applied to overlapping passages.</summary>
+    public Task<CoOccurrenceResult> CoOccurrenceAsync(CoOccurrenceRequest request, CancellationToken ct = default) =>
+        ReadAsync(s => CoOccurrence.Compute(s.Project, request.Round, request.Coder), ct);
+
+    /// <summary><c>agreement</c>: inter-coder agreement of two coders who both have codings.</summary>
+    public Task<AgreementResult> AgreementAsync(AgreementRequest request, CancellationToken ct = default)
+    {
+        if (request.CoderA == request.CoderB) throw new InputException("agreement", null, "coder", "compare two different coders");
+        return ReadAsync(s =>
+        {
+            var coders = s.Project.Codings.Select(c => c.Coder).ToHashSet();
+            foreach (var c in new[] { request.CoderA, request.CoderB }.Where(c => !coders.Contains(c)))
+                throw new InputException("agreement", null, "coder", $"'{c}' has no codings in this study");
+            return InterCoderAgreement.Compute(s.Project, request.CoderA, request.CoderB);
+        }, ct);
+    }
+
+    /// <summary><c>search</c>: case-insensitive full-text search across the transcripts.</summary>
+    public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) =>
+        ReadAsync(s => string.IsNullOrWhiteSpace(request.Phrase)
+            ? throw new InputException("search", null, "phrase", "search for a non-empty phrase")
+            : TextSearch.Find(s.Project, request.Phrase, limit: request.Limit), ct);
+}

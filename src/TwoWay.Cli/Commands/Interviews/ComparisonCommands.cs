@@ -1,0 +1,103 @@
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TwoWay.Application;
+using TwoWay.Application.Interviews;
+using TwoWay.Qualitative;
+using System.ComponentModel;
+
+namespace TwoWay.Cli.Commands.Interviews;
+
+public sealed class MatrixSettings : QualSettings
+{
+    [CommandOption("--round <N>")] public int? Round { get; init; }
+    [CommandOption("--quotes")] [Description("Framework matrix: each cell lists its quotations.")] public bool Quotes { get; init; }
+}
+
+public sealed class MatrixCommand(Terminal terminal) : InterviewCommand<MatrixSettings>(terminal)
+{
+    protected override async Task RunAsync(InterviewWorkbench workbench, MatrixSettings s, CancellationToken ct)
+    {
+        var m = await workbench.MatrixAsync(new MatrixRequest(s.Round, s.Quotes), ct);
+        Show(s, m, () =>
+        {
+            var t = new Table().AddColumn("code");
+            foreach (var c in m.Cases) t.AddColumn(Markup.Escape(c));
+            t.AddColumn("total");
+            foreach (var row in m.Rows)
+                t.AddRow([Markup.Escape(row.CodePath), .. row.Cells.Select(c => s.Quotes && c.Quotations.Count > 0
+                    ? Markup.Escape(string.Join("\n", c.Quotations.Select(q => "“" + q.Text + "”")))
+                    : Display.Count(c.Codings)), Display.Count(row.Total)]);
+            Terminal.Out.Write(t);
+        });
+    }
+}
+
+public sealed class CoOccurrenceSettings : QualSettings
+{
+    [CommandOption("--round <N>")] public int? Round { get; init; }
+    [CommandOption("--coder <NAME>")] public string? Coder { get; init; }
+}
+
+public sealed class CoOccurrenceCommand(Terminal terminal) : InterviewCommand<CoOccurrenceSettings>(terminal)
+{
+    protected override async Task RunAsync(InterviewWorkbench workbench, CoOccurrenceSettings s, CancellationToken ct)
+    {
+        var r = await workbench.CoOccurrenceAsync(new CoOccurrenceRequest(s.Round, s.Coder), ct);
+        Show(s, r, () =>
+        {
+            var t = new Table().AddColumns("code A", "code B", "overlaps", "cases", "by case");
+            foreach (var x in r.Pairs)
+                t.AddRow(Markup.Escape(x.CodePathA), Markup.Escape(x.CodePathB), Display.Count(x.Overlaps), Display.Count(x.Cases),
+                    Markup.Escape(string.Join(", ", x.ByCase.Select(kv => $"{kv.Key}: {Display.Count(kv.Value)}"))));
+            Terminal.Out.Write(t);
+        });
+    }
+}
+
+public sealed class AgreementSettings : QualSettings
+{
+    [CommandArgument(1, "<coder-a>")] public string CoderA { get; init; } = "";
+    [CommandArgument(2, "<coder-b>")] public string CoderB { get; init; } = "";
+    public override ValidationResult Validate() => CoderA == CoderB ? ValidationResult.Error("Compare two different coders.") : ValidationResult.Success();
+}
+
+public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<AgreementSettings>(terminal)
+{
+    protected override async Task RunAsync(InterviewWorkbench workbench, AgreementSettings s, CancellationToken ct)
+    {
+        var r = await workbench.AgreementAsync(new AgreementRequest(s.CoderA, s.CoderB), ct);
+        Show(s, r, () =>
+        {
+            var t = new Table().AddColumns("code", "characters", Markup.Escape(s.CoderA), Markup.Escape(s.CoderB), "both", "agreement %", "kappa", "alpha");
+            void Row(string name, AgreementMeasures m) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
+                Display.Count(m.CodedByA), Display.Count(m.CodedByB), Display.Count(m.CodedByBoth),
+                Display.Number(m.PercentAgreement, 2), Display.Number(m.Kappa), Display.Number(m.KrippendorffAlpha));
+            foreach (var c in r.ByCode) Row(c.CodePath, c.Measures);
+            if (r.Overall is { } o) Row("(overall)", o);
+            Terminal.Out.Write(t);
+        });
+    }
+}
+
+public sealed class SearchSettings : QualSettings
+{
+    [CommandArgument(1, "<phrase>")] public string Phrase { get; init; } = "";
+    [CommandOption("--limit <N>")] public int Limit { get; init; } = 50;
+}
+
+public sealed class SearchCommand(Terminal terminal) : InterviewCommand<SearchSettings>(terminal)
+{
+    protected override async Task RunAsync(InterviewWorkbench workbench, SearchSettings s, CancellationToken ct)
+    {
+        var r = await workbench.SearchAsync(new SearchRequest(s.Phrase, s.Limit), ct);
+        Show(s, r, () =>
+        {
+            var t = new Table().AddColumns("source", "case", "round", "span", "context");
+            foreach (var h in r.Hits)
+                t.AddRow(Markup.Escape(h.SourceName), Markup.Escape(h.Case ?? ""), InterviewOutput.Round(h.Round), $"{h.Start}–{h.End}",
+                    Markup.Escape(h.Context.ReplaceLineEndings(" ")));
+            Terminal.Out.MarkupLineInterpolated($"{r.TotalHits} hits");
+            Terminal.Out.Write(t);
+        });
+    }
+}
