@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of TwoWay, as CI does. On a fresh machine it first installs what the tests need
-# besides the .NET SDK: R with the survival, psych, jsonlite and sandwich packages, whose results the statistics are
+# besides the .NET SDK: R with the survival, psych, jsonlite, sandwich and survey packages, whose results the statistics are
 # checked against. Ends with one line "N passed, N failed" summed over all test projects.
 set -uo pipefail
 cd "$(dirname "$0")"
@@ -12,6 +12,8 @@ Rscript -e 'quit(status = !requireNamespace("psych", quietly = TRUE))' >/dev/nul
 # The panel statistics' differential tests exchange JSON with R and use sandwich's clustered variances.
 Rscript -e 'quit(status = !requireNamespace("jsonlite", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-jsonlite)
 Rscript -e 'quit(status = !requireNamespace("sandwich", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-sandwich)
+# The survey designs (strata, clusters, fpc) are checked against the survey package.
+Rscript -e 'quit(status = !requireNamespace("survey", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-survey)
 if ((${#missing[@]})); then
   echo "Installing test prerequisites: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
