@@ -265,6 +265,31 @@ public sealed class SurveyAnalyzeSettings : OutputSettings
     [CommandOption("--title <TEXT>")]
     [Description("Report title (default: the survey file's name).")]
     public string? Title { get; init; }
+
+    [CommandOption("--strata <COL>")]
+    [Description("Stratum column of the sampling design (svydesign strata = ~COL).")]
+    public string? Strata { get; init; }
+
+    [CommandOption("--cluster <COL>")]
+    [Description("PSU (cluster) column, nested in strata (svydesign ids = ~COL).")]
+    public string? Cluster { get; init; }
+
+    [CommandOption("--fpc <COL>")]
+    [Description("Finite population correction: PSUs in the stratum's population, or the sampling fraction (svydesign fpc = ~COL).")]
+    public string? Fpc { get; init; }
+
+    [CommandOption("--lonely-psu <RULE>")]
+    [Description("Strata with one PSU: fail (default), remove, certainty, adjust or average, as R's options(survey.lonely.psu).")]
+    [DefaultValue("fail")]
+    public string LonelyPsu { get; init; } = "fail";
+
+    [CommandOption("--svyglm-scaling")]
+    [Description("Without a design, scale the logit's HC0 variance by n/(n−1) and use t tests, as R's svyglm.")]
+    public bool SvyglmScaling { get; init; }
+
+    public override ValidationResult Validate() =>
+        Enum.TryParse<TwoWay.Statistics.LonelyPsu>(LonelyPsu, true, out _) && !int.TryParse(LonelyPsu, out _)
+            ? ValidationResult.Success() : ValidationResult.Error("--lonely-psu must be fail, remove, certainty, adjust or average");
 }
 
 [Description("Analyse a cross-section survey.")]
@@ -276,9 +301,15 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
         var firms = SurveyReader.Read(new SurveyInput(s.File)
         {
             ImportColumn = s.ImportColumn, ExportColumn = s.ExportColumn, WeightColumn = s.Unweighted ? null : s.WeightColumn, Covariates = covariates,
+            StrataColumn = s.Strata, ClusterColumn = s.Cluster, FpcColumn = s.Fpc,
         });
         SurveyAnalysis r;
-        try { r = SurveyAnalyses.Analyze(s.File, firms, covariates); }
+        var options = new SurveyOptions
+        {
+            StrataColumn = s.Strata, ClusterColumn = s.Cluster, FpcColumn = s.Fpc, SvyglmScaling = s.SvyglmScaling,
+            LonelyPsu = Enum.Parse<TwoWay.Statistics.LonelyPsu>(s.LonelyPsu, true),
+        };
+        try { r = SurveyAnalyses.Analyze(s.File, firms, covariates, options); }
         catch (EstimationException ex) { throw new InputException(s.File, null, null, ex.Message); }
         if (s.Out is not null)
             ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(r, s.Title ?? "Survey analysis: " + Path.GetFileName(s.File))));
@@ -289,12 +320,24 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
         }
         var o = terminal.Out;
         o.MarkupLineInterpolated($"[bold]{r.Source}[/]: {r.Firms:N0} firms, total weight {PanelCommands.F(r.WeightTotal, "0.##")}");
-        var t = new Table().Title(Markup.Escape("Weighted shares [Wilson 95% at Kish effective n]")).AddColumns("", "share", "firms", "effective n");
+        var d = r.Design;
+        o.MarkupLineInterpolated($"Design: {d.Description}; {d.StrataCount:N0} strata, {d.Psus:N0} PSUs, {d.DegreesOfFreedom:N0} design df; single-PSU strata: {d.LonelyPsu}{(d.LonelyStrata.Count > 0 ? $" ({string.Join(", ", d.LonelyStrata)})" : "")}");
+        var t = new Table().Title(Markup.Escape(r.Design.Cluster is null && r.Design.Strata is null && r.Design.Fpc is null
+                ? "Weighted shares [Wilson 95% at Kish effective n; SE by linearisation]"
+                : "Weighted shares [Wilson 95% at design effective n = p(1-p)/SE²; SE by linearisation]"))
+            .AddColumns("", "share", "SE", "deff", "firms", "effective n");
         foreach (var w in r.States.Concat([r.ExportGivenImport, r.ExportGivenNoImport, r.ImportGivenExport, r.ImportGivenNoExport]))
-            t.AddText(w.Name, PanelCommands.Ci(w.Share), w.Firms.ToString("N0", CultureInfo.InvariantCulture), PanelCommands.F(w.EffectiveN, "0.0"));
+            t.AddText(w.Name, PanelCommands.Ci(w.Share), PanelCommands.F(w.Se, "0.0000"), w.Deff is { } deff ? PanelCommands.F(deff, "0.00") : "–",
+                w.Firms.ToString("N0", CultureInfo.InvariantCulture), PanelCommands.F(w.EffectiveN, "0.0"));
         o.Write(t);
-        o.MarkupLineInterpolated($"Independence of importing and exporting: χ² = {PanelCommands.F(r.Independence.Statistic, "0.00")} on 1 df, p = {PanelCommands.P(r.Independence.P)}");
-        if (r.Logit is { } logit) o.Write(PanelCommands.CoefficientTable("Weighted logit of exporting (sandwich SE)", logit.Coefficients, "OR"));
+        if (r.RaoScott is { } rs)
+            o.MarkupLineInterpolated($"Independence of importing and exporting (Rao–Scott): F = {PanelCommands.F(rs.F, "0.00")} on {PanelCommands.F(rs.NumeratorDf, "0.##")} and {PanelCommands.F(rs.DenominatorDf, "0.##")} df, p = {PanelCommands.P(rs.P)} (Pearson X² = {PanelCommands.F(rs.Pearson, "0.00")})");
+        if (r.Logit is { } logit) o.Write(PanelCommands.CoefficientTable(r.LogitVariance switch
+        {
+            "design" => $"Weighted logit of exporting (design-based SE as svyglm; p from t on {PanelCommands.F(r.LogitDf ?? double.NaN, "0")} df)",
+            "hc0-svyglm" => $"Weighted logit of exporting (robust SE: HC0 × n/(n−1) as svyglm; p from t on {PanelCommands.F(r.LogitDf ?? double.NaN, "0")} df)",
+            _ => "Weighted logit of exporting (robust SE: HC0 sandwich, each firm its own cluster; --svyglm-scaling for svyglm's n/(n−1))",
+        }, logit.Coefficients, "OR"));
         foreach (var p in r.Problems) o.MarkupLineInterpolated($"[yellow]not estimated:[/] {p}");
         if (s.Out is not null) o.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(s.Out)}[/].");
         return ExitCodes.Ok;

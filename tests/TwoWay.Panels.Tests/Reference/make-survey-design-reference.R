@@ -52,7 +52,8 @@ values <- function(des) {
   }
   ch <- svychisq(~imports + exports, des, statistic = "F")
   tab <- svytable(~imports + exports, des, Ntotal = nrow(d))
-  g <- svyglm(exports ~ imports + sector, des, family = quasibinomial())
+  g <- svyglm(exports ~ imports + sector, des, family = quasibinomial(),
+              control = glm.control(epsilon = 1e-14, maxit = 100))  # converged as tightly as ours
   sg <- summary(g)$coefficients
   list(degf = degf(des),
        states = list(estimate = unname(coef(m)), se = unname(SE(m)), deff = unname(as.vector(deff(m)))),
