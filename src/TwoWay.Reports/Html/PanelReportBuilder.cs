@@ -221,14 +221,25 @@ public static class PanelReportBuilder
         var blocks = new List<ReportBlock>
         {
             new ChartBlock(chart),
-            new TableBlock(new ReportTable("Weighted shares [Wilson 95% interval at Kish's effective n]", ["", "Share", "Firms", "Effective n"],
-                shares.Select(w => (IReadOnlyList<string>)[w.Name, Ci(w.Share), F(w.Firms, "#,0"), F(w.EffectiveN, "0.0")]).ToArray())),
-            new ParagraphBlock($"Independence of importing and exporting: χ² = {F(s.Independence.Statistic, "0.00")} on {s.Independence.Df} df, p {P(s.Independence.P)}."),
+            new ParagraphBlock($"Design: {s.Design.Description}; {N(s.Design.StrataCount)} strata, {N(s.Design.Psus)} PSUs, {N(s.Design.DegreesOfFreedom)} design degrees of freedom; single-PSU strata: {s.Design.LonelyPsu}{(s.Design.LonelyStrata.Count > 0 ? " (" + string.Join(", ", s.Design.LonelyStrata) + ")" : "")}."),
+            new TableBlock(new ReportTable(s.Design.Strata is null && s.Design.Cluster is null && s.Design.Fpc is null
+                    ? "Weighted shares [Wilson 95% interval at Kish's effective n; SE by Taylor linearisation]"
+                    : "Weighted shares [Wilson 95% interval at the design's effective n = p(1−p)/SE²; SE by Taylor linearisation]",
+                ["", "Share", "SE", "Design effect", "Firms", "Effective n"],
+                shares.Select(w => (IReadOnlyList<string>)[w.Name, Ci(w.Share), F(w.Se, "0.0000"), w.Deff is { } d ? F(d, "0.00") : "–", F(w.Firms, "#,0"), F(w.EffectiveN, "0.0")]).ToArray())),
+            new ParagraphBlock(s.RaoScott is { } rs
+                ? $"Independence of importing and exporting (Rao–Scott second-order correction): F = {F(rs.F, "0.00")} on {F(rs.NumeratorDf, "0.##")} and {F(rs.DenominatorDf, "0.##")} df, p {P(rs.P)} (Pearson X² = {F(rs.Pearson, "0.00")})."
+                : $"Independence of importing and exporting: χ² = {F(s.Independence.Statistic, "0.00")} on {s.Independence.Df} df, p {P(s.Independence.P)}."),
         };
         if (s.Logit is { } logit)
         {
             blocks.Add(new SubheadingBlock("Weighted logit of exporting"));
-            blocks.Add(new TableBlock(Coefficients($"Weighted logit ({N(logit.Observations)} firms; sandwich SE)", logit.Coefficients, "OR")));
+            blocks.Add(new TableBlock(Coefficients($"Weighted logit ({N(logit.Observations)} firms; " + s.LogitVariance switch
+            {
+                "design" => $"design-based SE as svyglm, p from t on {F(s.LogitDf ?? double.NaN, "0")} df)",
+                "hc0-svyglm" => $"robust SE HC0 × n/(n−1) as svyglm, p from t on {F(s.LogitDf ?? double.NaN, "0")} df)",
+                _ => "robust SE HC0 sandwich)",
+            }, logit.Coefficients, "OR")));
         }
         if (s.Problems.Count > 0) blocks.Add(new NoteListBlock(s.Problems));
         return new SectionedReport(title, $"{s.Source} · {N(s.Firms)} firms · total weight {F(s.WeightTotal, "#,0.##")}",
