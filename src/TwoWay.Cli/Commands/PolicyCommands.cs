@@ -251,7 +251,7 @@ public sealed class CoverageCommand(Terminal terminal) : Command<CoverageSetting
             using var engine = new PanelEngine { Progress = progress };
             engine.Load(new PanelInput(path) { FirmColumn = s.FirmColumn, YearColumn = s.YearColumn, ImportColumn = s.ImportColumn, ExportColumn = s.ExportColumn });
             var activity = engine.ActivityInWindow(s.Year, YearlyActivity.Window);
-            var groups = activity.Rows.Select(r => YearlyActivity.Classify(r.ImportedNow, r.ExportedNow, r.ObservedYears, r.ExportedYears, r.ImportedYears, r.Firms));
+            var groups = activity.Rows.Select(YearlyActivity.Classify);
             return new Population($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(path))} (panel, {activity.Year.ToString(CultureInfo.InvariantCulture)})",
                 YearlyActivity.Merge(groups).ToList());
         });
