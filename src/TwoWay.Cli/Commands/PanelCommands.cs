@@ -114,6 +114,10 @@ public sealed class PanelAnalyzeSettings : OutputSettings
     [Description("DuckDB memory limit, e.g. 3GB (default: DuckDB's, 80% of RAM). Larger data spills to disk.")]
     public string? MemoryLimit { get; init; }
 
+    [CommandOption("--timings")]
+    [Description("Also print the stage timings (seconds) and put them in the HTML report's footer.")]
+    public bool Timings { get; init; }
+
     public override ValidationResult Validate() =>
         Ties is "efron" or "breslow" ? ValidationResult.Success() : ValidationResult.Error("--ties must be efron or breslow");
 }
@@ -138,18 +142,18 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             return analysis;
         });
         if (s.Out is not null)
-            ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(result, s.Title ?? "Panel analysis: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(s.File)))));
+            ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(result, s.Title ?? "Panel analysis: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(s.File)), s.Timings)));
         if (s.Json)
         {
             terminal.WriteRaw(Json.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
-        Print(terminal.Out, result);
+        Print(terminal.Out, result, s.Timings);
         if (s.Out is not null) terminal.Out.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(s.Out)}[/].");
         return ExitCodes.Ok;
     }
 
-    private static void Print(IAnsiConsole o, PanelAnalysis r)
+    private static void Print(IAnsiConsole o, PanelAnalysis r, bool timings)
     {
         o.MarkupLineInterpolated($"[bold]{r.Source}[/]: {r.Firms:N0} firms, {r.FirmYears:N0} firm-years, {r.FirstYear}–{r.LastYear}");
         var states = new Table().Title(Markup.Escape("Trader states (share of firms)")).AddColumns("year", "none", "import only", "export only", "two-way", "firms");
@@ -174,7 +178,7 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
         {
             o.MarkupLineInterpolated($"[bold]Country linkage[/] ({l.Countries} countries): P(start exporting to c | earlier imports from c) = {PanelCommands.Ci(l.WithPriorImports)} (n = {l.WithPriorImports.Trials:N0}); without = {PanelCommands.Ci(l.WithoutPriorImports)} (n = {l.WithoutPriorImports.Trials:N0}); ratio {PanelCommands.F(l.RiskRatio, "0.00")}");
         }
-        o.MarkupLineInterpolated($"[grey]seconds: {string.Join(", ", r.Seconds.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}"))}[/]");
+        if (timings) o.MarkupLineInterpolated($"[grey]seconds: {string.Join(", ", r.Seconds.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}"))}[/]");
     }
 
     private static void PrintEntry(IAnsiConsole o, EntryAnalysis e)

@@ -32,7 +32,7 @@ public static class PanelReportBuilder
     /// <summary>"import_only" → "import only".</summary>
     public static string StateName(TraderState s) => s.Code().Replace('_', ' ');
 
-    public static SectionedReport Build(PanelAnalysis a, string title)
+    public static SectionedReport Build(PanelAnalysis a, string title, bool timings = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         var sections = new List<ReportSection>
@@ -49,8 +49,9 @@ public static class PanelReportBuilder
                    (a.Covariates.Count > 0 ? " · covariates: " + string.Join(", ", a.Covariates) : "");
         return new SectionedReport(title, meta, sections)
         {
-            // Stages as timed by the engine (an entry stage's time includes its fits and score pass).
-            Footer = "Timings: " + string.Join(", ", a.Seconds.Select(kv => $"{kv.Key.Replace('_', ' ')} {F(kv.Value, "0.00")} s")) + ".",
+            // Stages as timed by the engine (an entry stage's time includes its fits and score pass); only on request
+            // (--timings), so that the same panel gives the same report.
+            Footer = !timings ? null : "Timings: " + string.Join(", ", a.Seconds.Select(kv => $"{kv.Key.Replace('_', ' ')} {F(kv.Value, "0.00")} s")) + ".",
         };
     }
 
