@@ -105,6 +105,7 @@ public class ReportTests
         Assert.Contains("svydesign(ids = ~1, weights = ~w)", decoded);
         Assert.Contains("robust SE HC0 sandwich", decoded);
         var last = json.GetProperty("logit").GetProperty("coefficients").EnumerateArray().Last();
-        Assert.Contains($"<th scope=\"row\">{last.GetProperty("name").GetString()}</th><td>{F(last.GetProperty("estimate").GetDouble(), "0.00000")}</td>", html);
+        Assert.Equal("manufacturing", last.GetProperty("reference").GetString());
+        Assert.Contains($"<th scope=\"row\">{last.GetProperty("name").GetString()} (vs manufacturing)</th><td>{F(last.GetProperty("estimate").GetDouble(), "0.00000")}</td>", html);
     }
 }

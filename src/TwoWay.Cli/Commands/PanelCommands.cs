@@ -48,9 +48,9 @@ public static class PanelCommands
     internal static Table CoefficientTable(string title, IReadOnlyList<Coefficient> coefficients, string ratio)
     {
         var robust = coefficients.Any(c => c.RobustSe is not null);
-        var t = new Table().Title(title).AddColumns("term", "coef", ratio, "se", robust ? "robust se" : "", "z", "p", "95% CI (" + ratio + ")");
+        var t = new Table().Title(title).AddColumns("term", "coef", ratio, "exp(-coef)", "se", robust ? "robust se" : "", "z", "p", "95% CI (" + ratio + ")");
         foreach (var c in coefficients)
-            t.AddText(c.Name, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.Se, "0.00000"),
+            t.AddText(c.Label, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.InverseRatio, "0.0000"), F(c.Se, "0.00000"),
                 c.RobustSe is { } r ? F(r, "0.00000") : "", F(c.Z, "0.00"), P(c.P), $"{F(c.RatioLower95, "0.000")} – {F(c.RatioUpper95, "0.000")}");
         return t;
     }
@@ -200,11 +200,14 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             o.MarkupLineInterpolated($"Log-rank: χ² = {PanelCommands.F(lr.Test.Statistic, "0.00")} on {lr.Test.Df} df, p = {PanelCommands.P(lr.Test.P)}");
         if (e.Cox is { } cox)
         {
-            o.Write(PanelCommands.CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; robust SE clustered by firm; CI uses the robust SE)", cox.Coefficients, "HR"));
+            o.Write(PanelCommands.CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; n = {cox.Subjects:N0} rows, {cox.Events:N0} events; robust SE clustered by firm; CI uses the robust SE)", cox.Coefficients, "HR"));
             o.MarkupLineInterpolated($"LR χ² = {PanelCommands.F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {PanelCommands.P(cox.LikelihoodRatio.P)}); Wald = {PanelCommands.F(cox.Wald.Statistic, "0.00")}; score = {PanelCommands.F(cox.Score.Statistic, "0.00")}; robust Wald = {PanelCommands.F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; concordance = {PanelCommands.F(cox.Concordance, "0.0000")}");
         }
         if (e.Logit is { } logit)
-            o.Write(PanelCommands.CoefficientTable($"Discrete-time logit of entry ({logit.Clusters:N0} firm clusters)", logit.Coefficients, "OR"));
+        {
+            o.Write(PanelCommands.CoefficientTable($"Discrete-time logit of entry ({logit.Observations:N0} spell rows, {logit.Clusters:N0} firm clusters)", logit.Coefficients, "OR"));
+            o.MarkupLineInterpolated($"Null deviance {PanelCommands.F(logit.NullDeviance ?? double.NaN, "0.00")}, residual deviance {PanelCommands.F(logit.Deviance, "0.00")}, AIC {PanelCommands.F(logit.Aic, "0.00")}");
+        }
         foreach (var p in e.Problems) o.MarkupLineInterpolated($"[yellow]not estimated:[/] {p}");
     }
 }

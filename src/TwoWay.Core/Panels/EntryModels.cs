@@ -117,6 +117,8 @@ public static class EntryModels
             if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
         }
 
+        if (cox is not null) cox = cox with { Coefficients = Coefficient.WithReferences(cox.Coefficients, design.Baselines) };
+        if (logit is not null) logit = logit with { Coefficients = Coefficient.WithReferences(logit.Coefficients, design.Baselines) };
         return new EntryAnalysis(entering, lagName, outcomes.Sum(o => o.Firms), cells.Sum(c => c.AtRisk), cells.Sum(c => c.Entries),
             km, logRank, cox, logit, problems);
     }
@@ -149,20 +151,24 @@ public static class EntryModels
     {
         public required List<string> Names { get; init; }
         public required List<string[]> NonBaselineLevels { get; init; }
+        /// <summary>Each covariate's baseline level (the first in ordinal order, as R's factor).</summary>
+        public required Dictionary<string, string> Baselines { get; init; }
 
         public static Design Of(string lagName, IReadOnlyList<string> covariates, IReadOnlyList<SpellCell> cells)
         {
             var names = new List<string> { lagName };
             var levels = new List<string[]>();
+            var baselines = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var v = 0; v < covariates.Count; v++)
             {
                 var all = cells.Where(c => c.AtRisk > 0).Select(c => c.Levels[v]).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
                 if (all.Length < 2)
                     throw new EstimationException($"covariate '{covariates[v]}' has no variation (every firm at risk has the value '{all.FirstOrDefault()}'), so its effect cannot be estimated; drop it from --covariates");
                 levels.Add(all[1..]);
+                baselines[covariates[v]] = all[0];
                 names.AddRange(all[1..].Select(l => $"{covariates[v]}={l}"));
             }
-            return new Design { Names = names, NonBaselineLevels = levels };
+            return new Design { Names = names, NonBaselineLevels = levels, Baselines = baselines };
         }
 
         public double[] Row(SpellCell cell)

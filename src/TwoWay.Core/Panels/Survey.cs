@@ -136,11 +136,13 @@ public static class SurveyAnalyses
         {
             var names = new List<string> { "(Intercept)", "imports" };
             var levels = new List<string[]>();
+            var baselines = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var v = 0; v < covariates.Count; v++)
             {
                 var all = firms.Select(f => f.Levels[v]).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
                 if (all.Length < 2) throw new EstimationException($"covariate '{covariates[v]}' has no variation (every firm has '{all[0]}')");
                 levels.Add(all[1..]);
+                baselines[covariates[v]] = all[0];
                 names.AddRange(all[1..].Select(l => $"{covariates[v]}={l}"));
             }
             var x = new double[firms.Count, names.Count];
@@ -172,6 +174,7 @@ public static class SurveyAnalyses
             }
             else
                 logit = Logistic.Fit(x, names, exports, ones, wn, Enumerable.Range(0, firms.Count).ToArray());
+            logit = logit with { Coefficients = Coefficient.WithReferences(logit.Coefficients, baselines) };
         }
         catch (EstimationException ex) { problems.Add("weighted logit: " + ex.Message); }
 

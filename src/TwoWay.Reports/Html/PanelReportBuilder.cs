@@ -153,9 +153,9 @@ public static class PanelReportBuilder
         {
             blocks.Add(new SubheadingBlock($"Cox proportional hazards of {entry} entry"));
             blocks.Add(new ChartBlock(new ForestPlot($"{direction} entry: hazard ratios with 95% intervals (firm-clustered)",
-                "Hazard ratios: " + string.Join("; ", cox.Coefficients.Select(c => $"{c.Name} {F(c.Ratio, "0.00")} ({F(c.RatioLower95, "0.00")}–{F(c.RatioUpper95, "0.00")})")) + ".",
+                "Hazard ratios: " + string.Join("; ", cox.Coefficients.Select(c => $"{c.Label} {F(c.Ratio, "0.00")} ({F(c.RatioLower95, "0.00")}–{F(c.RatioUpper95, "0.00")})")) + ".",
                 "hazard ratio",
-                cox.Coefficients.Select(c => new ForestRow(c.Name, c.Ratio, c.RatioLower95, c.RatioUpper95, $"{F(c.Ratio, "0.00")} [{F(c.RatioLower95, "0.00")}, {F(c.RatioUpper95, "0.00")}]")).ToArray(),
+                cox.Coefficients.Select(c => new ForestRow(c.Label, c.Ratio, c.RatioLower95, c.RatioUpper95, $"{F(c.Ratio, "0.00")} [{F(c.RatioLower95, "0.00")}, {F(c.RatioUpper95, "0.00")}]")).ToArray(),
                 Estimate) { Width = 1000, Height = 110 + 34 * cox.Coefficients.Count }));
             blocks.Add(new TableBlock(Coefficients($"Cox ({cox.Ties.ToString().ToLowerInvariant()} ties; {N(cox.Subjects)} rows, {N(cox.Events)} events; CI from the robust SE)", cox.Coefficients, "HR")));
             blocks.Add(new ParagraphBlock($"Likelihood-ratio χ² = {F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {P(cox.LikelihoodRatio.P)}); " +
@@ -166,6 +166,7 @@ public static class PanelReportBuilder
         {
             blocks.Add(new SubheadingBlock($"Discrete-time logit of {entry} entry"));
             blocks.Add(new TableBlock(Coefficients($"Logit ({N(logit.Observations)} spell rows, {(logit.Clusters is { } k ? N(k) : "no")} firm clusters; CI from the clustered SE)", logit.Coefficients, "OR")));
+            blocks.Add(new ParagraphBlock(LogitFit(logit)));
         }
         if (e.Problems.Count > 0)
         {
@@ -175,9 +176,13 @@ public static class PanelReportBuilder
         return new ReportSection(id, $"{direction} entry (does {lagged}ing lead to {entry}ing?)", blocks);
     }
 
+    /// <summary>The logit's fit as <c>summary(glm)</c> prints it: null and residual deviance with their df, and AIC.</summary>
+    private static string LogitFit(LogisticResult l) =>
+        $"Null deviance {F(l.NullDeviance ?? double.NaN, "0.00")}, residual deviance {F(l.Deviance, "0.00")} ({N(l.Coefficients.Count)} coefficients), AIC {F(l.Aic, "0.00")}; log-likelihood {F(l.LogLikelihood, "0.000")}.";
+
     private static ReportTable Coefficients(string caption, IReadOnlyList<Coefficient> coefficients, string ratio) => new(caption,
-        ["Term", "Coef", ratio, "SE", "Robust SE", "z", "p", $"95% CI ({ratio})"],
-        coefficients.Select(c => (IReadOnlyList<string>)[c.Name, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.Se, "0.00000"),
+        ["Term", "Coef", ratio, "exp(−coef)", "SE", "Robust SE", "z", "p", $"95% CI ({ratio})"],
+        coefficients.Select(c => (IReadOnlyList<string>)[c.Label, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.InverseRatio, "0.0000"), F(c.Se, "0.00000"),
             c.RobustSe is { } r ? F(r, "0.00000") : "–", F(c.Z, "0.00"), PValue(c.P), $"{F(c.RatioLower95)} – {F(c.RatioUpper95)}"]).ToArray());
 
     private static ReportSection Conversion(IReadOnlyList<ConversionRow> rows)
@@ -241,6 +246,7 @@ public static class PanelReportBuilder
                 "hc0-svyglm" => $"robust SE HC0 × n/(n−1) as svyglm, p from t on {F(s.LogitDf ?? double.NaN, "0")} df)",
                 _ => "robust SE HC0 sandwich)",
             }, logit.Coefficients, "OR")));
+            if (s.LogitVariance == "hc0") blocks.Add(new ParagraphBlock(LogitFit(logit)));
         }
         if (s.Problems.Count > 0) blocks.Add(new NoteListBlock(s.Problems));
         return new SectionedReport(title, $"{s.Source} · {N(s.Firms)} firms · total weight {F(s.WeightTotal, "#,0.##")}",
