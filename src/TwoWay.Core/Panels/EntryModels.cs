@@ -118,7 +118,7 @@ public static class EntryModels
         }
 
         if (cox is not null) cox = cox with { Coefficients = Coefficient.WithReferences(cox.Coefficients, design.Baselines) };
-        if (logit is not null) logit = logit with { Coefficients = Coefficient.WithReferences(logit.Coefficients, design.Baselines) };
+        if (logit is not null) logit = Logistic.OnBinaryRows(logit, events, trials) with { Coefficients = Coefficient.WithReferences(logit.Coefficients, design.Baselines) };
         return new EntryAnalysis(entering, lagName, outcomes.Sum(o => o.Firms), cells.Sum(c => c.AtRisk), cells.Sum(c => c.Entries),
             km, logRank, cox, logit, problems);
     }

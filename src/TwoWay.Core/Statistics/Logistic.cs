@@ -94,6 +94,19 @@ public static class Logistic
         };
     }
 
+    /// <summary>
+    /// The model block of a logit fitted on binomial counts that stand for 0/1 rows (firm-years aggregated
+    /// into cells): deviance −2ℓ, null deviance −2ℓ₀ (ℓ₀ at p̄ = Σy/Σn) and AIC −2ℓ + 2p of the 0/1 rows, whose
+    /// saturated log-likelihood is 0 and binomial coefficients 1 — what <c>glm</c> reports on the rows themselves.
+    /// </summary>
+    public static LogisticResult OnBinaryRows(LogisticResult r, double[] events, double[] trials)
+    {
+        double y = events.Sum(), n = trials.Sum();
+        var pbar = y / n;
+        var ll0 = (y > 0 ? y * Math.Log(pbar) : 0) + (n - y > 0 ? (n - y) * Math.Log(1 - pbar) : 0);
+        return r with { Deviance = -2 * r.LogLikelihood, NullDeviance = -2 * ll0, Aic = -2 * r.LogLikelihood + 2 * r.Coefficients.Count };
+    }
+
     /// <summary>The score contribution (y − n·p)·x of one row at β (before its weight).</summary>
     public static double[] Score(double[] beta, double[,] x, int row, double events, double trials)
     {
