@@ -99,8 +99,13 @@ public static class EntryModels
                 LogitRow(cells[c], design, lastInterval, one, 0);
                 for (var e = 0; e < 2; e++)
                 {
-                    var score = new double[pc + pl];
-                    if (coxFit is not null) coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, 0);
+                    // [Cox at β̂, logit, Cox at β = 0 (for the robust score test)]
+                    var score = new double[pc + pl + pc];
+                    if (coxFit is not null)
+                    {
+                        coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, 0);
+                        coxFit.AtZero.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, pc + pl);
+                    }
                     if (beta is not null) Logistic.Score(beta, one, 0, e, 1).CopyTo(score, pc);
                     scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1, score));
                 }
@@ -113,7 +118,7 @@ public static class EntryModels
                     for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
                 return m;
             }
-            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc)).Result;
+            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc)).Result;
             if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
         }
 

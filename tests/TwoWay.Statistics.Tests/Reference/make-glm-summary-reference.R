@@ -1,8 +1,9 @@
 # summary(glm) figures of the logit beyond its coefficients: null and residual deviance, AIC,
 # for binary rows (infert.csv, written by make-reference.R) and for the same data grouped into
 # binomial counts (cbind(events, trials − events)), where the AIC includes log C(n, y).
+# Also summary(coxph(cluster =))'s robust score test on lung.csv (clustered by institution).
 # Run from this folder: Rscript make-glm-summary-reference.R   (writes glm-summary.json)
-suppressPackageStartupMessages(library(jsonlite))
+suppressPackageStartupMessages({ library(jsonlite); library(survival) })
 inf <- read.csv("infert.csv")
 ctl <- glm.control(epsilon = 1e-14, maxit = 100)
 g <- glm(case ~ spontaneous + induced + age, data = inf, family = binomial, control = ctl)
@@ -14,4 +15,10 @@ out <- list(
   binary = list(null_deviance = g$null.deviance, deviance = g$deviance, aic = g$aic, loglik = as.numeric(logLik(g))),
   grouped = list(coef = unname(coef(gg)), null_deviance = gg$null.deviance, deviance = gg$deviance, aic = gg$aic,
                  loglik = as.numeric(logLik(gg))))
+lung2 <- read.csv("lung.csv")
+lung2 <- lung2[!is.na(lung2$inst), ]
+for (ties in c("efron", "breslow")) {
+  f <- coxph(Surv(time, status) ~ age + sex, lung2, cluster = inst, ties = ties, control = coxph.control(eps = 1e-11, iter.max = 100))
+  out[[paste0("lung_cluster_", ties)]] <- list(robust_score = f$rscore, score = f$score, wald = f$wald.test)
+}
 writeLines(toJSON(out, digits = NA, auto_unbox = TRUE, pretty = TRUE), "glm-summary.json")
