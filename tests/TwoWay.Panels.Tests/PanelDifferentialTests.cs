@@ -48,6 +48,7 @@ public class PanelDifferentialTests
             Close(Arr(r, key, "loglik")[1], cox.LogLikelihood, $"{key} loglik");
             Close(Arr(r, key, "concordance")[0], cox.Concordance, $"{key} concordance");
             Close(Arr(r, key, "robust_score")[0], cox.RobustScore!.Statistic, $"{key} robust score");
+            Close(Arr(r, key, "concordance_se")[0], cox.ConcordanceSe, $"{key} concordance se");
             Assert.Equal(Arr(r, key, "n")[0], cox.Subjects);
             Assert.Equal(Arr(r, key, "nevent")[0], cox.Events);
             var inv = Arr(r, key, "exp_neg_coef");

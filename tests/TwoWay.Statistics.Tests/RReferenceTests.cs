@@ -90,7 +90,18 @@ public class RReferenceTests
         Close(R.GetProperty("robust_score").GetDouble(), r.RobustScore!.Statistic, 1e-8, "robust score");
         Close(R.GetProperty("score").GetDouble(), r.Score.Statistic, 1e-8, "score");
         Close(R.GetProperty("wald").GetDouble(), r.RobustWald!.Statistic, 1e-6, "robust Wald");
+        Close(R.GetProperty("concordance").GetDouble(), r.Concordance, 1e-10, "concordance");
+        Close(R.GetProperty("concordance_se").GetDouble(), r.ConcordanceSe, 1e-8, "concordance se (clustered)");
         Assert.Null(Cox.Fit(Lung(ties, false), ties).RobustScore);
+    }
+
+    [Fact]
+    public void Concordance_standard_error_matches_summary_coxph_without_clusters()
+    {
+        var R = System.Text.Json.JsonDocument.Parse(File.ReadAllText(PathOf("glm-summary.json"))).RootElement.GetProperty("lung_efron");
+        var r = Cox.Fit(Lung(Ties.Efron, false));
+        Close(R.GetProperty("concordance").GetDouble(), r.Concordance, 1e-10, "concordance");
+        Close(R.GetProperty("concordance_se").GetDouble(), r.ConcordanceSe, 1e-8, "concordance se");
     }
 
     [Fact]

@@ -91,6 +91,8 @@ public static class EntryModels
             var pc = coxFit is null ? 0 : design.Names.Count;
             var pl = logit is null ? 0 : names.Count;
             var beta = logit?.Coefficients.Select(c => c.Estimate).ToArray();
+            // Each spell row's influence on Somers' d (one firm-year of the cell), for the concordance's clustered SE.
+            var somers = coxFit is null ? null : Concordance.WithInfluence(data, coxFit.LinearPredictors(data)).Influence;
             var one = new double[1, names.Count];
             var scores = new List<CellScore>(n);
             for (var c = 0; c < cells.Count; c++)
@@ -99,12 +101,13 @@ public static class EntryModels
                 LogitRow(cells[c], design, lastInterval, one, 0);
                 for (var e = 0; e < 2; e++)
                 {
-                    // [Cox at β̂, logit, Cox at β = 0 (for the robust score test)]
-                    var score = new double[pc + pl + pc];
+                    // [Cox at β̂, logit, Cox at β = 0 (for the robust score test), concordance influence]
+                    var score = new double[pc + pl + pc + (coxFit is null ? 0 : 1)];
                     if (coxFit is not null)
                     {
                         coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, 0);
                         coxFit.AtZero.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, pc + pl);
+                        score[pc + pl + pc] = somers![2 * c + e];
                     }
                     if (beta is not null) Logistic.Score(beta, one, 0, e, 1).CopyTo(score, pc);
                     scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1, score));
@@ -118,7 +121,7 @@ public static class EntryModels
                     for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
                 return m;
             }
-            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc)).Result;
+            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc), meat[2 * pc + pl, 2 * pc + pl]).Result;
             if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
         }
 

@@ -31,6 +31,9 @@ public sealed record CoxResult(
     /// U(0)ᵀ (Σ_g s_g(0) s_g(0)ᵀ)⁻¹ U(0), s_g(0) the cluster sums of weighted score residuals at β = 0; null without clusters.
     /// </summary>
     public ChiSquareTest? RobustScore { get; init; }
+
+    /// <summary>Standard error of the concordance (infinitesimal jackknife over clusters when given), as <c>summary(coxph)</c>'s "se".</summary>
+    public double ConcordanceSe { get; init; }
 }
 
 /// <summary>
@@ -50,9 +53,11 @@ public static class Cox
     /// <summary>
     /// Fits and keeps what is needed to compute score residuals of further rows (for clustered SE over aggregated data).
     /// <c>clusterMeat</c> (Σ_g U_g U_gᵀ at β̂) gives the robust variance; with it, <c>clusterMeatAtZero</c> (the same at β = 0)
-    /// gives the robust score test.
+    /// gives the robust score test; <c>concordanceVariance</c> is Var(Somers' d) summed over clusters (see
+    /// <see cref="Concordance.WithInfluence"/>) when the rows are cells of clustered data.
     /// </summary>
-    public static CoxFit FitModel(SurvivalData data, Ties ties = Ties.Efron, double[,]? clusterMeat = null, double[,]? clusterMeatAtZero = null)
+    public static CoxFit FitModel(SurvivalData data, Ties ties = Ties.Efron, double[,]? clusterMeat = null, double[,]? clusterMeatAtZero = null,
+        double? concordanceVariance = null)
     {
         var p = data.Covariates;
         if (p == 0) throw new EstimationException("the model has no covariates");
@@ -124,9 +129,25 @@ public static class Cox
         var result = new CoxResult(ties, subjects, events, coefficients, ll0, ll,
             ChiSquareTest.Of(2 * (ll - ll0), p), ChiSquareTest.Of(Matrices.Quadratic(beta, info), p), score, robustWald,
             Concordance.OfCox(data, fit.LinearPredictors(data)), iterations,
-            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust)) { RobustScore = robustScore };
+            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust))
+        {
+            RobustScore = robustScore,
+            ConcordanceSe = Math.Sqrt((concordanceVariance ?? SomersVariance(data, fit.LinearPredictors(data))) / 4),
+        };
         fit.Result = result;
         return fit;
+    }
+
+    /// <summary>Var(Somers' d) by the infinitesimal jackknife: Σ over clusters (or rows) of the summed weighted influences, squared.</summary>
+    private static double SomersVariance(SurvivalData data, double[] lp)
+    {
+        var (_, g) = Concordance.WithInfluence(data, lp);
+        if (data.Clusters is null)
+            return Enumerable.Range(0, data.Rows).Sum(i => data.Counts[i] * Math.Pow(data.Weights[i] * g[i], 2));
+        var sums = new Dictionary<int, double>();
+        for (var i = 0; i < data.Rows; i++)
+            sums[data.Clusters[i]] = sums.GetValueOrDefault(data.Clusters[i]) + data.Counts[i] * data.Weights[i] * g[i];
+        return sums.Values.Sum(v => v * v);
     }
 
     private static double MaxAbs(double[] v) => v.Length == 0 ? 0 : v.Max(Math.Abs);

@@ -12,7 +12,8 @@ for (ties in c("efron", "breslow")) {
   f <- coxph(Surv(interval - 1, interval, event) ~ lag + sector + size_class, d, cluster = firm, ties = ties, control = ctl)
   out[[ties]] <- list(coef = unname(coef(f)), se = unname(sqrt(diag(f$naive.var))), robust_se = unname(sqrt(diag(f$var))),
                       loglik = unname(f$loglik), concordance = unname(concordance(f)$concordance),
-                      n = f$n, nevent = f$nevent, exp_neg_coef = unname(exp(-coef(f))), robust_score = f$rscore)
+                      n = f$n, nevent = f$nevent, exp_neg_coef = unname(exp(-coef(f))), robust_score = f$rscore,
+                      concordance_se = unname(f$concordance["std"]))
 }
 d$dur <- factor(pmin(d$interval, K))
 g <- glm(event ~ dur + lag + sector + size_class, data = d, family = binomial, control = glm.control(epsilon = 1e-14, maxit = 100))
