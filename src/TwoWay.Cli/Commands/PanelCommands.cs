@@ -201,7 +201,7 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
         if (e.Cox is { } cox)
         {
             o.Write(PanelCommands.CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; n = {cox.Subjects:N0} rows, {cox.Events:N0} events; robust SE clustered by firm; CI uses the robust SE)", cox.Coefficients, "HR"));
-            o.MarkupLineInterpolated($"LR χ² = {PanelCommands.F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {PanelCommands.P(cox.LikelihoodRatio.P)}); Wald = {PanelCommands.F(cox.Wald.Statistic, "0.00")}; score = {PanelCommands.F(cox.Score.Statistic, "0.00")}; robust Wald = {PanelCommands.F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; robust score = {PanelCommands.F(cox.RobustScore?.Statistic ?? double.NaN, "0.00")} (p {PanelCommands.P(cox.RobustScore?.P ?? double.NaN)}); concordance = {PanelCommands.F(cox.Concordance, "0.0000")}");
+            o.MarkupLineInterpolated($"LR χ² = {PanelCommands.F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {PanelCommands.P(cox.LikelihoodRatio.P)}); Wald = {PanelCommands.F(cox.Wald.Statistic, "0.00")}; score = {PanelCommands.F(cox.Score.Statistic, "0.00")}; robust Wald = {PanelCommands.F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; robust score = {PanelCommands.F(cox.RobustScore?.Statistic ?? double.NaN, "0.00")} (p {PanelCommands.P(cox.RobustScore?.P ?? double.NaN)}); concordance = {PanelCommands.F(cox.Concordance, "0.0000")} (se {PanelCommands.F(cox.ConcordanceSe, "0.0000")})");
         }
         if (e.Logit is { } logit)
         {

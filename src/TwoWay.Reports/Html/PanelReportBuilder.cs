@@ -160,7 +160,7 @@ public static class PanelReportBuilder
             blocks.Add(new TableBlock(Coefficients($"Cox ({cox.Ties.ToString().ToLowerInvariant()} ties; {N(cox.Subjects)} rows, {N(cox.Events)} events; CI from the robust SE)", cox.Coefficients, "HR")));
             blocks.Add(new ParagraphBlock($"Likelihood-ratio χ² = {F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {P(cox.LikelihoodRatio.P)}); " +
                 $"Wald = {F(cox.Wald.Statistic, "0.00")}; score = {F(cox.Score.Statistic, "0.00")}; robust Wald = {F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; robust score = {F(cox.RobustScore?.Statistic ?? double.NaN, "0.00")} (p {P(cox.RobustScore?.P ?? double.NaN)}); " +
-                $"concordance = {F(cox.Concordance, "0.0000")}."));
+                $"concordance = {F(cox.Concordance, "0.0000")} (se {F(cox.ConcordanceSe, "0.0000")})."));
         }
         if (e.Logit is { } logit)
         {
