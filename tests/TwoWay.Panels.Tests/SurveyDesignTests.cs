@@ -132,6 +132,24 @@ public class SurveyDesignTests
     }
 
     [Fact]
+    public void Bad_design_columns_are_reported()
+    {
+        using var tmp = new Temp();
+        var f = tmp.Write("s.csv", "imports,exports,weight,str,psu,fpc\n1,0,2,A,1,10\n0,1,2,A,2,12\n1,1,2,B,1,1\n0,0,2,B,2,1\n1,0,2,C,,5\n");
+        var varies = Run("survey", "analyze", f, "--strata", "str", "--cluster", "psu", "--fpc", "fpc");
+        Assert.Equal(1, varies.Code);
+        Assert.Contains("row 6, column 'psu': missing design label", varies.Err);
+        var g = tmp.Write("g.csv", "imports,exports,weight,str,psu,fpc\n1,0,2,A,1,10\n0,1,2,A,2,12\n1,1,2,B,1,4\n0,0,2,B,2,4\n");
+        var r = Run("survey", "analyze", g, "--strata", "str", "--cluster", "psu", "--fpc", "fpc");
+        Assert.Equal(1, r.Code);
+        Assert.Contains("fpc varies within stratum 'A'", r.Err);
+        var h = tmp.Write("h.csv", "imports,exports,weight,str,psu,fpc\n1,0,2,A,1,1\n0,1,2,A,2,1\n1,1,2,B,1,4\n0,0,2,B,2,4\n");
+        var small = Run("survey", "analyze", h, "--strata", "str", "--cluster", "psu", "--fpc", "fpc");
+        Assert.Equal(1, small.Code);
+        Assert.Contains("implies 1 PSUs in the population but 2 were sampled", small.Err);
+    }
+
+    [Fact]
     public void Design_text_output_names_the_design_and_shows_SE_deff_and_Rao_Scott()
     {
         var r = Run("survey", "analyze", Data, "--strata", "stratum", "--cluster", "psu", "--fpc", "fpc", "--covariates", "sector");
