@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of TwoWay, as CI does. On a fresh machine it first installs what the tests need
-# besides the .NET SDK: R with the survival, psych, jsonlite and sandwich packages, whose results the statistics are
+# besides the .NET SDK: R with the survival, psych, jsonlite, sandwich and survey packages, whose results the statistics are
 # checked against, and Debian's PostgreSQL server, on which the storage tests start a throwaway cluster
 # (loopback only, as the unprivileged postgres user). Ends with one line "N passed, N failed" summed over
 # all test projects. A contributor without R or PostgreSQL can leave those tests out:
@@ -17,6 +17,8 @@ Rscript -e 'quit(status = !requireNamespace("jsonlite", quietly = TRUE))' >/dev/
 Rscript -e 'quit(status = !requireNamespace("sandwich", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-sandwich)
 # The storage tests run on SQLite and on a real PostgreSQL server (initdb + pg_ctl from Debian's package).
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
+# The survey designs (strata, clusters, fpc) are checked against the survey package.
+Rscript -e 'quit(status = !requireNamespace("survey", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-survey)
 if ((${#missing[@]})); then
   echo "Installing test prerequisites: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

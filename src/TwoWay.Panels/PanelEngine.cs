@@ -94,7 +94,7 @@ public sealed class PanelEngine : IDisposable
 
     /// <summary>
     /// The firms observed in <paramref name="year"/> (default: the panel's last year), counted by
-    /// their trade in that year and over the <paramref name="window"/> years up to it: one row per
+    /// their trade in that year, over the <paramref name="window"/> years up to it and in any year before: one row per
     /// combination, for the policy lens's population (new/occasional/regular stages, docs/methods.md).
     /// One GROUP BY over the loaded panel, so it runs at scan speed on a whole country's firms.
     /// </summary>
@@ -106,15 +106,19 @@ public sealed class PanelEngine : IDisposable
         var rows = new List<WindowActivityRow>();
         using (var r = Reader($"""
             SELECT CAST(n.imp AS INTEGER), CAST(n.exp AS INTEGER), CAST(w.observed AS INTEGER), CAST(w.exported AS INTEGER),
-              CAST(w.imported AS INTEGER), CAST(COUNT(*) AS BIGINT) FROM
+              CAST(w.imported AS INTEGER), CAST(COALESCE(b.exported, 0) AS INTEGER), CAST(COALESCE(b.imported, 0) AS INTEGER),
+              CAST(COUNT(*) AS BIGINT) FROM
               (SELECT firm, imp, exp FROM fw WHERE year = {target}) n
               JOIN (SELECT firm, COUNT(*) AS observed, SUM(exp) AS exported, SUM(imp) AS imported FROM fw
                     WHERE year BETWEEN {target - window + 1} AND {target} GROUP BY firm) w ON n.firm = w.firm
-            GROUP BY n.imp, n.exp, w.observed, w.exported, w.imported
-            ORDER BY n.imp, n.exp, w.observed, w.exported, w.imported
+              LEFT JOIN (SELECT firm, MAX(exp) AS exported, MAX(imp) AS imported FROM fw
+                    WHERE year <= {target - window} GROUP BY firm) b ON n.firm = b.firm
+            GROUP BY ALL
+            ORDER BY ALL
             """))
             while (r.Read())
-                rows.Add(new WindowActivityRow(r.GetInt32(0) == 1, r.GetInt32(1) == 1, r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(5)));
+                rows.Add(new WindowActivityRow(r.GetInt32(0) == 1, r.GetInt32(1) == 1, r.GetInt32(2), r.GetInt32(3), r.GetInt32(4), r.GetInt64(7),
+                    r.GetInt32(5) == 1, r.GetInt32(6) == 1));
         if (rows.Count == 0)
         {
             var (first, last) = ((int)Scalar("SELECT MIN(year) FROM fw"), (int)Scalar("SELECT MAX(year) FROM fw"));

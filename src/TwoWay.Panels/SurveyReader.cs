@@ -10,6 +10,10 @@ public sealed record SurveyInput(string Path)
     public string ExportColumn { get; init; } = "exports";
     public string? WeightColumn { get; init; } = "weight";
     public IReadOnlyList<string> Covariates { get; init; } = [];
+    /// <summary>Design columns (null when not given): stratum label, PSU (cluster) label nested in the stratum, finite population correction.</summary>
+    public string? StrataColumn { get; init; }
+    public string? ClusterColumn { get; init; }
+    public string? FpcColumn { get; init; }
 }
 
 /// <summary>Reads and validates a survey file (CSV or Parquet) with DuckDB; every problem is reported with its row.</summary>
@@ -42,6 +46,7 @@ public static class SurveyReader
             }
             var imp = Col(input.ImportColumn); var exp = Col(input.ExportColumn); var w = Col(input.WeightColumn);
             var covs = input.Covariates.Select(Col).ToArray();
+            var strat = Col(input.StrataColumn); var clus = Col(input.ClusterColumn); var fpc = Col(input.FpcColumn);
             errors.ThrowIfAny();
             var row = 1; // header
             while (r.Read())
@@ -63,7 +68,22 @@ public static class SurveyReader
                         errors.Add(input.Path, row, input.WeightColumn, $"'{text}' is not a sampling weight (a number > 0)");
                 }
                 var levels = covs.Select(c => r.IsDBNull(c) ? "(missing)" : Convert.ToString(r.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)!).ToArray();
-                if (i1 is { } a && e1 is { } b) rows.Add(new Panels.SurveyFirm(a, b, weight, levels));
+                string? Label(int i, string? field)
+                {
+                    if (i < 0) return null;
+                    var text = r.IsDBNull(i) ? "" : Convert.ToString(r.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)!.Trim();
+                    if (text.Length == 0) errors.Add(input.Path, row, field, "missing design label (every firm needs its stratum and PSU)");
+                    return text;
+                }
+                var stratum = Label(strat, input.StrataColumn); var psu = Label(clus, input.ClusterColumn);
+                double? fpcValue = null;
+                if (fpc >= 0)
+                {
+                    var text = r.IsDBNull(fpc) ? "" : Convert.ToString(r.GetValue(fpc), System.Globalization.CultureInfo.InvariantCulture)!;
+                    if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) && v > 0 && !double.IsInfinity(v)) fpcValue = v;
+                    else errors.Add(input.Path, row, input.FpcColumn, $"'{text}' is not a finite population correction (PSUs in the stratum's population, or a sampling fraction in (0, 1])");
+                }
+                if (i1 is { } a && e1 is { } b) rows.Add(new Panels.SurveyFirm(a, b, weight, levels) { Stratum = stratum, Psu = psu, Fpc = fpcValue });
             }
         });
         errors.ThrowIfAny();

@@ -68,6 +68,21 @@ public class CliTests
     }
 
     [Fact]
+    public void Stage_timings_only_with_the_timings_option()
+    {
+        using var tmp = new Temp();
+        Run("panel", "simulate", "--firms", "300", "--years", "5", tmp.File("p.csv"));
+        var plain = Run("panel", "analyze", tmp.File("p.csv"), "--out", tmp.File("plain.html"));
+        Assert.True(plain.Code == 0, plain.Err);
+        Assert.DoesNotContain("seconds:", plain.Out);
+        Assert.DoesNotContain("Timings:", File.ReadAllText(tmp.File("plain.html")));
+        var timed = Run("panel", "analyze", tmp.File("p.csv"), "--timings", "--out", tmp.File("timed.html"));
+        Assert.True(timed.Code == 0, timed.Err);
+        Assert.Contains("seconds: read_and_validate", timed.Out);
+        Assert.Contains("Timings: read and validate", File.ReadAllText(tmp.File("timed.html")));
+    }
+
+    [Fact]
     public void Survey_analysis_matches_R()
     {
         var dir = Path.Combine(AppContext.BaseDirectory, "Reference");

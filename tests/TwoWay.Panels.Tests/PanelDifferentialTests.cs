@@ -47,6 +47,18 @@ public class PanelDifferentialTests
             }
             Close(Arr(r, key, "loglik")[1], cox.LogLikelihood, $"{key} loglik");
             Close(Arr(r, key, "concordance")[0], cox.Concordance, $"{key} concordance");
+            Close(Arr(r, key, "robust_score")[0], cox.RobustScore!.Statistic, $"{key} robust score");
+            Close(Arr(r, key, "concordance_se")[0], cox.ConcordanceSe, $"{key} concordance se");
+            Assert.Equal(Arr(r, key, "n")[0], cox.Subjects);
+            Assert.Equal(Arr(r, key, "nevent")[0], cox.Events);
+            var inv = Arr(r, key, "exp_neg_coef");
+            for (var j = 0; j < inv.Length; j++) Close(inv[j], cox.Coefficients[j].InverseRatio, $"{key} exp(-coef) {cox.Coefficients[j].Name}");
+            foreach (var c in cox.Coefficients.Where(c => c.Name.Contains('=')))
+            {
+                var variable = c.Name[..c.Name.IndexOf('=')];
+                Assert.Equal(r.GetProperty("reference").GetProperty(variable)[0].GetString(), c.Reference);
+                Assert.Equal($"{c.Name} (vs {c.Reference})", c.Label);
+            }
         }
         var lc = Arr(r, "logit", "coef"); var ls = Arr(r, "logit", "se"); var lcs = Arr(r, "logit", "cluster_se");
         Assert.Equal(lc.Length, logit.Coefficients.Count);
@@ -56,6 +68,9 @@ public class PanelDifferentialTests
             Close(ls[j], logit.Coefficients[j].Se, $"logit se {logit.Coefficients[j].Name}");
             Close(lcs[j], logit.Coefficients[j].RobustSe!.Value, $"logit cluster se {logit.Coefficients[j].Name}");
         }
+        Close(Arr(r, "logit", "null_deviance")[0], logit.NullDeviance!.Value, "logit null deviance");
+        Close(Arr(r, "logit", "deviance")[0], logit.Deviance, "logit deviance");
+        Close(Arr(r, "logit", "aic")[0], logit.Aic, "logit AIC");
         var entry = results[Ties.Efron];
         Close(Arr(r, "logrank", "chisq")[0], entry.LogRank!.Test.Statistic, "log-rank");
         var strata = r.GetProperty("km").GetProperty("strata").EnumerateArray().Select(s => s.GetString()).ToArray();

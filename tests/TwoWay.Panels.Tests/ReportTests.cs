@@ -100,8 +100,12 @@ public class ReportTests
         Assert.Single(Svgs(html));
         var egi = json.GetProperty("export_given_import").GetProperty("share");
         Assert.Contains($"{F(egi.GetProperty("estimate").GetDouble(), "0.000")} [{F(egi.GetProperty("lower").GetDouble(), "0.000")}, {F(egi.GetProperty("upper").GetDouble(), "0.000")}]", decoded);
-        Assert.Contains($"χ² = {F(json.GetProperty("independence").GetProperty("statistic").GetDouble(), "0.00")}", decoded);
+        Assert.Contains($"Rao–Scott second-order correction): F = {F(json.GetProperty("rao_scott").GetProperty("f").GetDouble(), "0.00")}", decoded);
+        Assert.Contains($"<td>{F(json.GetProperty("export_given_import").GetProperty("se").GetDouble(), "0.0000")}</td>", html);
+        Assert.Contains("svydesign(ids = ~1, weights = ~w)", decoded);
+        Assert.Contains("robust SE HC0 sandwich", decoded);
         var last = json.GetProperty("logit").GetProperty("coefficients").EnumerateArray().Last();
-        Assert.Contains($"<th scope=\"row\">{last.GetProperty("name").GetString()}</th><td>{F(last.GetProperty("estimate").GetDouble(), "0.00000")}</td>", html);
+        Assert.Equal("manufacturing", last.GetProperty("reference").GetString());
+        Assert.Contains($"<th scope=\"row\">{last.GetProperty("name").GetString()} (vs manufacturing)</th><td>{F(last.GetProperty("estimate").GetDouble(), "0.00000")}</td>", html);
     }
 }

@@ -43,8 +43,7 @@ public class SqlPathTests
         engine.Load(new PanelInput(tmp.Write("p.csv", csv)));
         var activity = engine.ActivityInWindow(year, TwoWay.Policy.YearlyActivity.Window);
         Assert.Equal(year ?? 2008, activity.Year);
-        var fromSql = TwoWay.Policy.YearlyActivity.Merge(activity.Rows.Select(r =>
-            TwoWay.Policy.YearlyActivity.Classify(r.ImportedNow, r.ExportedNow, r.ObservedYears, r.ExportedYears, r.ImportedYears, r.Firms)));
+        var fromSql = TwoWay.Policy.YearlyActivity.Merge(activity.Rows.Select(TwoWay.Policy.YearlyActivity.Classify));
         static bool Exports(TraderState s) => s is TraderState.ExportOnly or TraderState.TwoWay;
         static bool Imports(TraderState s) => s is TraderState.ImportOnly or TraderState.TwoWay;
         var pure = TwoWay.Policy.YearlyActivity.Merge(firms.Values
@@ -53,6 +52,60 @@ public class SqlPathTests
         static string Key(TwoWay.Policy.PopulationGroup g) => $"{g.State}/{g.OutwardStage}/{g.InwardStage}";
         Assert.Equal(pure.OrderBy(Key).Select(g => (Key(g), g.Firms)), fromSql.OrderBy(Key).Select(g => (Key(g), g.Firms)));
         Assert.True(pure.Sum(g => g.Firms) > 300);
+    }
+
+    /// <summary>
+    /// Stages in 2013 (window 2011–2013) by hand. a: first exports 2012 and first imports 2011, both in the window → new/new,
+    /// export-only now. b: exports 2012 only, never imports → outward new, no inward stage, none now. c: exported 2010 (before
+    /// the window) and 2011 → outward occasional; imports 2011–2013 → inward regular; import-only now. d: 2012 missing;
+    /// first exports 2013 → new; imports 2010 (before) and in 2 of 2 observed window years → occasional (the window is
+    /// not fully observed); two-way now. e never trades → no stage either way (the old rule called it new/new).
+    /// f exported in 2010 only → outward occasional (lapsed), no inward stage.
+    /// </summary>
+    [Fact]
+    public void Panel_stages_by_hand_never_traders_have_no_stage()
+    {
+        const string panel = """
+            firm_id,year,import_value,export_value
+            a,2010,0,0
+            a,2011,5,0
+            a,2012,5,7
+            a,2013,0,7
+            b,2010,0,0
+            b,2011,0,0
+            b,2012,0,3
+            b,2013,0,0
+            c,2010,0,9
+            c,2011,1,9
+            c,2012,1,0
+            c,2013,1,0
+            d,2010,2,0
+            d,2011,2,0
+            d,2013,2,4
+            e,2010,0,0
+            e,2011,0,0
+            e,2012,0,0
+            e,2013,0,0
+            f,2010,0,5
+            f,2011,0,0
+            f,2012,0,0
+            f,2013,0,0
+            """;
+        using var tmp = new Temp();
+        using var engine = new PanelEngine();
+        engine.Load(new PanelInput(tmp.Write("stages.csv", panel)));
+        var groups = TwoWay.Policy.YearlyActivity.Merge(engine.ActivityInWindow(2013, TwoWay.Policy.YearlyActivity.Window).Rows
+            .Select(TwoWay.Policy.YearlyActivity.Classify)).ToList();
+        const TwoWay.Policy.ExperienceStage New = TwoWay.Policy.ExperienceStage.New, Occ = TwoWay.Policy.ExperienceStage.Occasional,
+            Reg = TwoWay.Policy.ExperienceStage.Regular;
+        Assert.Contains(new TwoWay.Policy.PopulationGroup(TraderState.ExportOnly, New, New, 1), groups);  // a
+        Assert.Contains(new TwoWay.Policy.PopulationGroup(TraderState.None, New, null, 1), groups);       // b
+        Assert.Contains(new TwoWay.Policy.PopulationGroup(TraderState.ImportOnly, Occ, Reg, 1), groups);  // c
+        Assert.Contains(new TwoWay.Policy.PopulationGroup(TraderState.TwoWay, New, Occ, 1), groups);      // d
+        Assert.Contains(new TwoWay.Policy.PopulationGroup(TraderState.None, null, null, 1), groups);      // e
+        Assert.Contains(new TwoWay.Policy.PopulationGroup(TraderState.None, Occ, null, 1), groups);       // f
+        Assert.Equal(6, groups.Sum(g => g.Firms));
+        Assert.Equal(6, groups.Count);
     }
 
     private const string Hand = """

@@ -40,8 +40,9 @@ public class CliTests
     public void Coverage_from_a_firm_year_panel()
     {
         using var dir = new TempDir();
-        // F1: imports every year, never exports → import_only, outward new, inward regular.
-        // F2: exports in 2023 only → export_only, outward occasional. F3: nothing in 2023 but exported in 2021 → none, outward occasional.
+        // F1: imports every year, never exports → import_only, no outward stage (a non-exporter is not a new exporter), inward regular.
+        // F2: first exports in 2023 → export_only, outward new. F3: nothing in 2023, first (and only) exports in 2021, within the
+        // window 2021–2023 → none, outward new.
         // F4 is not observed in 2023 and is left out. The panel is the panel analytics' format, read by its engine.
         var panel = dir.Write("panel.csv", "firm_id,year,import_value,export_value\n" +
             "F1,2021,100,0\nF1,2022,50,0\nF1,2023,1,0\nF2,2021,0,0\nF2,2022,0,0\nF2,2023,0,7.5\nF3,2021,0,3\nF3,2022,0,0\nF3,2023,0,0\nF4,2022,5,5\n");
@@ -54,8 +55,8 @@ public class CliTests
         Assert.Equal(1, states["none"]);
         var stages = doc.RootElement.GetProperty("stages").EnumerateArray()
             .ToDictionary(s => s.GetProperty("direction").GetString() + ":" + s.GetProperty("stage").GetString(), s => s.GetProperty("firms").GetDouble());
-        Assert.Equal(1, stages["outward:new"]);
-        Assert.Equal(2, stages["outward:occasional"]);
+        Assert.Equal(2, stages["outward:new"]);
+        Assert.Equal(0, stages["outward:occasional"]);
         Assert.Equal(1, stages["inward:regular"]);
         Assert.Contains("panel.csv (panel, 2023)", doc.RootElement.GetProperty("population").GetString());
         Assert.Equal(3, doc.RootElement.GetProperty("total_firms").GetDouble());

@@ -132,17 +132,19 @@ public class StudyCoverageTests
                 new YearMonth(o.Start), o.End is { } e ? new YearMonth(e) : null)));
 
     /// <summary>
-    /// Four firms as of 2023. A imports since 2015 and exports since 2022: two-way, inward-led,
-    /// outward occasional (2 of the 3 years), inward regular, stages out 1 / in 1. B imports since
-    /// 2020: import-only, inward-only, outward new, inward regular. C takes a licence since 2019 and
-    /// a foreign joint-venture partner since 2021: import-only (every inward mode counts), inward-only,
-    /// inward stage 3. D exported 2010–2018: non-trader, outward-only, outward new, stages 0 / 0.
+    /// Four firms as of 2023 (stage window 2021–2023). A imports since 2015, exported 2018–2019 and
+    /// again since 2022: two-way, inward-led, outward occasional (2 of the 3 years, after earlier
+    /// exports), inward regular, stages out 1 / in 1. B imports since 2020: import-only, inward-only,
+    /// no outward stage (never exported), inward regular. C takes a licence since 2019 and a foreign
+    /// joint-venture partner since 2021: import-only (every inward mode counts), inward-only, no
+    /// outward stage, inward stage 3. D exported 2010–2018: non-trader, outward-only, outward
+    /// occasional (lapsed), no inward stage, stages 0 / 0.
     /// </summary>
     private static (List<FirmCase> Cases, Population Population) Study()
     {
         var cases = new List<FirmCase>
         {
-            Case("A", (Direction.Inward, Mode.GoodsTrade, 2015, null), (Direction.Outward, Mode.GoodsTrade, 2022, null)),
+            Case("A", (Direction.Inward, Mode.GoodsTrade, 2015, null), (Direction.Outward, Mode.GoodsTrade, 2018, 2019), (Direction.Outward, Mode.GoodsTrade, 2022, null)),
             Case("B", (Direction.Inward, Mode.GoodsTrade, 2020, null)),
             Case("C", (Direction.Inward, Mode.Licensing, 2019, null), (Direction.Inward, Mode.JointVenture, 2021, null)),
             Case("D", (Direction.Outward, Mode.GoodsTrade, 2010, 2018)),
@@ -159,18 +161,19 @@ public class StudyCoverageTests
         Assert.Equal(4, population.TotalFirms);
         Assert.Contains(new PopulationGroup(TraderState.TwoWay, ExperienceStage.Occasional, ExperienceStage.Regular, 1,
             Cases.Trajectory.InwardLed, Cases.StageLevel.Trade, Cases.StageLevel.Trade), population.Groups);
-        Assert.Contains(new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 1,
+        Assert.Contains(new PopulationGroup(TraderState.ImportOnly, null, ExperienceStage.Regular, 1,
             Cases.Trajectory.InwardOnly, Cases.StageLevel.None, Cases.StageLevel.Trade), population.Groups);
-        Assert.Contains(new PopulationGroup(TraderState.ImportOnly, ExperienceStage.New, ExperienceStage.Regular, 1,
+        Assert.Contains(new PopulationGroup(TraderState.ImportOnly, null, ExperienceStage.Regular, 1,
             Cases.Trajectory.InwardOnly, Cases.StageLevel.None, Cases.StageLevel.ProductionOrEquity), population.Groups);
-        Assert.Contains(new PopulationGroup(TraderState.None, ExperienceStage.New, ExperienceStage.New, 1,
+        Assert.Contains(new PopulationGroup(TraderState.None, ExperienceStage.Occasional, null, 1,
             Cases.Trajectory.OutwardOnly, Cases.StageLevel.None, Cases.StageLevel.None), population.Groups);
     }
 
     [Fact]
     public void Coverage_of_a_study_by_trajectory_and_chain_stage_is_hand_counted()
     {
-        // P2: outward, export-only/two-way firms at outward:occasional → A. P5: outward, import-only at outward:new → B, C.
+        // P2: outward, export-only/two-way firms at outward:occasional → A. P5: outward, import-only at outward:new → B, C
+        // (they have no outward stage, and an unknown stage does not exclude).
         // Nothing is open to D (non-trader), and no programme supports inward operations.
         var all = SmallCatalogue().Programmes;
         var catalogue = new Catalogue(all.Where(p => p.Id is "P2" or "P5"));

@@ -135,3 +135,52 @@ public class AgreementTests
         Assert.Equal(AgreementMeasures.From(n, 42, 19, 19), lic);
     }
 }
+
+/// <summary>Fleiss' kappa (Fleiss 1971) against the classic worked example and hand values, and its identity with Krippendorff's α.</summary>
+public class FleissKappaTests
+{
+    // The worked example of the Wikipedia article "Fleiss' kappa" (10 subjects, 14 raters, 5 categories):
+    // P̄ = 0.378, P̄ₑ = 0.213, κ = 0.210 (three decimals, as published there).
+    private static readonly int[][] Example =
+    [
+        [0, 0, 0, 0, 14], [0, 2, 6, 4, 2], [0, 0, 3, 5, 6], [0, 3, 9, 2, 0], [2, 2, 8, 1, 1],
+        [7, 7, 0, 0, 0], [3, 2, 6, 3, 0], [2, 5, 3, 2, 2], [6, 5, 2, 1, 0], [0, 2, 2, 3, 7],
+    ];
+
+    [Fact]
+    public void Matches_the_published_worked_example()
+    {
+        var r = FleissKappa.FromCounts(Example)!;
+        Assert.Equal(0.378, r.ObservedAgreement, 3);
+        Assert.Equal(0.213, r.ExpectedAgreement, 3);
+        Assert.Equal(0.210, r.Kappa, 3);
+        Assert.Equal((10, 14), (r.Subjects, r.RatersPerSubject));
+    }
+
+    /// <summary>
+    /// Two subjects, two raters: (A, A) and (A, B). P₁ = 1, P₂ = 0, P̄ = 1/2; p_A = 3/4, p_B = 1/4, P̄ₑ = 10/16;
+    /// κ = (1/2 − 5/8)/(3/8) = −1/3.
+    /// </summary>
+    [Fact]
+    public void Hand_example_and_input_checks()
+    {
+        var r = FleissKappa.Of(new[] { (IReadOnlyList<string>)["A", "A"], ["A", "B"] })!;
+        Assert.Equal(-1.0 / 3, r.Kappa, 14);
+        Assert.Equal(0.5, r.ObservedAgreement, 14);
+        Assert.Equal(0.625, r.ExpectedAgreement, 14);
+        Assert.Null(FleissKappa.Of(new[] { (IReadOnlyList<int>)[1, 1], [1, 1] }));
+        var ex = Assert.Throws<ArgumentException>(() => FleissKappa.FromCounts([[1, 1], [2, 1]]));
+        Assert.Contains("same number", ex.Message);
+    }
+
+    /// <summary>Without missing ratings α = 1 − (1 − κ)(Nn − 1)/(Nn) (both from the same coincidences).</summary>
+    [Fact]
+    public void Equals_Krippendorff_alpha_through_the_exact_identity()
+    {
+        var units = Example.Select(row => (IReadOnlyList<int?>)row.SelectMany((count, category) => Enumerable.Repeat((int?)category, count)).ToList()).ToList();
+        var alpha = KrippendorffAlpha.Nominal(units)!.Value;
+        var k = FleissKappa.FromCounts(Example)!.Kappa;
+        const double nn = 10 * 14;
+        Assert.Equal(1 - (1 - k) * (nn - 1) / nn, alpha, 12);
+    }
+}

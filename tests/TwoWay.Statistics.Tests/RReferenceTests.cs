@@ -80,6 +80,30 @@ public class RReferenceTests
     [Fact]
     public void Lung_age_sex_Breslow() => AssertCox("lung_breslow", Cox.Fit(Lung(Ties.Breslow, false), Ties.Breslow));
 
+    [Theory]
+    [InlineData(Ties.Efron, "lung_cluster_efron")]
+    [InlineData(Ties.Breslow, "lung_cluster_breslow")]
+    public void Robust_score_test_matches_summary_coxph(Ties ties, string key)
+    {
+        var R = System.Text.Json.JsonDocument.Parse(File.ReadAllText(PathOf("glm-summary.json"))).RootElement.GetProperty(key);
+        var r = Cox.Fit(Lung(ties, true), ties);
+        Close(R.GetProperty("robust_score").GetDouble(), r.RobustScore!.Statistic, 1e-8, "robust score");
+        Close(R.GetProperty("score").GetDouble(), r.Score.Statistic, 1e-8, "score");
+        Close(R.GetProperty("wald").GetDouble(), r.RobustWald!.Statistic, 1e-6, "robust Wald");
+        Close(R.GetProperty("concordance").GetDouble(), r.Concordance, 1e-10, "concordance");
+        Close(R.GetProperty("concordance_se").GetDouble(), r.ConcordanceSe, 1e-8, "concordance se (clustered)");
+        Assert.Null(Cox.Fit(Lung(ties, false), ties).RobustScore);
+    }
+
+    [Fact]
+    public void Concordance_standard_error_matches_summary_coxph_without_clusters()
+    {
+        var R = System.Text.Json.JsonDocument.Parse(File.ReadAllText(PathOf("glm-summary.json"))).RootElement.GetProperty("lung_efron");
+        var r = Cox.Fit(Lung(Ties.Efron, false));
+        Close(R.GetProperty("concordance").GetDouble(), r.Concordance, 1e-10, "concordance");
+        Close(R.GetProperty("concordance_se").GetDouble(), r.ConcordanceSe, 1e-8, "concordance se");
+    }
+
     [Fact]
     public void Lung_robust_standard_errors_clustered_by_institution() =>
         AssertCox("lung_cluster_inst", Cox.Fit(Lung(Ties.Efron, true)), robust: true);

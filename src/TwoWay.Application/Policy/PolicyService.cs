@@ -80,7 +80,7 @@ public sealed class PolicyService
         engine.Load(new PanelInput(p.File) { FirmColumn = p.FirmColumn, YearColumn = p.YearColumn, ImportColumn = p.ImportColumn, ExportColumn = p.ExportColumn });
         ct.ThrowIfCancellationRequested();
         var activity = engine.ActivityInWindow(p.Year, YearlyActivity.Window);
-        var groups = activity.Rows.Select(r => YearlyActivity.Classify(r.ImportedNow, r.ExportedNow, r.ObservedYears, r.ExportedYears, r.ImportedYears, r.Firms));
+        var groups = activity.Rows.Select(YearlyActivity.Classify);
         return new Population($"{Path.GetFileName(Path.TrimEndingDirectorySeparator(p.File))} (panel, {activity.Year.ToString(CultureInfo.InvariantCulture)})",
             YearlyActivity.Merge(groups).ToList());
     }

@@ -48,9 +48,9 @@ public static class PanelCommands
     internal static Table CoefficientTable(string title, IReadOnlyList<Coefficient> coefficients, string ratio)
     {
         var robust = coefficients.Any(c => c.RobustSe is not null);
-        var t = new Table().Title(title).AddColumns("term", "coef", ratio, "se", robust ? "robust se" : "", "z", "p", "95% CI (" + ratio + ")");
+        var t = new Table().Title(title).AddColumns("term", "coef", ratio, "exp(-coef)", "se", robust ? "robust se" : "", "z", "p", "95% CI (" + ratio + ")");
         foreach (var c in coefficients)
-            t.AddText(c.Name, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.Se, "0.00000"),
+            t.AddText(c.Label, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.InverseRatio, "0.0000"), F(c.Se, "0.00000"),
                 c.RobustSe is { } r ? F(r, "0.00000") : "", F(c.Z, "0.00"), P(c.P), $"{F(c.RatioLower95, "0.000")} – {F(c.RatioUpper95, "0.000")}");
         return t;
     }
@@ -114,6 +114,10 @@ public sealed class PanelAnalyzeSettings : OutputSettings
     [Description("DuckDB memory limit, e.g. 3GB (default: DuckDB's, 80% of RAM). Larger data spills to disk.")]
     public string? MemoryLimit { get; init; }
 
+    [CommandOption("--timings")]
+    [Description("Also print the stage timings (seconds) and put them in the HTML report's footer.")]
+    public bool Timings { get; init; }
+
     public override ValidationResult Validate() =>
         Ties is "efron" or "breslow" ? ValidationResult.Success() : ValidationResult.Error("--ties must be efron or breslow");
 }
@@ -138,18 +142,18 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             return analysis;
         });
         if (s.Out is not null)
-            ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(result, s.Title ?? "Panel analysis: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(s.File)))));
+            ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(result, s.Title ?? "Panel analysis: " + Path.GetFileName(Path.TrimEndingDirectorySeparator(s.File)), s.Timings)));
         if (s.Json)
         {
             terminal.WriteRaw(TwoWay.Application.PublicJson.Serialize(result) + Environment.NewLine);
             return ExitCodes.Ok;
         }
-        Print(terminal.Out, result);
+        Print(terminal.Out, result, s.Timings);
         if (s.Out is not null) terminal.Out.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(s.Out)}[/].");
         return ExitCodes.Ok;
     }
 
-    private static void Print(IAnsiConsole o, PanelAnalysis r)
+    private static void Print(IAnsiConsole o, PanelAnalysis r, bool timings)
     {
         o.MarkupLineInterpolated($"[bold]{r.Source}[/]: {r.Firms:N0} firms, {r.FirmYears:N0} firm-years, {r.FirstYear}–{r.LastYear}");
         var states = new Table().Title(Markup.Escape("Trader states (share of firms)")).AddColumns("year", "none", "import only", "export only", "two-way", "firms");
@@ -174,7 +178,7 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
         {
             o.MarkupLineInterpolated($"[bold]Country linkage[/] ({l.Countries} countries): P(start exporting to c | earlier imports from c) = {PanelCommands.Ci(l.WithPriorImports)} (n = {l.WithPriorImports.Trials:N0}); without = {PanelCommands.Ci(l.WithoutPriorImports)} (n = {l.WithoutPriorImports.Trials:N0}); ratio {PanelCommands.F(l.RiskRatio, "0.00")}");
         }
-        o.MarkupLineInterpolated($"[grey]seconds: {string.Join(", ", r.Seconds.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}"))}[/]");
+        if (timings) o.MarkupLineInterpolated($"[grey]seconds: {string.Join(", ", r.Seconds.Select(kv => $"{kv.Key} {kv.Value.ToString("0.00", CultureInfo.InvariantCulture)}"))}[/]");
     }
 
     private static void PrintEntry(IAnsiConsole o, EntryAnalysis e)
@@ -196,11 +200,14 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             o.MarkupLineInterpolated($"Log-rank: χ² = {PanelCommands.F(lr.Test.Statistic, "0.00")} on {lr.Test.Df} df, p = {PanelCommands.P(lr.Test.P)}");
         if (e.Cox is { } cox)
         {
-            o.Write(PanelCommands.CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; robust SE clustered by firm; CI uses the robust SE)", cox.Coefficients, "HR"));
-            o.MarkupLineInterpolated($"LR χ² = {PanelCommands.F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {PanelCommands.P(cox.LikelihoodRatio.P)}); Wald = {PanelCommands.F(cox.Wald.Statistic, "0.00")}; score = {PanelCommands.F(cox.Score.Statistic, "0.00")}; robust Wald = {PanelCommands.F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; concordance = {PanelCommands.F(cox.Concordance, "0.0000")}");
+            o.Write(PanelCommands.CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; n = {cox.Subjects:N0} rows, {cox.Events:N0} events; robust SE clustered by firm; CI uses the robust SE)", cox.Coefficients, "HR"));
+            o.MarkupLineInterpolated($"LR χ² = {PanelCommands.F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {PanelCommands.P(cox.LikelihoodRatio.P)}); Wald = {PanelCommands.F(cox.Wald.Statistic, "0.00")}; score = {PanelCommands.F(cox.Score.Statistic, "0.00")}; robust Wald = {PanelCommands.F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; robust score = {PanelCommands.F(cox.RobustScore?.Statistic ?? double.NaN, "0.00")} (p {PanelCommands.P(cox.RobustScore?.P ?? double.NaN)}); concordance = {PanelCommands.F(cox.Concordance, "0.0000")} (se {PanelCommands.F(cox.ConcordanceSe, "0.0000")})");
         }
         if (e.Logit is { } logit)
-            o.Write(PanelCommands.CoefficientTable($"Discrete-time logit of entry ({logit.Clusters:N0} firm clusters)", logit.Coefficients, "OR"));
+        {
+            o.Write(PanelCommands.CoefficientTable($"Discrete-time logit of entry ({logit.Observations:N0} spell rows, {logit.Clusters:N0} firm clusters)", logit.Coefficients, "OR"));
+            o.MarkupLineInterpolated($"Null deviance {PanelCommands.F(logit.NullDeviance ?? double.NaN, "0.00")}, residual deviance {PanelCommands.F(logit.Deviance, "0.00")}, AIC {PanelCommands.F(logit.Aic, "0.00")}");
+        }
         foreach (var p in e.Problems) o.MarkupLineInterpolated($"[yellow]not estimated:[/] {p}");
     }
 }
@@ -265,6 +272,31 @@ public sealed class SurveyAnalyzeSettings : OutputSettings
     [CommandOption("--title <TEXT>")]
     [Description("Report title (default: the survey file's name).")]
     public string? Title { get; init; }
+
+    [CommandOption("--strata <COL>")]
+    [Description("Stratum column of the sampling design (svydesign strata = ~COL).")]
+    public string? Strata { get; init; }
+
+    [CommandOption("--cluster <COL>")]
+    [Description("PSU (cluster) column, nested in strata (svydesign ids = ~COL).")]
+    public string? Cluster { get; init; }
+
+    [CommandOption("--fpc <COL>")]
+    [Description("Finite population correction: PSUs in the stratum's population, or the sampling fraction (svydesign fpc = ~COL).")]
+    public string? Fpc { get; init; }
+
+    [CommandOption("--lonely-psu <RULE>")]
+    [Description("Strata with one PSU: fail (default), remove, certainty, adjust or average, as R's options(survey.lonely.psu).")]
+    [DefaultValue("fail")]
+    public string LonelyPsu { get; init; } = "fail";
+
+    [CommandOption("--svyglm-scaling")]
+    [Description("Without a design, scale the logit's HC0 variance by n/(n−1) and use t tests, as R's svyglm.")]
+    public bool SvyglmScaling { get; init; }
+
+    public override ValidationResult Validate() =>
+        Enum.TryParse<TwoWay.Statistics.LonelyPsu>(LonelyPsu, true, out _) && !int.TryParse(LonelyPsu, out _)
+            ? ValidationResult.Success() : ValidationResult.Error("--lonely-psu must be fail, remove, certainty, adjust or average");
 }
 
 [Description("Analyse a cross-section survey.")]
@@ -276,9 +308,15 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
         var firms = SurveyReader.Read(new SurveyInput(s.File)
         {
             ImportColumn = s.ImportColumn, ExportColumn = s.ExportColumn, WeightColumn = s.Unweighted ? null : s.WeightColumn, Covariates = covariates,
+            StrataColumn = s.Strata, ClusterColumn = s.Cluster, FpcColumn = s.Fpc,
         });
         SurveyAnalysis r;
-        try { r = SurveyAnalyses.Analyze(s.File, firms, covariates); }
+        var options = new SurveyOptions
+        {
+            StrataColumn = s.Strata, ClusterColumn = s.Cluster, FpcColumn = s.Fpc, SvyglmScaling = s.SvyglmScaling,
+            LonelyPsu = Enum.Parse<TwoWay.Statistics.LonelyPsu>(s.LonelyPsu, true),
+        };
+        try { r = SurveyAnalyses.Analyze(s.File, firms, covariates, options); }
         catch (EstimationException ex) { throw new InputException(s.File, null, null, ex.Message); }
         if (s.Out is not null)
             ReportWriter.WriteHtml(s.Out, SectionedHtmlReport.Render(PanelReportBuilder.Build(r, s.Title ?? "Survey analysis: " + Path.GetFileName(s.File))));
@@ -289,12 +327,24 @@ public sealed class SurveyAnalyzeCommand(Terminal terminal) : Command<SurveyAnal
         }
         var o = terminal.Out;
         o.MarkupLineInterpolated($"[bold]{r.Source}[/]: {r.Firms:N0} firms, total weight {PanelCommands.F(r.WeightTotal, "0.##")}");
-        var t = new Table().Title(Markup.Escape("Weighted shares [Wilson 95% at Kish effective n]")).AddColumns("", "share", "firms", "effective n");
+        var d = r.Design;
+        o.MarkupLineInterpolated($"Design: {d.Description}; {d.StrataCount:N0} strata, {d.Psus:N0} PSUs, {d.DegreesOfFreedom:N0} design df; single-PSU strata: {d.LonelyPsu}{(d.LonelyStrata.Count > 0 ? $" ({string.Join(", ", d.LonelyStrata)})" : "")}");
+        var t = new Table().Title(Markup.Escape(r.Design.Cluster is null && r.Design.Strata is null && r.Design.Fpc is null
+                ? "Weighted shares [Wilson 95% at Kish effective n; SE by linearisation]"
+                : "Weighted shares [Wilson 95% at design effective n = p(1-p)/SE²; SE by linearisation]"))
+            .AddColumns("", "share", "SE", "deff", "firms", "effective n");
         foreach (var w in r.States.Concat([r.ExportGivenImport, r.ExportGivenNoImport, r.ImportGivenExport, r.ImportGivenNoExport]))
-            t.AddText(w.Name, PanelCommands.Ci(w.Share), w.Firms.ToString("N0", CultureInfo.InvariantCulture), PanelCommands.F(w.EffectiveN, "0.0"));
+            t.AddText(w.Name, PanelCommands.Ci(w.Share), PanelCommands.F(w.Se, "0.0000"), w.Deff is { } deff ? PanelCommands.F(deff, "0.00") : "–",
+                w.Firms.ToString("N0", CultureInfo.InvariantCulture), PanelCommands.F(w.EffectiveN, "0.0"));
         o.Write(t);
-        o.MarkupLineInterpolated($"Independence of importing and exporting: χ² = {PanelCommands.F(r.Independence.Statistic, "0.00")} on 1 df, p = {PanelCommands.P(r.Independence.P)}");
-        if (r.Logit is { } logit) o.Write(PanelCommands.CoefficientTable("Weighted logit of exporting (sandwich SE)", logit.Coefficients, "OR"));
+        if (r.RaoScott is { } rs)
+            o.MarkupLineInterpolated($"Independence of importing and exporting (Rao–Scott): F = {PanelCommands.F(rs.F, "0.00")} on {PanelCommands.F(rs.NumeratorDf, "0.##")} and {PanelCommands.F(rs.DenominatorDf, "0.##")} df, p = {PanelCommands.P(rs.P)} (Pearson X² = {PanelCommands.F(rs.Pearson, "0.00")})");
+        if (r.Logit is { } logit) o.Write(PanelCommands.CoefficientTable(r.LogitVariance switch
+        {
+            "design" => $"Weighted logit of exporting (design-based SE as svyglm; p from t on {PanelCommands.F(r.LogitDf ?? double.NaN, "0")} df)",
+            "hc0-svyglm" => $"Weighted logit of exporting (robust SE: HC0 × n/(n−1) as svyglm; p from t on {PanelCommands.F(r.LogitDf ?? double.NaN, "0")} df)",
+            _ => "Weighted logit of exporting (robust SE: HC0 sandwich, each firm its own cluster; --svyglm-scaling for svyglm's n/(n−1))",
+        }, logit.Coefficients, "OR"));
         foreach (var p in r.Problems) o.MarkupLineInterpolated($"[yellow]not estimated:[/] {p}");
         if (s.Out is not null) o.MarkupLineInterpolated($"Report written to [bold]{Path.GetFullPath(s.Out)}[/].");
         return ExitCodes.Ok;

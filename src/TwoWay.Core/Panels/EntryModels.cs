@@ -91,6 +91,8 @@ public static class EntryModels
             var pc = coxFit is null ? 0 : design.Names.Count;
             var pl = logit is null ? 0 : names.Count;
             var beta = logit?.Coefficients.Select(c => c.Estimate).ToArray();
+            // Each spell row's influence on Somers' d (one firm-year of the cell), for the concordance's clustered SE.
+            var somers = coxFit is null ? null : Concordance.WithInfluence(data, coxFit.LinearPredictors(data)).Influence;
             var one = new double[1, names.Count];
             var scores = new List<CellScore>(n);
             for (var c = 0; c < cells.Count; c++)
@@ -99,8 +101,14 @@ public static class EntryModels
                 LogitRow(cells[c], design, lastInterval, one, 0);
                 for (var e = 0; e < 2; e++)
                 {
-                    var score = new double[pc + pl];
-                    if (coxFit is not null) coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, 0);
+                    // [Cox at β̂, logit, Cox at β = 0 (for the robust score test), concordance influence]
+                    var score = new double[pc + pl + pc + (coxFit is null ? 0 : 1)];
+                    if (coxFit is not null)
+                    {
+                        coxFit.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, 0);
+                        coxFit.AtZero.ScoreResidual(start[2 * c + e], stop[2 * c + e], e == 1, row).CopyTo(score, pc + pl);
+                        score[pc + pl + pc] = somers![2 * c + e];
+                    }
                     if (beta is not null) Logistic.Score(beta, one, 0, e, 1).CopyTo(score, pc);
                     scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1, score));
                 }
@@ -113,10 +121,12 @@ public static class EntryModels
                     for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
                 return m;
             }
-            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc)).Result;
+            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc), meat[2 * pc + pl, 2 * pc + pl]).Result;
             if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
         }
 
+        if (cox is not null) cox = cox with { Coefficients = Coefficient.WithReferences(cox.Coefficients, design.Baselines) };
+        if (logit is not null) logit = Logistic.OnBinaryRows(logit, events, trials) with { Coefficients = Coefficient.WithReferences(logit.Coefficients, design.Baselines) };
         return new EntryAnalysis(entering, lagName, outcomes.Sum(o => o.Firms), cells.Sum(c => c.AtRisk), cells.Sum(c => c.Entries),
             km, logRank, cox, logit, problems);
     }
@@ -149,20 +159,24 @@ public static class EntryModels
     {
         public required List<string> Names { get; init; }
         public required List<string[]> NonBaselineLevels { get; init; }
+        /// <summary>Each covariate's baseline level (the first in ordinal order, as R's factor).</summary>
+        public required Dictionary<string, string> Baselines { get; init; }
 
         public static Design Of(string lagName, IReadOnlyList<string> covariates, IReadOnlyList<SpellCell> cells)
         {
             var names = new List<string> { lagName };
             var levels = new List<string[]>();
+            var baselines = new Dictionary<string, string>(StringComparer.Ordinal);
             for (var v = 0; v < covariates.Count; v++)
             {
                 var all = cells.Where(c => c.AtRisk > 0).Select(c => c.Levels[v]).Distinct().OrderBy(s => s, StringComparer.Ordinal).ToArray();
                 if (all.Length < 2)
                     throw new EstimationException($"covariate '{covariates[v]}' has no variation (every firm at risk has the value '{all.FirstOrDefault()}'), so its effect cannot be estimated; drop it from --covariates");
                 levels.Add(all[1..]);
+                baselines[covariates[v]] = all[0];
                 names.AddRange(all[1..].Select(l => $"{covariates[v]}={l}"));
             }
-            return new Design { Names = names, NonBaselineLevels = levels };
+            return new Design { Names = names, NonBaselineLevels = levels, Baselines = baselines };
         }
 
         public double[] Row(SpellCell cell)

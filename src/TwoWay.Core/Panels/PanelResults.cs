@@ -74,9 +74,11 @@ public sealed record PanelAnalysis(
 
 /// <summary>
 /// Firms observed in a year with the same trade in it (<see cref="ImportedNow"/>, <see cref="ExportedNow"/>)
-/// and the same counts over the window of years up to it: observed years, years with exports, years with imports.
+/// and the same counts over the window of years up to it: observed years, years with exports, years with imports;
+/// and whether they exported or imported in any observed year before the window.
 /// </summary>
-public sealed record WindowActivityRow(bool ImportedNow, bool ExportedNow, int ObservedYears, int ExportedYears, int ImportedYears, long Firms);
+public sealed record WindowActivityRow(bool ImportedNow, bool ExportedNow, int ObservedYears, int ExportedYears, int ImportedYears, long Firms,
+    bool ExportedBefore = false, bool ImportedBefore = false);
 
 /// <summary>Every firm observed in <see cref="Year"/>, grouped by its activity in that year and the <see cref="Window"/> years up to it.</summary>
 public sealed record WindowActivity(int Year, int Window, IReadOnlyList<WindowActivityRow> Rows);

@@ -170,44 +170,66 @@ public static class CoverageAnalysis
 
 /// <summary>
 /// Trader state and stages of one firm from its activity by year: the rule shared by firm-year
-/// panels and case studies (docs/policy.md). State in year t from activity in t; stage per
-/// direction over the window t−2..t: new with no activity in the window, regular with activity in
-/// all three years of a fully observed window, occasional otherwise.
+/// panels and case studies (docs/policy.md, docs/methods.md "Panel stages"). State in year t from
+/// activity in t; stage per direction from the window t−2..t and the firm's observed years before it:
+/// no stage (null) when the firm has never traded in that direction in any observed year up to t
+/// (a non-exporter is not a "new" exporter); regular with trade in all three years of a fully
+/// observed window; new when its first observed trade in that direction lies in the window
+/// (none in any observed earlier year); occasional otherwise (trade in the window after earlier
+/// trade, or earlier trade and none in the window).
 /// </summary>
 public static class YearlyActivity
 {
     public const int Window = 3;
 
-    /// <param name="years">Observed years with (exported, imported) activity.</param>
+    /// <param name="years">Observed years with (exported, imported) activity; years after <paramref name="year"/> are ignored.</param>
     /// <param name="year">The year to classify; null when the firm is not observed in it.</param>
     public static PopulationGroup? Classify(IReadOnlyDictionary<int, (bool Exported, bool Imported)> years, int year)
     {
         if (!years.TryGetValue(year, out var now)) return null;
         var observed = 0;
         int exported = 0, imported = 0;
-        for (var y = year - Window + 1; y <= year; y++)
+        bool exportedBefore = false, importedBefore = false;
+        foreach (var (y, a) in years)
         {
-            if (!years.TryGetValue(y, out var a)) continue;
+            if (y > year) continue;
+            if (y <= year - Window)
+            {
+                exportedBefore |= a.Exported; importedBefore |= a.Imported;
+                continue;
+            }
             observed++;
             if (a.Exported) exported++;
             if (a.Imported) imported++;
         }
-        return Classify(now.Imported, now.Exported, observed, exported, imported, 1);
+        return Classify(now.Imported, now.Exported, observed, exported, imported, 1, exportedBefore, importedBefore);
     }
 
     /// <summary>
     /// The same rule from counts (e.g. aggregated by a database over a whole panel): the firms'
     /// trade in the year itself, how many of the <see cref="Window"/> years up to it are observed,
-    /// and in how many of those they exported and imported.
+    /// in how many of those they exported and imported, and whether they exported or imported in
+    /// any observed year before the window.
     /// </summary>
-    public static PopulationGroup Classify(bool importedNow, bool exportedNow, int observedYears, int exportedYears, int importedYears, double firms)
+    public static PopulationGroup Classify(bool importedNow, bool exportedNow, int observedYears, int exportedYears, int importedYears, double firms,
+        bool exportedBefore, bool importedBefore)
     {
         if (observedYears is < 1 or > Window || exportedYears < 0 || importedYears < 0 || exportedYears > observedYears || importedYears > observedYears)
             throw new ArgumentException($"Inconsistent window counts: observed {observedYears}, exported {exportedYears}, imported {importedYears}.");
-        ExperienceStage Stage(int active) =>
-            active == 0 ? ExperienceStage.New : observedYears == Window && active == Window ? ExperienceStage.Regular : ExperienceStage.Occasional;
-        return new PopulationGroup(TraderStates.Of(importedNow, exportedNow), Stage(exportedYears), Stage(importedYears), firms);
+        return new PopulationGroup(TraderStates.Of(importedNow, exportedNow),
+            Stage(observedYears, exportedYears, exportedBefore), Stage(observedYears, importedYears, importedBefore), firms);
     }
+
+    /// <summary>One direction's stage: null (never traded in it), regular, new or occasional (see the class summary).</summary>
+    public static ExperienceStage? Stage(int observedYears, int activeYears, bool activeBefore) =>
+        activeYears == 0 && !activeBefore ? null
+        : observedYears == Window && activeYears == Window ? ExperienceStage.Regular
+        : activeYears > 0 && !activeBefore ? ExperienceStage.New
+        : ExperienceStage.Occasional;
+
+    /// <summary>A window-count row of a panel (<see cref="Panels.WindowActivityRow"/>) as a population group.</summary>
+    public static PopulationGroup Classify(Panels.WindowActivityRow r) =>
+        Classify(r.ImportedNow, r.ExportedNow, r.ObservedYears, r.ExportedYears, r.ImportedYears, r.Firms, r.ExportedBefore, r.ImportedBefore);
 
     /// <summary>Adds up one-firm groups into one group per distinct description (state, stages, trajectory, levels).</summary>
     public static IEnumerable<PopulationGroup> Merge(IEnumerable<PopulationGroup> groups) =>
@@ -231,7 +253,8 @@ public static class YearlyActivity
         {
             var profile = byId[c.Firm.Id.Value];
             var years = new Dictionary<int, (bool, bool)>();
-            for (var y = year - Window + 1; y <= year; y++)
+            var first = c.In(Direction.Outward).Concat(c.In(Direction.Inward)).Select(o => o.Start.Year).DefaultIfEmpty(year).Min();
+            for (var y = Math.Min(first, year - Window + 1); y <= year; y++)
                 years[y] = (c.In(Direction.Outward).Any(o => o.IsActiveIn(y)), c.In(Direction.Inward).Any(o => o.IsActiveIn(y)));
             var g = Classify(years, year)!;
             groups.Add(g with { Trajectory = profile.Trajectory.Kind, OutwardLevel = profile.OutwardStage.Level, InwardLevel = profile.InwardStage.Level });

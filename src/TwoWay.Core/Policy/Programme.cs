@@ -204,7 +204,8 @@ public sealed record Programme
     /// <summary>
     /// Open to a firm at <paramref name="stage"/>: the programme supports that direction, names no
     /// stage of it or names this one, and is open to a trader state a firm at that stage can be in
-    /// (stage "new" in a direction means the firm is not active in it, and the other stages that it is).
+    /// (a regular trader in a direction is active in it now; a new one — never operated in it by the
+    /// self-assessment, first trade within the window in a panel or study — and an occasional one may or may not be).
     /// </summary>
     public bool IsOpenTo(DirectedStage stage)
     {
@@ -212,9 +213,9 @@ public sealed record Programme
         var stages = stage.Direction == Domain.Direction.Outward ? _outwardStageMask : _inwardStageMask;
         if (stages != 0 && (stages & Bits.Of(stage.Stage)) == 0) return false;
         if (_stateMask == 0) return true;
-        var active = stage.Stage != ExperienceStage.New;
+        if (stage.Stage != ExperienceStage.Regular) return true;
         foreach (var s in AllStates)
-            if ((_stateMask & Bits.Of(s)) != 0 && s.Active(stage.Direction) == active) return true;
+            if ((_stateMask & Bits.Of(s)) != 0 && s.Active(stage.Direction)) return true;
         return false;
     }
 

@@ -24,7 +24,17 @@ public sealed record CoxResult(
     double Concordance,
     int Iterations,
     double[][] Variance,
-    double[][]? RobustVariance);
+    double[][]? RobustVariance)
+{
+    /// <summary>
+    /// The robust score test of β = 0 (Lin &amp; Wei 1989), as <c>summary(coxph(cluster =))</c> prints "Robust":
+    /// U(0)ᵀ (Σ_g s_g(0) s_g(0)ᵀ)⁻¹ U(0), s_g(0) the cluster sums of weighted score residuals at β = 0; null without clusters.
+    /// </summary>
+    public ChiSquareTest? RobustScore { get; init; }
+
+    /// <summary>Standard error of the concordance (infinitesimal jackknife over clusters when given), as <c>summary(coxph)</c>'s "se".</summary>
+    public double ConcordanceSe { get; init; }
+}
 
 /// <summary>
 /// Cox proportional-hazards regression on counting-process (start, stop] data, fitted by
@@ -40,8 +50,14 @@ public static class Cox
 {
     public static CoxResult Fit(SurvivalData data, Ties ties = Ties.Efron) => FitModel(data, ties).Result;
 
-    /// <summary>Fits and keeps what is needed to compute score residuals of further rows (for clustered SE over aggregated data).</summary>
-    public static CoxFit FitModel(SurvivalData data, Ties ties = Ties.Efron, double[,]? clusterMeat = null)
+    /// <summary>
+    /// Fits and keeps what is needed to compute score residuals of further rows (for clustered SE over aggregated data).
+    /// <c>clusterMeat</c> (Σ_g U_g U_gᵀ at β̂) gives the robust variance; with it, <c>clusterMeatAtZero</c> (the same at β = 0)
+    /// gives the robust score test; <c>concordanceVariance</c> is Var(Somers' d) summed over clusters (see
+    /// <see cref="Concordance.WithInfluence"/>) when the rows are cells of clustered data.
+    /// </summary>
+    public static CoxFit FitModel(SurvivalData data, Ties ties = Ties.Efron, double[,]? clusterMeat = null, double[,]? clusterMeatAtZero = null,
+        double? concordanceVariance = null)
     {
         var p = data.Covariates;
         if (p == 0) throw new EstimationException("the model has no covariates");
@@ -87,9 +103,18 @@ public static class Cox
         }
 
         var fit = new CoxFit(engine, beta, inv);
+        fit.AtZero = new CoxFit(engine, new double[p], inv0);
         double[,]? robust = null;
+        double[,]? meat0 = clusterMeatAtZero;
         if (clusterMeat is not null) robust = Matrices.Sandwich(inv, clusterMeat);
-        else if (data.Clusters is not null) robust = Matrices.Sandwich(inv, fit.ClusterMeat(data));
+        else if (data.Clusters is not null)
+        {
+            robust = Matrices.Sandwich(inv, fit.ClusterMeat(data));
+            meat0 = fit.AtZero.ClusterMeat(data);
+        }
+        ChiSquareTest? robustScore = null;
+        if (robust is not null && meat0 is not null && Matrices.InverseSpd(meat0) is { } m0inv)
+            robustScore = ChiSquareTest.Of(Matrices.Quadratic(u0, m0inv), p);
 
         var coefficients = new List<Coefficient>(p);
         for (var j = 0; j < p; j++)
@@ -104,9 +129,25 @@ public static class Cox
         var result = new CoxResult(ties, subjects, events, coefficients, ll0, ll,
             ChiSquareTest.Of(2 * (ll - ll0), p), ChiSquareTest.Of(Matrices.Quadratic(beta, info), p), score, robustWald,
             Concordance.OfCox(data, fit.LinearPredictors(data)), iterations,
-            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust));
+            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust))
+        {
+            RobustScore = robustScore,
+            ConcordanceSe = Math.Sqrt((concordanceVariance ?? SomersVariance(data, fit.LinearPredictors(data))) / 4),
+        };
         fit.Result = result;
         return fit;
+    }
+
+    /// <summary>Var(Somers' d) by the infinitesimal jackknife: Σ over clusters (or rows) of the summed weighted influences, squared.</summary>
+    private static double SomersVariance(SurvivalData data, double[] lp)
+    {
+        var (_, g) = Concordance.WithInfluence(data, lp);
+        if (data.Clusters is null)
+            return Enumerable.Range(0, data.Rows).Sum(i => data.Counts[i] * Math.Pow(data.Weights[i] * g[i], 2));
+        var sums = new Dictionary<int, double>();
+        for (var i = 0; i < data.Rows; i++)
+            sums[data.Clusters[i]] = sums.GetValueOrDefault(data.Clusters[i]) + data.Counts[i] * data.Weights[i] * g[i];
+        return sums.Values.Sum(v => v * v);
     }
 
     private static double MaxAbs(double[] v) => v.Length == 0 ? 0 : v.Max(Math.Abs);
@@ -297,6 +338,9 @@ public sealed class CoxFit
     }
 
     public CoxResult Result { get; internal set; } = null!;
+
+    /// <summary>The same model at β = 0 (its score residuals give the robust score test's meat).</summary>
+    public CoxFit AtZero { get; internal set; } = null!;
     public double[] Beta { get; }
     public double[,] Variance { get; }
 

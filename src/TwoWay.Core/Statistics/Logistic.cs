@@ -1,3 +1,5 @@
+using MathNet.Numerics;
+
 namespace TwoWay.Statistics;
 
 /// <summary>The result of a logistic regression, as printed, serialised and reported.</summary>
@@ -9,7 +11,17 @@ public sealed record LogisticResult(
     int Iterations,
     int? Clusters,
     double[][] Variance,
-    double[][]? ClusteredVariance);
+    double[][]? ClusteredVariance)
+{
+    /// <summary>Deviance of the intercept-only model against the same saturated model (null when the model has no intercept).</summary>
+    public double? NullDeviance { get; init; }
+
+    /// <summary>
+    /// Akaike's criterion as <c>glm</c>'s binomial family reports it for the rows given:
+    /// −2 (ℓ + Σ w log C(n, y)) + 2p (the binomial coefficient vanishes for 0/1 rows).
+    /// </summary>
+    public double Aic { get; init; }
+}
 
 /// <summary>
 /// Binomial logistic regression by maximum likelihood (iteratively reweighted least squares, i.e.
@@ -54,8 +66,45 @@ public static class Logistic
             if (y > 0) saturated += w * y * Math.Log(y / m);
             if (m - y > 0) saturated += w * (m - y) * Math.Log((m - y) / m);
         }
+        // Null model: intercept only, p̄ = Σ w y / Σ w n (its maximum likelihood estimate).
+        double? nullDeviance = null;
+        if (names.Contains("(Intercept)"))
+        {
+            double swy = 0, swn = 0;
+            for (var i = 0; i < n; i++) { var w = weights?[i] ?? 1; swy += w * events[i]; swn += w * trials[i]; }
+            var pbar = swy / swn;
+            var ll0 = 0.0;
+            for (var i = 0; i < n; i++)
+            {
+                var w = weights?[i] ?? 1;
+                if (events[i] > 0) ll0 += w * events[i] * Math.Log(pbar);
+                if (trials[i] - events[i] > 0) ll0 += w * (trials[i] - events[i]) * Math.Log(1 - pbar);
+            }
+            nullDeviance = 2 * (saturated - ll0);
+        }
+        var logChoose = 0.0;
+        for (var i = 0; i < n; i++)
+            logChoose += (weights?[i] ?? 1) * (SpecialFunctions.FactorialLn((int)Math.Round(trials[i]))
+                - SpecialFunctions.FactorialLn((int)Math.Round(events[i])) - SpecialFunctions.FactorialLn((int)Math.Round(trials[i] - events[i])));
         return new LogisticResult(coefficients, trials.Sum(), ll, 2 * (saturated - ll), iterations, g,
-            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust));
+            Matrices.Jagged(inv), robust is null ? null : Matrices.Jagged(robust))
+        {
+            NullDeviance = nullDeviance,
+            Aic = -2 * (ll + logChoose) + 2 * p,
+        };
+    }
+
+    /// <summary>
+    /// The model block of a logit fitted on binomial counts that stand for 0/1 rows (firm-years aggregated
+    /// into cells): deviance −2ℓ, null deviance −2ℓ₀ (ℓ₀ at p̄ = Σy/Σn) and AIC −2ℓ + 2p of the 0/1 rows, whose
+    /// saturated log-likelihood is 0 and binomial coefficients 1 — what <c>glm</c> reports on the rows themselves.
+    /// </summary>
+    public static LogisticResult OnBinaryRows(LogisticResult r, double[] events, double[] trials)
+    {
+        double y = events.Sum(), n = trials.Sum();
+        var pbar = y / n;
+        var ll0 = (y > 0 ? y * Math.Log(pbar) : 0) + (n - y > 0 ? (n - y) * Math.Log(1 - pbar) : 0);
+        return r with { Deviance = -2 * r.LogLikelihood, NullDeviance = -2 * ll0, Aic = -2 * r.LogLikelihood + 2 * r.Coefficients.Count };
     }
 
     /// <summary>The score contribution (y − n·p)·x of one row at β (before its weight).</summary>

@@ -12,11 +12,34 @@ public sealed record ChiSquareTest(double Statistic, int Df, double P)
 /// <summary>
 /// One coefficient of a regression as analysts read it in R or Stata: estimate, its exponential
 /// (hazard or odds ratio), standard error (the robust one when a cluster was given, the model one
-/// otherwise, both reported), z, two-sided p and a 95% interval on the ratio scale.
+/// otherwise, both reported), z, two-sided p and a 95% interval on the ratio scale. For a level of
+/// a categorical covariate (treatment contrast), <see cref="Reference"/> is the baseline level it is
+/// compared with and <see cref="Label"/> reads e.g. "sector=B (vs A)"; <see cref="InverseRatio"/> is
+/// exp(−coef), as <c>summary(coxph)</c> prints it.
 /// </summary>
 public sealed record Coefficient(string Name, double Estimate, double Ratio, double Se, double? RobustSe,
     double Z, double P, double RatioLower95, double RatioUpper95)
 {
+    /// <summary>The baseline level of the factor this coefficient is a level of; null for other terms.</summary>
+    public string? Reference { get; init; }
+
+    /// <summary>The term as shown in tables and plots: the name, and for a factor level its baseline.</summary>
+    public string Label => Reference is null ? Name : $"{Name} (vs {Reference})";
+
+    /// <summary>exp(−coef): the ratio for the baseline against this level.</summary>
+    public double InverseRatio => Math.Exp(-Estimate);
+
+    /// <summary>
+    /// Names the baseline level of every factor term: a coefficient named "variable=level" whose variable is a key
+    /// of <paramref name="baselines"/> gets that variable's baseline as its <see cref="Reference"/>.
+    /// </summary>
+    public static IReadOnlyList<Coefficient> WithReferences(IReadOnlyList<Coefficient> coefficients, IReadOnlyDictionary<string, string> baselines) =>
+        coefficients.Select(c =>
+        {
+            var eq = c.Name.IndexOf('=', StringComparison.Ordinal);
+            return eq > 0 && baselines.TryGetValue(c.Name[..eq], out var b) ? c with { Reference = b } : c;
+        }).ToList();
+
     public static Coefficient Of(string name, double estimate, double se, double? robustSe)
     {
         var s = robustSe ?? se;

@@ -32,7 +32,7 @@ public static class PanelReportBuilder
     /// <summary>"import_only" → "import only".</summary>
     public static string StateName(TraderState s) => s.Code().Replace('_', ' ');
 
-    public static SectionedReport Build(PanelAnalysis a, string title)
+    public static SectionedReport Build(PanelAnalysis a, string title, bool timings = false)
     {
         ArgumentNullException.ThrowIfNull(a);
         var sections = new List<ReportSection>
@@ -49,8 +49,9 @@ public static class PanelReportBuilder
                    (a.Covariates.Count > 0 ? " · covariates: " + string.Join(", ", a.Covariates) : "");
         return new SectionedReport(title, meta, sections)
         {
-            // Stages as timed by the engine (an entry stage's time includes its fits and score pass).
-            Footer = "Timings: " + string.Join(", ", a.Seconds.Select(kv => $"{kv.Key.Replace('_', ' ')} {F(kv.Value, "0.00")} s")) + ".",
+            // Stages as timed by the engine (an entry stage's time includes its fits and score pass); only on request
+            // (--timings), so that the same panel gives the same report.
+            Footer = !timings ? null : "Timings: " + string.Join(", ", a.Seconds.Select(kv => $"{kv.Key.Replace('_', ' ')} {F(kv.Value, "0.00")} s")) + ".",
         };
     }
 
@@ -152,19 +153,20 @@ public static class PanelReportBuilder
         {
             blocks.Add(new SubheadingBlock($"Cox proportional hazards of {entry} entry"));
             blocks.Add(new ChartBlock(new ForestPlot($"{direction} entry: hazard ratios with 95% intervals (firm-clustered)",
-                "Hazard ratios: " + string.Join("; ", cox.Coefficients.Select(c => $"{c.Name} {F(c.Ratio, "0.00")} ({F(c.RatioLower95, "0.00")}–{F(c.RatioUpper95, "0.00")})")) + ".",
+                "Hazard ratios: " + string.Join("; ", cox.Coefficients.Select(c => $"{c.Label} {F(c.Ratio, "0.00")} ({F(c.RatioLower95, "0.00")}–{F(c.RatioUpper95, "0.00")})")) + ".",
                 "hazard ratio",
-                cox.Coefficients.Select(c => new ForestRow(c.Name, c.Ratio, c.RatioLower95, c.RatioUpper95, $"{F(c.Ratio, "0.00")} [{F(c.RatioLower95, "0.00")}, {F(c.RatioUpper95, "0.00")}]")).ToArray(),
+                cox.Coefficients.Select(c => new ForestRow(c.Label, c.Ratio, c.RatioLower95, c.RatioUpper95, $"{F(c.Ratio, "0.00")} [{F(c.RatioLower95, "0.00")}, {F(c.RatioUpper95, "0.00")}]")).ToArray(),
                 Estimate) { Width = 1000, Height = 110 + 34 * cox.Coefficients.Count }));
             blocks.Add(new TableBlock(Coefficients($"Cox ({cox.Ties.ToString().ToLowerInvariant()} ties; {N(cox.Subjects)} rows, {N(cox.Events)} events; CI from the robust SE)", cox.Coefficients, "HR")));
             blocks.Add(new ParagraphBlock($"Likelihood-ratio χ² = {F(cox.LikelihoodRatio.Statistic, "0.00")} ({cox.LikelihoodRatio.Df} df, p {P(cox.LikelihoodRatio.P)}); " +
-                $"Wald = {F(cox.Wald.Statistic, "0.00")}; score = {F(cox.Score.Statistic, "0.00")}; robust Wald = {F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; " +
-                $"concordance = {F(cox.Concordance, "0.0000")}."));
+                $"Wald = {F(cox.Wald.Statistic, "0.00")}; score = {F(cox.Score.Statistic, "0.00")}; robust Wald = {F(cox.RobustWald?.Statistic ?? double.NaN, "0.00")}; robust score = {F(cox.RobustScore?.Statistic ?? double.NaN, "0.00")} (p {P(cox.RobustScore?.P ?? double.NaN)}); " +
+                $"concordance = {F(cox.Concordance, "0.0000")} (se {F(cox.ConcordanceSe, "0.0000")})."));
         }
         if (e.Logit is { } logit)
         {
             blocks.Add(new SubheadingBlock($"Discrete-time logit of {entry} entry"));
             blocks.Add(new TableBlock(Coefficients($"Logit ({N(logit.Observations)} spell rows, {(logit.Clusters is { } k ? N(k) : "no")} firm clusters; CI from the clustered SE)", logit.Coefficients, "OR")));
+            blocks.Add(new ParagraphBlock(LogitFit(logit)));
         }
         if (e.Problems.Count > 0)
         {
@@ -174,9 +176,13 @@ public static class PanelReportBuilder
         return new ReportSection(id, $"{direction} entry (does {lagged}ing lead to {entry}ing?)", blocks);
     }
 
+    /// <summary>The logit's fit as <c>summary(glm)</c> prints it: null and residual deviance with their df, and AIC.</summary>
+    private static string LogitFit(LogisticResult l) =>
+        $"Null deviance {F(l.NullDeviance ?? double.NaN, "0.00")}, residual deviance {F(l.Deviance, "0.00")} ({N(l.Coefficients.Count)} coefficients), AIC {F(l.Aic, "0.00")}; log-likelihood {F(l.LogLikelihood, "0.000")}.";
+
     private static ReportTable Coefficients(string caption, IReadOnlyList<Coefficient> coefficients, string ratio) => new(caption,
-        ["Term", "Coef", ratio, "SE", "Robust SE", "z", "p", $"95% CI ({ratio})"],
-        coefficients.Select(c => (IReadOnlyList<string>)[c.Name, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.Se, "0.00000"),
+        ["Term", "Coef", ratio, "exp(−coef)", "SE", "Robust SE", "z", "p", $"95% CI ({ratio})"],
+        coefficients.Select(c => (IReadOnlyList<string>)[c.Label, F(c.Estimate, "0.00000"), F(c.Ratio, "0.0000"), F(c.InverseRatio, "0.0000"), F(c.Se, "0.00000"),
             c.RobustSe is { } r ? F(r, "0.00000") : "–", F(c.Z, "0.00"), PValue(c.P), $"{F(c.RatioLower95)} – {F(c.RatioUpper95)}"]).ToArray());
 
     private static ReportSection Conversion(IReadOnlyList<ConversionRow> rows)
@@ -221,14 +227,26 @@ public static class PanelReportBuilder
         var blocks = new List<ReportBlock>
         {
             new ChartBlock(chart),
-            new TableBlock(new ReportTable("Weighted shares [Wilson 95% interval at Kish's effective n]", ["", "Share", "Firms", "Effective n"],
-                shares.Select(w => (IReadOnlyList<string>)[w.Name, Ci(w.Share), F(w.Firms, "#,0"), F(w.EffectiveN, "0.0")]).ToArray())),
-            new ParagraphBlock($"Independence of importing and exporting: χ² = {F(s.Independence.Statistic, "0.00")} on {s.Independence.Df} df, p {P(s.Independence.P)}."),
+            new ParagraphBlock($"Design: {s.Design.Description}; {N(s.Design.StrataCount)} strata, {N(s.Design.Psus)} PSUs, {N(s.Design.DegreesOfFreedom)} design degrees of freedom; single-PSU strata: {s.Design.LonelyPsu}{(s.Design.LonelyStrata.Count > 0 ? " (" + string.Join(", ", s.Design.LonelyStrata) + ")" : "")}."),
+            new TableBlock(new ReportTable(s.Design.Strata is null && s.Design.Cluster is null && s.Design.Fpc is null
+                    ? "Weighted shares [Wilson 95% interval at Kish's effective n; SE by Taylor linearisation]"
+                    : "Weighted shares [Wilson 95% interval at the design's effective n = p(1−p)/SE²; SE by Taylor linearisation]",
+                ["", "Share", "SE", "Design effect", "Firms", "Effective n"],
+                shares.Select(w => (IReadOnlyList<string>)[w.Name, Ci(w.Share), F(w.Se, "0.0000"), w.Deff is { } d ? F(d, "0.00") : "–", F(w.Firms, "#,0"), F(w.EffectiveN, "0.0")]).ToArray())),
+            new ParagraphBlock(s.RaoScott is { } rs
+                ? $"Independence of importing and exporting (Rao–Scott second-order correction): F = {F(rs.F, "0.00")} on {F(rs.NumeratorDf, "0.##")} and {F(rs.DenominatorDf, "0.##")} df, p {P(rs.P)} (Pearson X² = {F(rs.Pearson, "0.00")})."
+                : $"Independence of importing and exporting: χ² = {F(s.Independence.Statistic, "0.00")} on {s.Independence.Df} df, p {P(s.Independence.P)}."),
         };
         if (s.Logit is { } logit)
         {
             blocks.Add(new SubheadingBlock("Weighted logit of exporting"));
-            blocks.Add(new TableBlock(Coefficients($"Weighted logit ({N(logit.Observations)} firms; sandwich SE)", logit.Coefficients, "OR")));
+            blocks.Add(new TableBlock(Coefficients($"Weighted logit ({N(logit.Observations)} firms; " + s.LogitVariance switch
+            {
+                "design" => $"design-based SE as svyglm, p from t on {F(s.LogitDf ?? double.NaN, "0")} df)",
+                "hc0-svyglm" => $"robust SE HC0 × n/(n−1) as svyglm, p from t on {F(s.LogitDf ?? double.NaN, "0")} df)",
+                _ => "robust SE HC0 sandwich)",
+            }, logit.Coefficients, "OR")));
+            if (s.LogitVariance == "hc0") blocks.Add(new ParagraphBlock(LogitFit(logit)));
         }
         if (s.Problems.Count > 0) blocks.Add(new NoteListBlock(s.Problems));
         return new SectionedReport(title, $"{s.Source} · {N(s.Firms)} firms · total weight {F(s.WeightTotal, "#,0.##")}",

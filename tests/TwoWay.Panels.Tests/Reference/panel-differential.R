@@ -11,12 +11,17 @@ out <- list()
 for (ties in c("efron", "breslow")) {
   f <- coxph(Surv(interval - 1, interval, event) ~ lag + sector + size_class, d, cluster = firm, ties = ties, control = ctl)
   out[[ties]] <- list(coef = unname(coef(f)), se = unname(sqrt(diag(f$naive.var))), robust_se = unname(sqrt(diag(f$var))),
-                      loglik = unname(f$loglik), concordance = unname(concordance(f)$concordance))
+                      loglik = unname(f$loglik), concordance = unname(concordance(f)$concordance),
+                      n = f$n, nevent = f$nevent, exp_neg_coef = unname(exp(-coef(f))), robust_score = f$rscore,
+                      concordance_se = unname(f$concordance["std"]))
 }
 d$dur <- factor(pmin(d$interval, K))
 g <- glm(event ~ dur + lag + sector + size_class, data = d, family = binomial, control = glm.control(epsilon = 1e-14, maxit = 100))
 out$logit <- list(coef = unname(coef(g)), se = unname(sqrt(diag(vcov(g)))),
-                  cluster_se = unname(sqrt(diag(vcovCL(g, cluster = ~firm, type = "HC0", cadjust = FALSE)))))
+                  cluster_se = unname(sqrt(diag(vcovCL(g, cluster = ~firm, type = "HC0", cadjust = FALSE)))),
+                  null_deviance = g$null.deviance, deviance = g$deviance, aic = g$aic)
+# The baseline (reference) level of each factor, as R's factor() chooses it.
+out$reference <- list(sector = levels(factor(d$sector))[1], size_class = levels(factor(d$size_class))[1])
 firms <- do.call(rbind, lapply(split(d, d$firm), function(s) data.frame(time = max(s$interval), event = max(s$event), lag0 = s$lag[s$interval == 1])))
 km <- summary(survfit(Surv(time, event) ~ lag0, firms))
 out$km <- list(strata = as.character(km$strata), time = km$time, surv = km$surv, std_err = km$std.err)
