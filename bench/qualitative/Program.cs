@@ -82,15 +82,15 @@ for (var run = 0; run < runs; run++)
     foreach (var f in Directory.GetFiles(dir, $"bench-{run}.twoway*")) File.Delete(f);
     using (var study = Study.Create(studyPath))
     {
-        Time("store in study (SQLite)", () => QualitativeStore.Save(study, project));
+        Time("store in study (SQLite)", () => QualitativeStore.Edit(study, _ => project));
         QualitativeProject? loaded = null;
         Time("load from study", () => loaded = QualitativeStore.Load(study));
         var source = loaded!.Sources.First();
         var code = loaded.Codebook.Codes.First(c => c.IsCodable);
-        var one = loaded.AddCoding(new Coding(Guid.NewGuid(), source.Id, code.Id, new TextSpan(10, 60), "coder C"));
-        Time("store one new coding", () => QualitativeStore.Save(study, loaded, one));
+        var coding = new Coding(Guid.NewGuid(), source.Id, code.Id, new TextSpan(10, 60), "coder C");
+        // One unit of work as `twoway code` runs it: writer lock, read the workbench inside, add, write one row.
+        Time("store one new coding (unit of work)", () => QualitativeStore.Edit(study, p => p.AddCoding(coding)));
     }
-    Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     foreach (var f in Directory.GetFiles(dir, $"bench-{run}.twoway*")) File.Delete(f);
     Console.WriteLine($"run {run + 1}: " + string.Join("; ", times.Select(kv => $"{kv.Key} {kv.Value[^1].ToString("F0", inv)}")));
 }

@@ -77,7 +77,6 @@ public sealed class DemoService(DemoSamples samples)
 
         foreach (var own in new[] { studyPath, studyPath + "-wal", studyPath + "-shm", studyPath + "-journal" })
             if (File.Exists(own)) File.Delete(own);
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         DemoInterviewCounts counts;
         StudyReportContents contents;
         using (var study = Study.Create(studyPath))
