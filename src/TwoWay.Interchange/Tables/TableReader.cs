@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 using TwoWay.Input;
 
 namespace TwoWay.Interchange.Tables;
@@ -13,7 +14,7 @@ namespace TwoWay.Interchange.Tables;
 /// that way); in a spreadsheet, a comment row has text only in its first cell. Column names are
 /// matched case-insensitively. A .csv is comma-separated, or semicolon-separated when its header
 /// line has ';' and no ','. Text must be UTF-8 (or UTF-16 with a byte order mark). Unreadable files raise
-/// <see cref="InputException"/> naming the file.
+/// <see cref="InputException"/> naming the file; an XLSX must stay within <see cref="ArchiveLimits"/>.
 /// </summary>
 public static class TableReader
 {
@@ -126,58 +127,69 @@ public static class TableReader
     private static InputException NotUtf8(string source) =>
         new(source, null, null, "the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again");
 
+    // No shared-string cache: MiniExcel would spill strings over 5 MB to files in /tmp and leave
+    // them there; the archive limits already bound what the strings can take in memory.
+    private static readonly OpenXmlConfiguration XlsxConfig = new() { EnableSharedStringCache = false };
+
     private static Table ReadXlsx(string path, string source, string? sheet)
     {
-        List<IDictionary<string, object?>> raw;
         try
         {
-            var sheets = MiniExcel.GetSheetNames(path);
+            var sheets = SheetNames(path);
             if (sheet is not null && !sheets.Contains(sheet))
                 throw new InputException(source, null, null, $"there is no sheet '{sheet}' (sheets: {string.Join(", ", sheets)})");
-            raw = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet ?? sheets.FirstOrDefault())
-                .Cast<IDictionary<string, object?>>().ToList();
+            // Rows are streamed: only the header and the rows kept in the table are held.
+            var raw = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet ?? sheets.FirstOrDefault(), configuration: XlsxConfig)
+                .Cast<IDictionary<string, object?>>();
+            return XlsxTable(raw, source);
         }
-        catch (InputException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
+                                       or ArgumentException or FormatException or OverflowException)
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
-        {
+            // The workbook passed the archive limits; what MiniExcel still cannot read is a damaged workbook.
             throw new InputException(source, null, null, "the file is not a readable .xlsx workbook: " + ex.Message);
         }
+    }
 
+    private static Table XlsxTable(IEnumerable<IDictionary<string, object?>> raw, string source)
+    {
         // MiniExcel yields rows keyed by column letter, with row index i = spreadsheet row i+1.
-        int? headerIndex = null;
-        for (var i = 0; i < raw.Count; i++)
-        {
-            var first = raw[i].Values.Select(CellText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
-            if (first is null || first.TrimStart().StartsWith('#')) continue;
-            headerIndex = i;
-            break;
-        }
-        if (headerIndex is null)
-            throw new InputException(source, null, null, "the sheet is empty: expected a header row with column names");
-        var letters = raw[headerIndex.Value].Keys.ToList();
-        var headerCells = letters.Select(l => CellText(raw[headerIndex.Value][l]) ?? "").ToList();
-        // Trailing empty header cells are formatting, not columns.
-        while (headerCells.Count > 0 && string.IsNullOrWhiteSpace(headerCells[^1])) { headerCells.RemoveAt(headerCells.Count - 1); letters.RemoveAt(letters.Count - 1); }
-        var header = Normalise(headerCells.ToArray(), source, headerIndex.Value + 1);
-        var index = Index(header);
+        var i = -1;
+        List<string>? letters = null;
+        List<string>? headerCells = null;
+        List<string>? header = null;
+        Dictionary<string, int>? index = null;
+        HashSet<string>? headed = null;
         var rows = new List<TableRow>();
-        var headed = letters.ToHashSet(StringComparer.Ordinal);
-        for (var i = headerIndex.Value + 1; i < raw.Count; i++)
+        foreach (var r in raw)
         {
-            var texts = letters.Select(l => raw[i].TryGetValue(l, out var v) ? CellText(v) : null).ToList();
+            i++;
+            if (letters is null)
+            {
+                var first = r.Values.Select(CellText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+                if (first is null || first.TrimStart().StartsWith('#')) continue;
+                letters = r.Keys.ToList();
+                headerCells = letters.Select(l => CellText(r[l]) ?? "").ToList();
+                // Trailing empty header cells are formatting, not columns.
+                while (headerCells.Count > 0 && string.IsNullOrWhiteSpace(headerCells[^1])) { headerCells.RemoveAt(headerCells.Count - 1); letters.RemoveAt(letters.Count - 1); }
+                header = Normalise(headerCells.ToArray(), source, i + 1);
+                index = Index(header);
+                headed = letters.ToHashSet(StringComparer.Ordinal);
+                continue;
+            }
+            var texts = letters.Select(l => r.TryGetValue(l, out var v) ? CellText(v) : null).ToList();
             // A value in a column without a header would be dropped silently (CSV refuses it too).
-            var unheaded = raw[i].Where(kv => !headed.Contains(kv.Key) && !string.IsNullOrWhiteSpace(CellText(kv.Value))).Select(kv => kv.Key).FirstOrDefault();
+            var unheaded = r.Where(kv => !headed!.Contains(kv.Key) && !string.IsNullOrWhiteSpace(CellText(kv.Value))).Select(kv => kv.Key).FirstOrDefault();
             if (unheaded is not null)
                 throw new InputException(source, i + 1, null, $"cell {unheaded}{i + 1} has a value but its column has no header; name the column or clear the cell");
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
             // A comment row holds only its '#' cell; a data row may begin with '#' (an operation id "#7").
             if (texts[0]?.TrimStart().StartsWith('#') == true && texts.Skip(1).All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new TableRow(i + 1, new RowCells(index, texts.Take(header.Count).ToArray())));
+            rows.Add(new TableRow(i + 1, new RowCells(index!, texts.Take(header!.Count).ToArray())));
         }
-        return new Table(source, header, rows, Originals(headerCells.ToArray()));
+        if (letters is null)
+            throw new InputException(source, null, null, "the sheet is empty: expected a header row with column names");
+        return new Table(source, header!, rows, Originals(headerCells!.ToArray()));
     }
 
     private static Dictionary<string, int> Index(List<string> header) =>
@@ -193,9 +205,14 @@ public static class TableReader
             throw new InputException(name, null, null, $"file not found: {path}");
         try
         {
+            // MiniExcel enforces no limits itself: unpack and walk the workbook once under them first.
+            using (var file = File.OpenRead(path))
+            using (var zip = GuardedZip.Open(file, name, ".xlsx workbook"))
+                zip.VerifyAll();
             return MiniExcel.GetSheetNames(path);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
+                                       or ArgumentException)
         {
             throw new InputException(name, null, null, "the file is not a readable .xlsx workbook: " + ex.Message);
         }
