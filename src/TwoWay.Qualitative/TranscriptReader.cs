@@ -68,7 +68,7 @@ public static class TranscriptReader
         stream.CopyTo(copy);
         // The SDK enforces no limits of its own: unpack and walk the package once under them first.
         copy.Position = 0;
-        using (var zip = GuardedZip.Open(copy, fileName, ".docx"))
+        using (var zip = GuardedZip.Open(copy, fileName, "not a readable .docx file"))
             zip.VerifyAll();
         copy.Position = 0;
         try

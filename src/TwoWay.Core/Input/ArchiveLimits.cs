@@ -60,10 +60,10 @@ public sealed record ArchiveLimits
     };
 
     /// <summary>Throws when an XML element opened at <paramref name="depth"/> (root = 1) is nested too deep.</summary>
-    public void CheckXmlDepth(int depth, string fileName, string? part)
+    public void CheckXmlDepth(int depth, string source)
     {
         if (depth > MaxXmlDepth)
-            throw new InputException(fileName, null, part,
+            throw new InputException(source, null, null,
                 $"the XML nests elements more than {MaxXmlDepth} levels deep (limit: {MaxXmlDepth})");
     }
 }
@@ -90,10 +90,10 @@ public sealed class GuardedZip : IDisposable
     }
 
     /// <summary>
-    /// Opens and checks the central directory. <paramref name="kind"/> names the format in the message
-    /// for an unreadable zip (".xlsx workbook"). The stream is left open.
+    /// Opens and checks the central directory. <paramref name="unreadable"/> is the message for a file
+    /// that is no zip at all ("the file is not a readable .xlsx workbook"). The stream is left open.
     /// </summary>
-    public static GuardedZip Open(Stream stream, string fileName, string kind, ArchiveLimits? limits = null)
+    public static GuardedZip Open(Stream stream, string fileName, string unreadable, ArchiveLimits? limits = null)
     {
         limits ??= ArchiveLimits.Default;
         ZipArchive zip;
@@ -103,7 +103,7 @@ public sealed class GuardedZip : IDisposable
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
-            throw new InputException(fileName, null, null, $"not a readable {kind} (zip) file — it may be truncated or damaged ({e.Message})");
+            throw new InputException(fileName, null, null, $"{unreadable} ({e.Message})");
         }
         var guarded = new GuardedZip(zip, fileName, limits);
         try
@@ -132,8 +132,8 @@ public sealed class GuardedZip : IDisposable
             declared += e.Length;
             if (declared > Limits.MaxUnpackedBytes) throw TooBig();
             if (e.Length > ArchiveLimits.RatioCheckedAbove && e.Length > (long)Limits.MaxCompressionRatio * Math.Max(1, e.CompressedLength))
-                throw new InputException(_fileName, null, e.FullName,
-                    $"this entry is compressed {e.Length / Math.Max(1, e.CompressedLength):N0}:1 (limit: {Limits.MaxCompressionRatio}:1), as zip bombs are; the file is refused");
+                throw new InputException(Part(e.FullName), null, null,
+                    $"this part is compressed {e.Length / Math.Max(1, e.CompressedLength):N0}:1 (limit: {Limits.MaxCompressionRatio}:1), as zip bombs are; the file is refused");
         }
     }
 
@@ -158,8 +158,8 @@ public sealed class GuardedZip : IDisposable
         {
             _unpacked = start + read;
             if (read > declared)
-                return new InputException(_fileName, null, entry.FullName,
-                    $"this entry unpacks to more than the {declared:N0} bytes its header declares; the file is damaged or forged");
+                return new InputException(Part(entry.FullName), null, null,
+                    $"this part unpacks to more than the {declared:N0} bytes its header declares; the file is damaged or forged");
             return _unpacked > Limits.MaxUnpackedBytes ? TooBig() : null;
         }, e => Damaged(entry, e));
     }
@@ -198,20 +198,23 @@ public sealed class GuardedZip : IDisposable
         {
             using var reader = XmlReader.Create(s, Limits.XmlSettings());
             while (reader.Read())
-                if (reader.NodeType == XmlNodeType.Element) Limits.CheckXmlDepth(reader.Depth + 1, _fileName, part);
+                if (reader.NodeType == XmlNodeType.Element) Limits.CheckXmlDepth(reader.Depth + 1, Part(part));
         }
         catch (XmlException e) when (e.Message.Contains("DTD", StringComparison.OrdinalIgnoreCase))
         {
-            throw new InputException(_fileName, null, part, "the XML declares a DTD, which is refused for safety (entity expansion is disabled)");
+            throw new InputException(Part(part), null, null, "the XML declares a DTD, which is refused for safety (entity expansion is disabled)");
         }
         catch (XmlException e)
         {
-            throw new InputException(_fileName, null, part, $"not well-formed XML: {e.Message}");
+            throw new InputException(Part(part), null, null, $"not well-formed XML: {e.Message}");
         }
     }
 
     private InputException Damaged(ZipArchiveEntry entry, Exception e) =>
-        new(_fileName, null, entry.FullName, $"this part cannot be read — the file is truncated or damaged ({e.Message})");
+        new(Part(entry.FullName), null, null, $"this part cannot be read — the file is truncated or damaged ({e.Message})");
+
+    /// <summary>"book.xlsx/xl/worksheets/sheet1.xml": errors in a part name the file and the part.</summary>
+    private string Part(string entry) => $"{_fileName}/{entry}";
 
     public void Dispose() => _zip.Dispose();
 }

@@ -57,16 +57,17 @@ public static class TableReader
                 throw new InputException(source, null, null, "the file is empty: expected a header row with column names");
             csv.ReadHeader();
             // Trailing empty header cells are formatting (spreadsheets save "a,b,,"), not columns.
-            var headerCells = (csv.HeaderRecord ?? []).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToArray();
+            var headerCells = (csv.HeaderRecord ?? []).Select(CellRules.Restore).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToArray();
             var header = Normalise(headerCells, source, csv.Parser.RawRow);
             var index = Index(header);
             var rows = new List<TableRow>();
+            var errors = new InputErrorCollector();
             while (csv.Read())
             {
                 // Field by field: Parser.Record copies the parser's buffer on every call.
                 var parser = csv.Parser;
                 var record = new string[parser.Count];
-                for (var i = 0; i < record.Length; i++) record[i] = parser[i];
+                for (var i = 0; i < record.Length; i++) record[i] = CellRules.Restore(parser[i]);
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
                 var line = FirstLine(parser.RawRow, record);
                 if (record.Length > header.Count && record.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
@@ -74,8 +75,10 @@ public static class TableReader
                         $"the row has {record.Length} cells but the header names {header.Count} columns");
                 var values = new string?[header.Count];
                 Array.Copy(record, values, Math.Min(record.Length, values.Length));
+                CheckControls(values, header, source, line, errors);
                 rows.Add(new TableRow(line, new RowCells(index, values)));
             }
+            errors.ThrowIfAny();
             return new Table(source, header, rows, Originals(headerCells));
         }
         catch (CsvHelperException ex)
@@ -161,6 +164,7 @@ public static class TableReader
         Dictionary<string, int>? index = null;
         HashSet<string>? headed = null;
         var rows = new List<TableRow>();
+        var errors = new InputErrorCollector();
         foreach (var r in raw)
         {
             i++;
@@ -185,11 +189,21 @@ public static class TableReader
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
             // A comment row holds only its '#' cell; a data row may begin with '#' (an operation id "#7").
             if (texts[0]?.TrimStart().StartsWith('#') == true && texts.Skip(1).All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new TableRow(i + 1, new RowCells(index!, texts.Take(header!.Count).ToArray())));
+            var values = texts.Take(header!.Count).ToArray();
+            CheckControls(values, header, source, i + 1, errors);
+            rows.Add(new TableRow(i + 1, new RowCells(index!, values)));
         }
         if (letters is null)
             throw new InputException(source, null, null, "the sheet is empty: expected a header row with column names");
+        errors.ThrowIfAny();
         return new Table(source, header!, rows, Originals(headerCells!.ToArray()));
+    }
+
+    private static void CheckControls(string?[] values, List<string> header, string source, int row, InputErrorCollector errors)
+    {
+        for (var c = 0; c < values.Length; c++)
+            if (CellRules.ForbiddenControl(values[c]) is { } bad)
+                errors.Add(source, row, header[c], CellRules.DescribeControl(bad));
     }
 
     private static Dictionary<string, int> Index(List<string> header) =>
@@ -207,7 +221,7 @@ public static class TableReader
         {
             // MiniExcel enforces no limits itself: unpack and walk the workbook once under them first.
             using (var file = File.OpenRead(path))
-            using (var zip = GuardedZip.Open(file, name, ".xlsx workbook"))
+            using (var zip = GuardedZip.Open(file, name, "the file is not a readable .xlsx workbook"))
                 zip.VerifyAll();
             return MiniExcel.GetSheetNames(path);
         }
@@ -235,6 +249,9 @@ public static class TableReader
     private static List<string> Normalise(string[] header, string source, int row)
     {
         var names = header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        var control = names.FindIndex(n => CellRules.ForbiddenControl(n) is not null);
+        if (control >= 0)
+            throw new InputException(source, row, null, $"header cell {control + 1}: {CellRules.DescribeControl(CellRules.ForbiddenControl(names[control])!.Value)}");
         var blank = names.FindIndex(string.IsNullOrEmpty);
         if (blank >= 0)
             throw new InputException(source, row, null, $"header cell {blank + 1} is empty: every column needs a name");

@@ -32,7 +32,7 @@ public static class RefiImport
 
     public static RefiImportResult ReadQdpx(Stream stream, string fileName, OffsetConvention? offsets = null)
     {
-        using (var zip = GuardedZip.Open(stream, fileName, ".qdpx"))
+        using (var zip = GuardedZip.Open(stream, fileName, "not a readable .qdpx (zip) file — it may be truncated or damaged"))
         {
             var repairs = new List<string>();
             var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);

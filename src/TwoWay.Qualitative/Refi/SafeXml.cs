@@ -33,7 +33,7 @@ internal static class SafeXml
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
-                        limits.CheckXmlDepth(stack.Count + 1, fileName, null);
+                        limits.CheckXmlDepth(stack.Count + 1, fileName);
                         var el = new XElement(reader.LocalName);
                         root ??= el;
                         ns ??= reader.NamespaceURI;
