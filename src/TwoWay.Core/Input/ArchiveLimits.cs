@@ -96,26 +96,25 @@ public sealed class GuardedZip : IDisposable
     public static GuardedZip Open(Stream stream, string fileName, string unreadable, ArchiveLimits? limits = null)
     {
         limits ??= ArchiveLimits.Default;
-        ZipArchive zip;
+        ZipArchive? zip = null;
         try
         {
             zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true);
+            // The central directory is read on the first look at the entries.
+            var guarded = new GuardedZip(zip, fileName, limits);
+            guarded.CheckDirectory();
+            return guarded;
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException or NotSupportedException)
         {
+            zip?.Dispose();
             throw new InputException(fileName, null, null, $"{unreadable} ({e.Message})");
-        }
-        var guarded = new GuardedZip(zip, fileName, limits);
-        try
-        {
-            guarded.CheckDirectory();
         }
         catch
         {
-            zip.Dispose();
+            zip?.Dispose();
             throw;
         }
-        return guarded;
     }
 
     public IReadOnlyList<ZipArchiveEntry> Entries => _zip.Entries;
