@@ -219,7 +219,7 @@ public sealed class PanelEngine : IDisposable
         Check("year_d IS NOT NULL AND (year_d <> ROUND(year_d) OR year_d < 1000 OR year_d > 9999)", input.YearColumn, "CAST(year_d AS VARCHAR) || ' is not a year (a whole number such as 2015 is expected)'");
         foreach (var (col, d, bad) in new[] { (input.ImportColumn, "imp_d", "imp_bad"), (input.ExportColumn, "exp_d", "exp_bad") })
         {
-            Check($"{d} IS NULL", col, $"CASE WHEN {bad} = '' THEN 'missing value (write 0 for no trade)' WHEN TRY_CAST({SqlText.Ident(col)} AS DOUBLE) IS NOT NULL THEN '''' || {bad} || ''' is not a finite number' ELSE '''' || {bad} || ''' is not a number' END");
+            Check($"{d} IS NULL", col, $"CASE WHEN {bad} = '' THEN 'missing value (write 0 for no trade)' WHEN TRY_CAST({bad} AS DOUBLE) IS NOT NULL THEN '''' || {bad} || ''' is not a finite number' ELSE '''' || {bad} || ''' is not a number' END");
             Check($"{d} < 0", col, $"'negative value ' || CAST({d} AS VARCHAR) || ' (trade values are ≥ 0)'");
         }
         using (var r = Reader($"""
