@@ -154,6 +154,19 @@ public static class TableReader
         }
     }
 
+    /// <summary>
+    /// A sheet may span at most this many cells (rows × columns from A1 to the farthest cell, blanks
+    /// included): MiniExcel yields every cell of that rectangle, so a tiny file with one value at
+    /// XFD1048576 would otherwise make 17 billion. 100,000 rows of 50 columns span 5 million.
+    /// </summary>
+    public const long MaxSheetCells = 10_000_000;
+
+    /// <summary>
+    /// A sheet may reach at most column IV (256, the old Excel limit): MiniExcel's time per row grows
+    /// with the square of the width (measured: 10 ms a row at 1,000 columns, 7 s at 16,384).
+    /// </summary>
+    public const int MaxSheetColumns = 256;
+
     private static Table XlsxTable(IEnumerable<IDictionary<string, object?>> raw, string source)
     {
         // MiniExcel yields rows keyed by column letter, with row index i = spreadsheet row i+1.
@@ -222,7 +235,10 @@ public static class TableReader
             // MiniExcel enforces no limits itself: unpack and walk the workbook once under them first.
             using (var file = File.OpenRead(path))
             using (var zip = GuardedZip.Open(file, name, "the file is not a readable .xlsx workbook"))
+            {
                 zip.VerifyAll();
+                CheckSheetExtents(zip, name);
+            }
             return MiniExcel.GetSheetNames(path);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
@@ -230,6 +246,51 @@ public static class TableReader
         {
             throw new InputException(name, null, null, "the file is not a readable .xlsx workbook: " + ex.Message);
         }
+    }
+
+    /// <summary>Refuses a worksheet whose farthest cell (or declared dimension) is beyond <see cref="MaxSheetColumns"/> or <see cref="MaxSheetCells"/>.</summary>
+    private static void CheckSheetExtents(GuardedZip zip, string source)
+    {
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                                                     && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            long rows = 0, columns = 0;
+            using var s = zip.Open(entry);
+            using var xml = System.Xml.XmlReader.Create(s, zip.Limits.XmlSettings());
+            while (xml.Read())
+            {
+                if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+                var reference = xml.LocalName switch
+                {
+                    "c" => xml.GetAttribute("r"),
+                    "row" => "A" + xml.GetAttribute("r"),
+                    "dimension" => xml.GetAttribute("ref")?.Split(':')[^1],
+                    _ => null,
+                };
+                if (reference is null) continue;
+                var (row, column) = CellReference(reference);
+                rows = Math.Max(rows, row);
+                columns = Math.Max(columns, column);
+                if (columns > MaxSheetColumns)
+                    throw new InputException($"{source}/{entry.FullName}", null, null,
+                        $"the sheet reaches cell {reference}, beyond column IV (limit: {MaxSheetColumns} columns); delete the cells right of the table");
+                if (rows * columns > MaxSheetCells)
+                    throw new InputException($"{source}/{entry.FullName}", null, null,
+                        $"the sheet spans more than {MaxSheetCells:N0} cells from A1 to {reference}, blanks included (limit: {MaxSheetCells:N0}); delete the cells far below or right of the table");
+            }
+        }
+    }
+
+    /// <summary>"AB12" → (12, 28); parts that are not letters or digits count as 0.</summary>
+    private static (long Row, long Column) CellReference(string reference)
+    {
+        long column = 0, row = 0;
+        foreach (var ch in reference.TrimStart('$'))
+        {
+            if (char.IsAsciiLetter(ch)) column = Math.Min(column * 26 + (char.ToUpperInvariant(ch) - 'A' + 1), int.MaxValue);
+            else if (char.IsAsciiDigit(ch)) row = Math.Min(row * 10 + (ch - '0'), int.MaxValue);
+        }
+        return (row, column);
     }
 
     /// <summary>Spreadsheet cells come typed; TwoWay parses text, so numbers are written invariantly.</summary>

@@ -72,6 +72,25 @@ public class HostileTableTests : IDisposable
     }
 
     [Fact]
+    public void Xlsx_with_one_far_cell_is_refused_before_walking_billions_of_blanks()
+    {
+        var path = _dir.File("far.xlsx");
+        SparseXlsx.Write(path, new Dictionary<int, IReadOnlyDictionary<string, string>>
+        {
+            [1] = new Dictionary<string, string> { ["A"] = "firm_id" },
+            [1_048_576] = new Dictionary<string, string> { ["XFD"] = "x" },
+        });
+        Refused(() => TableReader.Read(path), "beyond column IV (limit: 256 columns)");
+        path = _dir.File("long.xlsx");
+        SparseXlsx.Write(path, new Dictionary<int, IReadOnlyDictionary<string, string>>
+        {
+            [1] = new Dictionary<string, string> { ["A"] = "firm_id" },
+            [1_048_576] = new Dictionary<string, string> { ["Z"] = "x" },
+        });
+        Refused(() => TableReader.Read(path), $"blanks included (limit: {TableReader.MaxSheetCells:N0})");
+    }
+
+    [Fact]
     public void Truncated_or_garbage_xlsx_is_an_input_error()
     {
         var good = _dir.File("good.xlsx");
