@@ -128,6 +128,7 @@ public sealed class GuardedZip : IDisposable
         long declared = 0;
         foreach (var e in entries)
         {
+            if (e.Length < 0) throw new InvalidDataException($"part '{e.FullName}' declares a negative size");
             declared += e.Length;
             if (declared > Limits.MaxUnpackedBytes) throw TooBig();
             if (e.Length > ArchiveLimits.RatioCheckedAbove && e.Length > (long)Limits.MaxCompressionRatio * Math.Max(1, e.CompressedLength))
@@ -152,10 +153,11 @@ public sealed class GuardedZip : IDisposable
             throw Damaged(entry, e);
         }
         var declared = entry.Length;
-        long start = _unpacked;
+        long counted = 0;
         return new CountingStream(inner, ownsInner: true, read =>
         {
-            _unpacked = start + read;
+            _unpacked += read - counted;
+            counted = read;
             if (read > declared)
                 return new InputException(Part(entry.FullName), null, null,
                     $"this part unpacks to more than the {declared:N0} bytes its header declares; the file is damaged or forged");
