@@ -23,6 +23,9 @@ public sealed class FuzzTests : IDisposable
 {
     private const long MemoryBound = 1L << 30;
 
+    /// <summary>TWOWAY_FUZZ_SCALE=20 runs twenty times the cases (CI runs the default, about a minute in all).</summary>
+    private static readonly int Scale = int.TryParse(Environment.GetEnvironmentVariable("TWOWAY_FUZZ_SCALE"), out var s) && s > 0 ? s : 1;
+
     private readonly string _dir = Directory.CreateTempSubdirectory("twoway-fuzz-").FullName;
     private readonly Study _study;
 
@@ -93,7 +96,7 @@ public sealed class FuzzTests : IDisposable
             if (HostileFiles.PeakResident() > MemoryBound)
                 throw new Xunit.Sdk.XunitException($"{format} {c.Mutation} seed {c.Seed}: peak resident {HostileFiles.PeakResident() >> 20} MB");
         });
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases), prop);
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(cases * Scale), prop);
     }
 
     private int StoredFirms() => _study.Ids().Firms.Count;
