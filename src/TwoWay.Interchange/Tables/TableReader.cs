@@ -130,8 +130,9 @@ public static class TableReader
     private static InputException NotUtf8(string source) =>
         new(source, null, null, "the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again");
 
-    // No shared-string cache: MiniExcel would spill strings over 5 MB to files in /tmp and leave
-    // them there; the archive limits already bound what the strings can take in memory.
+    // No shared-string cache, also when only listing sheets: MiniExcel would spill strings over
+    // 5 MB to files in the temporary folder and leave them there (GetSheetNames never deletes
+    // them); the archive limits already bound what the strings can take in memory.
     private static readonly OpenXmlConfiguration XlsxConfig = new() { EnableSharedStringCache = false };
 
     private static Table ReadXlsx(string path, string source, string? sheet)
@@ -239,7 +240,7 @@ public static class TableReader
                 zip.VerifyAll();
                 CheckSheetExtents(zip, name);
             }
-            return MiniExcel.GetSheetNames(path);
+            return MiniExcel.GetSheetNames(path, XlsxConfig);
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
                                        or ArgumentException)
