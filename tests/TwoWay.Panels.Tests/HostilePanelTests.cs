@@ -52,6 +52,18 @@ public class HostilePanelTests
     }
 
     [Theory]
+    [InlineData("Infinity")]
+    [InlineData("NaN")]
+    [InlineData("1e400")]
+    public void Survey_weight_that_is_not_finite_is_refused_with_its_row(string weight)
+    {
+        using var tmp = new Temp();
+        var file = tmp.Write("s.csv", $"imports,exports,weight\n1,0,2.5\n0,1,{weight}\n");
+        var ex = Assert.Throws<InputException>(() => SurveyReader.Read(new SurveyInput(file)));
+        Assert.Contains(ex.Errors, x => x.Row == 3 && x.Field == "weight");
+    }
+
+    [Theory]
     [InlineData("[ab].csv")]
     [InlineData("p*.csv")]
     [InlineData("p?.csv")]
