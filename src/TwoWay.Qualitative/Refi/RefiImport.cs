@@ -19,7 +19,8 @@ public sealed record CodebookImportResult(Codebook Codebook, string? Origin, IRe
 /// internal://, an empty .txt beside a .docx, non-GUID ids, RGB/alpha colours, invalid empty Sets,
 /// duplicate sibling code names, overlapping selections of one code by one coder, truncated codebooks.
 /// Refuses, with an <see cref="InputException"/> and nothing imported: unreadable or truncated zips,
-/// zip entries escaping the archive (path traversal), XML with a DTD (entity expansion), selections
+/// zip entries escaping the archive (path traversal), files beyond <see cref="ArchiveLimits"/> (zip
+/// bombs, XML nested too deep), codes nested deeper than <see cref="MaxCodeDepth"/>, XML with a DTD (entity expansion), selections
 /// outside their text or empty or reversed, and codings of unknown codes.
 /// </summary>
 public static class RefiImport
