@@ -172,7 +172,7 @@ public sealed class PanelEngine : IDisposable
         var firm = firmType is "BIGINT" or "INTEGER" or "UBIGINT" or "UINTEGER" or "SMALLINT" or "HUGEINT"
             ? SqlText.Ident(input.FirmColumn)
             : $"NULLIF(TRIM(CAST({SqlText.Ident(input.FirmColumn)} AS VARCHAR)), '')";
-        string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
+        string Num(string col) => SqlText.FiniteDouble(col);
         var covSql = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({SqlText.Ident(c)} AS VARCHAR), '(missing)') AS cov{i}"));
         Execute($"""
             CREATE OR REPLACE VIEW src AS SELECT {firm} AS firm, {Num(input.YearColumn)} AS year_d,
@@ -194,8 +194,8 @@ public sealed class PanelEngine : IDisposable
     private void DetailedValidation(PanelInput input, SourceScan scan)
     {
         var errors = new InputErrorCollector();
-        string Num(string col) => $"TRY_CAST({SqlText.Ident(col)} AS DOUBLE)";
-        string Bad(string col) => $"CASE WHEN TRY_CAST({SqlText.Ident(col)} AS DOUBLE) IS NULL THEN COALESCE(CAST({SqlText.Ident(col)} AS VARCHAR), '') END";
+        string Num(string col) => SqlText.FiniteDouble(col);
+        string Bad(string col) => $"CASE WHEN {Num(col)} IS NULL THEN COALESCE(CAST({SqlText.Ident(col)} AS VARCHAR), '') END";
         var rowExpr = scan.RowsFromRowId ? "NULL::BIGINT" : "file_row_number + 1";
         var fileExpr = scan.RowsFromRowId ? "NULL::VARCHAR" : "filename";
         var covSql = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({SqlText.Ident(c)} AS VARCHAR), '(missing)') AS cov{i}"));
@@ -223,7 +223,7 @@ public sealed class PanelEngine : IDisposable
         Check("year_d IS NOT NULL AND (year_d <> ROUND(year_d) OR year_d < 1000 OR year_d > 9999)", input.YearColumn, "CAST(year_d AS VARCHAR) || ' is not a year (a whole number such as 2015 is expected)'");
         foreach (var (col, d, bad) in new[] { (input.ImportColumn, "imp_d", "imp_bad"), (input.ExportColumn, "exp_d", "exp_bad") })
         {
-            Check($"{d} IS NULL", col, $"CASE WHEN {bad} = '' THEN 'missing value (write 0 for no trade)' ELSE '''' || {bad} || ''' is not a number' END");
+            Check($"{d} IS NULL", col, $"CASE WHEN {bad} = '' THEN 'missing value (write 0 for no trade)' WHEN TRY_CAST({bad} AS DOUBLE) IS NOT NULL THEN '''' || {bad} || ''' is not a finite number' ELSE '''' || {bad} || ''' is not a number' END");
             Check($"{d} < 0", col, $"'negative value ' || CAST({d} AS VARCHAR) || ' (trade values are ≥ 0)'");
         }
         using (var r = Reader($"""
@@ -256,7 +256,7 @@ public sealed class PanelEngine : IDisposable
             CREATE OR REPLACE TABLE flows_raw AS SELECT {rowExpr} AS row_no, {fileExpr} AS file,
               NULLIF(TRIM(CAST(firm_id AS VARCHAR)), '') AS firm, TRY_CAST(year AS DOUBLE) AS year_d,
               UPPER(TRIM(CAST(country AS VARCHAR))) AS country, LOWER(TRIM(CAST(flow AS VARCHAR))) AS flow,
-              TRY_CAST(value AS DOUBLE) AS value, CAST(year AS VARCHAR) AS year_raw, CAST(value AS VARCHAR) AS value_raw
+              {SqlText.FiniteDouble("value")} AS value, CAST(year AS VARCHAR) AS year_raw, CAST(value AS VARCHAR) AS value_raw
             FROM {scan.Sql}
             """);
         if (scan.RowsFromRowId) Execute("UPDATE flows_raw SET row_no = rowid + 2");

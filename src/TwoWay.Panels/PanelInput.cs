@@ -24,10 +24,12 @@ internal sealed record SourceScan(string Sql, bool RowsFromRowId, string Display
     public static SourceScan Of(string path, bool csvAllText = true)
     {
         var full = System.IO.Path.GetFullPath(path);
-        var lit = SqlText.Literal(full);
+        // DuckDB expands glob patterns in file names: a file named "[ab].csv" or "*.csv" is read as
+        // itself, never as the files a pattern matches. Only an explicit folder is a set of files.
+        var lit = SqlText.Literal(SqlText.GlobLiteral(full));
         if (Directory.Exists(full))
         {
-            var glob = SqlText.Literal(System.IO.Path.Combine(full, "**", "*.parquet"));
+            var glob = SqlText.Literal(SqlText.GlobLiteral(full) + "/**/*.parquet");
             return new SourceScan($"read_parquet({glob}, hive_partitioning = true, filename = true, file_row_number = true)", false, path);
         }
         if (!File.Exists(full)) throw new FileNotFoundException($"{path}: no such file or folder", path);
@@ -44,4 +46,12 @@ internal static class SqlText
 {
     public static string Literal(string s) => "'" + s.Replace("'", "''") + "'";
     public static string Ident(string s) => "\"" + s.Replace("\"", "\"\"") + "\"";
+
+    /// <summary>A path whose glob characters match only themselves: each of * ? [ becomes a one-character class.</summary>
+    public static string GlobLiteral(string path) =>
+        path.Replace("[", "[[]").Replace("*", "[*]").Replace("?", "[?]");
+
+    /// <summary>The column as a finite number, or NULL when it is not a number or is NaN or ±infinity (also "1e400", which overflows).</summary>
+    public static string FiniteDouble(string column) =>
+        $"CASE WHEN isfinite(TRY_CAST({Ident(column)} AS DOUBLE)) THEN TRY_CAST({Ident(column)} AS DOUBLE) END";
 }

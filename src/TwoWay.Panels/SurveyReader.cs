@@ -64,7 +64,7 @@ public static class SurveyReader
                 if (w >= 0)
                 {
                     var text = r.IsDBNull(w) ? "" : Convert.ToString(r.GetValue(w), System.Globalization.CultureInfo.InvariantCulture)!;
-                    if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weight) || !(weight > 0))
+                    if (!double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out weight) || !(weight > 0) || !double.IsFinite(weight))
                         errors.Add(input.Path, row, input.WeightColumn, $"'{text}' is not a sampling weight (a number > 0)");
                 }
                 var levels = covs.Select(c => r.IsDBNull(c) ? "(missing)" : Convert.ToString(r.GetValue(c), System.Globalization.CultureInfo.InvariantCulture)!).ToArray();

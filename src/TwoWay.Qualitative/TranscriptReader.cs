@@ -1,4 +1,5 @@
 using System.Text;
+using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Wordprocessing;
 using TwoWay.Input;
@@ -9,7 +10,8 @@ namespace TwoWay.Qualitative.Files;
 /// Reads interview transcripts into the one text that codings point into. .txt and .md are read as
 /// UTF-8 (a UTF-8 or UTF-16 byte-order mark is honoured and dropped) and kept exactly, line endings
 /// included, because positions are UTF-16 indices into this text. .docx keeps one paragraph per line
-/// ("\n" between paragraphs, tabs and line breaks kept). Anything unreadable is an <see cref="InputException"/>.
+/// ("\n" between paragraphs, tabs and line breaks kept), within <see cref="ArchiveLimits"/>. Anything unreadable
+/// is an <see cref="InputException"/>.
 /// </summary>
 public static class TranscriptReader
 {
@@ -61,19 +63,26 @@ public static class TranscriptReader
 
     public static string ReadDocx(Stream stream, string fileName)
     {
+        // OpenXml needs a seekable stream.
+        using var copy = new MemoryStream();
+        stream.CopyTo(copy);
+        // The SDK enforces no limits of its own: unpack and walk the package once under them first.
+        copy.Position = 0;
+        using (var zip = GuardedZip.Open(copy, fileName, "not a readable .docx file"))
+            zip.VerifyAll();
+        copy.Position = 0;
         try
         {
-            // OpenXml needs a seekable stream.
-            using var copy = new MemoryStream();
-            stream.CopyTo(copy);
-            copy.Position = 0;
-            using var doc = WordprocessingDocument.Open(copy, false);
+            using var doc = WordprocessingDocument.Open(copy, false, new OpenSettings { MaxCharactersInPart = ArchiveLimits.Default.MaxUnpackedBytes });
             var body = doc.MainDocumentPart?.Document?.Body
                 ?? throw new InputException(fileName, null, null, "the .docx has no document body");
             var paragraphs = body.Descendants<Paragraph>().Select(ParagraphText);
             return string.Join("\n", paragraphs);
         }
-        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException or IOException)
+        // The package passed the limits, so what the SDK still refuses is a damaged or forged .docx
+        // (a relationship to a missing part, a wrong content type).
+        catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or System.Xml.XmlException or FileFormatException
+                                      or IOException or InvalidOperationException or ArgumentException or KeyNotFoundException or UriFormatException)
         {
             throw new InputException(fileName, null, null, $"not a readable .docx file ({e.Message})");
         }

@@ -13,59 +13,93 @@ public sealed class Codebook
     public const char PathSeparator = '/';
 
     private readonly ImmutableDictionary<Guid, Code> _byId;
-    // Insertion order, so exports and listings are stable.
-    private readonly ImmutableList<Guid> _order;
+    // Each parent's children in insertion order (top-level codes under Root), so listings and exports
+    // are stable; and each (parent, name) pair, so sibling checks and path lookups do not scan the
+    // whole book: building a codebook of n codes is then O(n log n), not O(n²).
+    private readonly ImmutableDictionary<Guid, ImmutableList<Guid>> _children;
+    private readonly ImmutableDictionary<(Guid Parent, string Name), Guid> _byName;
 
-    public static Codebook Empty { get; } = new(ImmutableDictionary<Guid, Code>.Empty, ImmutableList<Guid>.Empty);
+    // Codes never have an empty GUID, so it stands for "no parent" in the indexes.
+    private static readonly Guid Root = Guid.Empty;
 
-    private Codebook(ImmutableDictionary<Guid, Code> byId, ImmutableList<Guid> order)
+    public static Codebook Empty { get; } = new(ImmutableDictionary<Guid, Code>.Empty,
+        ImmutableDictionary<Guid, ImmutableList<Guid>>.Empty, ImmutableDictionary<(Guid, string), Guid>.Empty);
+
+    private Codebook(ImmutableDictionary<Guid, Code> byId, ImmutableDictionary<Guid, ImmutableList<Guid>> children,
+        ImmutableDictionary<(Guid, string), Guid> byName)
     {
         _byId = byId;
-        _order = order;
+        _children = children;
+        _byName = byName;
     }
 
     /// <summary>Builds a codebook from codes given parents-first or in any order; validates the tree.</summary>
     public static Codebook Of(IEnumerable<Code> codes)
     {
         var list = codes.ToList();
-        var ids = list.Select(c => c.Id).ToHashSet();
-        var book = Empty;
-        var pending = list;
-        // Add parents before children whatever the input order.
-        while (pending.Count > 0)
+        var byId = new Dictionary<Guid, Code>(list.Count);
+        foreach (var c in list)
+            if (!byId.TryAdd(c.Id, c)) throw new ArgumentException($"The codebook already has a code with GUID {c.Id}.", nameof(codes));
+        // Depth of every code by walking up its parents (iteratively, each code once); adding by
+        // depth puts parents first and keeps the given order among siblings.
+        var depth = new Dictionary<Guid, int>(list.Count);
+        var chain = new List<Code>();
+        foreach (var start in list)
         {
-            var ready = pending.Where(c => c.ParentId is null || book.Contains(c.ParentId.Value)).ToList();
-            if (ready.Count == 0)
+            chain.Clear();
+            var onChain = new HashSet<Guid>();
+            var cur = start;
+            int known;
+            while (true)
             {
-                var bad = pending[0];
-                throw new ArgumentException(ids.Contains(bad.ParentId!.Value)
-                    ? $"Code '{bad.Name}' is part of a parent cycle."
-                    : $"Code '{bad.Name}' has an unknown parent {bad.ParentId}.");
+                if (depth.TryGetValue(cur.Id, out known)) break;
+                if (cur.ParentId is not { } p) { known = -1; chain.Add(cur); break; }
+                if (!onChain.Add(cur.Id) || !byId.TryGetValue(p, out var parent))
+                {
+                    throw new ArgumentException(byId.ContainsKey(start.ParentId!.Value)
+                        ? $"Code '{start.Name}' is part of a parent cycle."
+                        : $"Code '{start.Name}' has an unknown parent {start.ParentId}.");
+                }
+                chain.Add(cur);
+                cur = parent;
             }
-            foreach (var c in ready) book = book.Add(c);
-            pending = pending.Except(ready).ToList();
+            for (var i = chain.Count - 1; i >= 0; i--) depth[chain[i].Id] = ++known;
         }
+        var book = Empty;
+        foreach (var c in list.OrderBy(c => depth[c.Id])) book = book.Add(c);
         return book;
     }
 
-    public int Count => _order.Count;
+    /// <summary>How many levels a code is below the top (a top-level code is at depth 1).</summary>
+    public int DepthOf(Guid id)
+    {
+        var d = 0;
+        for (Guid? cur = id; cur is { } c; cur = this[c].ParentId) d++;
+        return d;
+    }
+
+    public int Count => _byId.Count;
 
     private IReadOnlyList<Code>? _treeOrder;
 
     /// <summary>All codes in tree order: each code followed by its subcodes (depth first), siblings in insertion order.</summary>
     public IEnumerable<Code> Codes => _treeOrder ??= TreeOrder();
 
+    // Iterative, so a deep codebook cannot overflow the stack.
     private List<Code> TreeOrder()
     {
-        var children = _order.Select(id => _byId[id]).ToLookup(c => c.ParentId);
-        var result = new List<Code>(_order.Count);
-        void Visit(Guid? parent)
+        var result = new List<Code>(Count);
+        var stack = new Stack<Guid>(ChildIds(Root).Reverse());
+        while (stack.Count > 0)
         {
-            foreach (var c in children[parent]) { result.Add(c); Visit(c.Id); }
+            var id = stack.Pop();
+            result.Add(_byId[id]);
+            foreach (var child in ChildIds(id).Reverse()) stack.Push(child);
         }
-        Visit(null);
         return result;
     }
+
+    private ImmutableList<Guid> ChildIds(Guid parent) => _children.GetValueOrDefault(parent) ?? ImmutableList<Guid>.Empty;
 
     public bool Contains(Guid id) => _byId.ContainsKey(id);
 
@@ -73,14 +107,14 @@ public sealed class Codebook
 
     public Code? Find(Guid id) => _byId.GetValueOrDefault(id);
 
-    public IEnumerable<Code> Children(Guid? parentId) => _order.Select(id => _byId[id]).Where(c => c.ParentId == parentId);
+    public IEnumerable<Code> Children(Guid? parentId) => ChildIds(parentId ?? Root).Select(id => _byId[id]);
 
     /// <summary>The code and every code below it.</summary>
     public IReadOnlyList<Guid> SelfAndDescendants(Guid id)
     {
         var result = new List<Guid> { id };
         for (var i = 0; i < result.Count; i++)
-            result.AddRange(_order.Where(c => _byId[c].ParentId == result[i]));
+            result.AddRange(ChildIds(result[i]));
         return result;
     }
 
@@ -99,13 +133,13 @@ public sealed class Codebook
     /// <summary>The code whose names from the root are exactly <paramref name="path"/> (ordinal, case-sensitive), or null.</summary>
     public Code? FindByPath(IReadOnlyList<string> path)
     {
-        Guid? parent = null;
+        var parent = Root;
         Code? found = null;
         foreach (var name in path)
         {
-            found = Children(parent).FirstOrDefault(c => c.Name == name.Trim());
-            if (found is null) return null;
-            parent = found.Id;
+            if (!_byName.TryGetValue((parent, name.Trim()), out var id)) return null;
+            found = _byId[id];
+            parent = id;
         }
         return found;
     }
@@ -117,7 +151,9 @@ public sealed class Codebook
         if (Contains(code.Id)) throw new ArgumentException($"The codebook already has a code with GUID {code.Id}.", nameof(code));
         if (code.ParentId is { } p && !Contains(p)) throw new ArgumentException($"Code '{code.Name}' has an unknown parent {p}.", nameof(code));
         EnsureUniqueAmongSiblings(code.Name, code.ParentId, except: null);
-        return new Codebook(_byId.Add(code.Id, code), _order.Add(code.Id));
+        var parent = code.ParentId ?? Root;
+        return new Codebook(_byId.Add(code.Id, code), _children.SetItem(parent, ChildIds(parent).Add(code.Id)),
+            _byName.Add((parent, code.Name), code.Id));
     }
 
     public Codebook Rename(Guid id, string newName)
@@ -125,7 +161,9 @@ public sealed class Codebook
         var code = this[id];
         var renamed = new Code(id, newName, code.Description, code.Colour, code.IsCodable, code.ParentId);
         EnsureUniqueAmongSiblings(renamed.Name, code.ParentId, except: id);
-        return Replace(renamed);
+        var parent = code.ParentId ?? Root;
+        return new Codebook(_byId.SetItem(id, renamed), _children,
+            _byName.Remove((parent, code.Name)).SetItem((parent, renamed.Name), id));
     }
 
     /// <summary>Moves a code (with its subtree) under a new parent, or to the top when null.</summary>
@@ -140,30 +178,32 @@ public sealed class Codebook
         }
         EnsureUniqueAmongSiblings(code.Name, newParentId, except: id);
         var moved = new Code(id, code.Name, code.Description, code.Colour, code.IsCodable, newParentId);
-        // Keep parents-before-children: a moved subtree goes to the end, in its current order.
-        var subtree = SelfAndDescendants(id).ToHashSet();
-        var order = _order.Where(x => !subtree.Contains(x)).Concat(_order.Where(subtree.Contains)).ToImmutableList();
-        return new Codebook(_byId.SetItem(id, moved), order);
+        // The moved code goes last among its new siblings (its subtree keeps its order).
+        var (from, to) = (code.ParentId ?? Root, newParentId ?? Root);
+        var children = _children.SetItem(from, ChildIds(from).Remove(id));
+        children = children.SetItem(to, (children.GetValueOrDefault(to) ?? ImmutableList<Guid>.Empty).Add(id));
+        return new Codebook(_byId.SetItem(id, moved), children, _byName.Remove((from, code.Name)).SetItem((to, code.Name), id));
     }
 
     public Codebook Update(Guid id, string? description, CodeColour? colour, bool isCodable)
     {
         var code = this[id];
-        return Replace(new Code(id, code.Name, description, colour, isCodable, code.ParentId));
+        return new Codebook(_byId.SetItem(id, new Code(id, code.Name, description, colour, isCodable, code.ParentId)), _children, _byName);
     }
 
     /// <summary>Removes a code that has no children. Codings must be dealt with first (see merge).</summary>
     internal Codebook Remove(Guid id)
     {
-        if (Children(id).Any()) throw new ArgumentException($"Code '{PathText(id)}' still has subcodes.");
-        return new Codebook(_byId.Remove(id), _order.Remove(id));
+        if (!ChildIds(id).IsEmpty) throw new ArgumentException($"Code '{PathText(id)}' still has subcodes.");
+        var code = this[id];
+        var parent = code.ParentId ?? Root;
+        return new Codebook(_byId.Remove(id), _children.SetItem(parent, ChildIds(parent).Remove(id)).Remove(id),
+            _byName.Remove((parent, code.Name)));
     }
-
-    private Codebook Replace(Code code) => new(_byId.SetItem(code.Id, code), _order);
 
     private void EnsureUniqueAmongSiblings(string name, Guid? parentId, Guid? except)
     {
-        if (Children(parentId).Any(c => c.Id != except && c.Name == name))
+        if (_byName.TryGetValue((parentId ?? Root, name), out var other) && other != except)
             throw new ArgumentException(parentId is { } p
                 ? $"'{PathText(p)}' already has a subcode named '{name}'."
                 : $"There is already a top-level code named '{name}'.");

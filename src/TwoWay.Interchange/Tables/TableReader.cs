@@ -3,6 +3,7 @@ using System.Text;
 using CsvHelper;
 using CsvHelper.Configuration;
 using MiniExcelLibs;
+using MiniExcelLibs.OpenXml;
 using TwoWay.Input;
 
 namespace TwoWay.Interchange.Tables;
@@ -13,7 +14,7 @@ namespace TwoWay.Interchange.Tables;
 /// that way); in a spreadsheet, a comment row has text only in its first cell. Column names are
 /// matched case-insensitively. A .csv is comma-separated, or semicolon-separated when its header
 /// line has ';' and no ','. Text must be UTF-8 (or UTF-16 with a byte order mark). Unreadable files raise
-/// <see cref="InputException"/> naming the file.
+/// <see cref="InputException"/> naming the file; an XLSX must stay within <see cref="ArchiveLimits"/>.
 /// </summary>
 public static class TableReader
 {
@@ -56,16 +57,17 @@ public static class TableReader
                 throw new InputException(source, null, null, "the file is empty: expected a header row with column names");
             csv.ReadHeader();
             // Trailing empty header cells are formatting (spreadsheets save "a,b,,"), not columns.
-            var headerCells = (csv.HeaderRecord ?? []).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToArray();
+            var headerCells = (csv.HeaderRecord ?? []).Select(CellRules.Restore).Reverse().SkipWhile(string.IsNullOrWhiteSpace).Reverse().ToArray();
             var header = Normalise(headerCells, source, csv.Parser.RawRow);
             var index = Index(header);
             var rows = new List<TableRow>();
+            var errors = new InputErrorCollector();
             while (csv.Read())
             {
                 // Field by field: Parser.Record copies the parser's buffer on every call.
                 var parser = csv.Parser;
                 var record = new string[parser.Count];
-                for (var i = 0; i < record.Length; i++) record[i] = parser[i];
+                for (var i = 0; i < record.Length; i++) record[i] = CellRules.Restore(parser[i]);
                 if (record.All(string.IsNullOrWhiteSpace)) continue;
                 var line = FirstLine(parser.RawRow, record);
                 if (record.Length > header.Count && record.Skip(header.Count).Any(c => !string.IsNullOrWhiteSpace(c)))
@@ -73,8 +75,10 @@ public static class TableReader
                         $"the row has {record.Length} cells but the header names {header.Count} columns");
                 var values = new string?[header.Count];
                 Array.Copy(record, values, Math.Min(record.Length, values.Length));
+                CheckControls(values, header, source, line, errors);
                 rows.Add(new TableRow(line, new RowCells(index, values)));
             }
+            errors.ThrowIfAny();
             return new Table(source, header, rows, Originals(headerCells));
         }
         catch (CsvHelperException ex)
@@ -126,58 +130,94 @@ public static class TableReader
     private static InputException NotUtf8(string source) =>
         new(source, null, null, "the file is not UTF-8 text; save it as \"CSV UTF-8\" (or UTF-16) and import it again");
 
+    // No shared-string cache, also when only listing sheets: MiniExcel would spill strings over
+    // 5 MB to files in the temporary folder and leave them there (GetSheetNames never deletes
+    // them); the archive limits already bound what the strings can take in memory.
+    private static readonly OpenXmlConfiguration XlsxConfig = new() { EnableSharedStringCache = false };
+
     private static Table ReadXlsx(string path, string source, string? sheet)
     {
-        List<IDictionary<string, object?>> raw;
         try
         {
-            var sheets = MiniExcel.GetSheetNames(path);
+            var sheets = SheetNames(path);
             if (sheet is not null && !sheets.Contains(sheet))
                 throw new InputException(source, null, null, $"there is no sheet '{sheet}' (sheets: {string.Join(", ", sheets)})");
-            raw = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet ?? sheets.FirstOrDefault())
-                .Cast<IDictionary<string, object?>>().ToList();
+            // Rows are streamed: only the header and the rows kept in the table are held.
+            var raw = MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet ?? sheets.FirstOrDefault(), configuration: XlsxConfig)
+                .Cast<IDictionary<string, object?>>();
+            return XlsxTable(raw, source);
         }
-        catch (InputException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
+                                       or ArgumentException or FormatException or OverflowException)
         {
-            throw;
-        }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
-        {
+            // The workbook passed the archive limits; what MiniExcel still cannot read is a damaged workbook.
             throw new InputException(source, null, null, "the file is not a readable .xlsx workbook: " + ex.Message);
         }
+    }
 
+    /// <summary>
+    /// A sheet may span at most this many cells (rows × columns from A1 to the farthest cell, blanks
+    /// included): MiniExcel yields every cell of that rectangle, so a tiny file with one value at
+    /// XFD1048576 would otherwise make 17 billion. 100,000 rows of 50 columns span 5 million.
+    /// </summary>
+    public const long MaxSheetCells = 10_000_000;
+
+    /// <summary>
+    /// A sheet may reach at most column IV (256, the old Excel limit): MiniExcel's time per row grows
+    /// with the square of the width (measured: 10 ms a row at 1,000 columns, 7 s at 16,384).
+    /// </summary>
+    public const int MaxSheetColumns = 256;
+
+    private static Table XlsxTable(IEnumerable<IDictionary<string, object?>> raw, string source)
+    {
         // MiniExcel yields rows keyed by column letter, with row index i = spreadsheet row i+1.
-        int? headerIndex = null;
-        for (var i = 0; i < raw.Count; i++)
-        {
-            var first = raw[i].Values.Select(CellText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
-            if (first is null || first.TrimStart().StartsWith('#')) continue;
-            headerIndex = i;
-            break;
-        }
-        if (headerIndex is null)
-            throw new InputException(source, null, null, "the sheet is empty: expected a header row with column names");
-        var letters = raw[headerIndex.Value].Keys.ToList();
-        var headerCells = letters.Select(l => CellText(raw[headerIndex.Value][l]) ?? "").ToList();
-        // Trailing empty header cells are formatting, not columns.
-        while (headerCells.Count > 0 && string.IsNullOrWhiteSpace(headerCells[^1])) { headerCells.RemoveAt(headerCells.Count - 1); letters.RemoveAt(letters.Count - 1); }
-        var header = Normalise(headerCells.ToArray(), source, headerIndex.Value + 1);
-        var index = Index(header);
+        var i = -1;
+        List<string>? letters = null;
+        List<string>? headerCells = null;
+        List<string>? header = null;
+        Dictionary<string, int>? index = null;
+        HashSet<string>? headed = null;
         var rows = new List<TableRow>();
-        var headed = letters.ToHashSet(StringComparer.Ordinal);
-        for (var i = headerIndex.Value + 1; i < raw.Count; i++)
+        var errors = new InputErrorCollector();
+        foreach (var r in raw)
         {
-            var texts = letters.Select(l => raw[i].TryGetValue(l, out var v) ? CellText(v) : null).ToList();
+            i++;
+            if (letters is null)
+            {
+                var first = r.Values.Select(CellText).FirstOrDefault(t => !string.IsNullOrWhiteSpace(t));
+                if (first is null || first.TrimStart().StartsWith('#')) continue;
+                letters = r.Keys.ToList();
+                headerCells = letters.Select(l => CellText(r[l]) ?? "").ToList();
+                // Trailing empty header cells are formatting, not columns.
+                while (headerCells.Count > 0 && string.IsNullOrWhiteSpace(headerCells[^1])) { headerCells.RemoveAt(headerCells.Count - 1); letters.RemoveAt(letters.Count - 1); }
+                header = Normalise(headerCells.ToArray(), source, i + 1);
+                index = Index(header);
+                headed = letters.ToHashSet(StringComparer.Ordinal);
+                continue;
+            }
+            var texts = letters.Select(l => r.TryGetValue(l, out var v) ? CellText(v) : null).ToList();
             // A value in a column without a header would be dropped silently (CSV refuses it too).
-            var unheaded = raw[i].Where(kv => !headed.Contains(kv.Key) && !string.IsNullOrWhiteSpace(CellText(kv.Value))).Select(kv => kv.Key).FirstOrDefault();
+            var unheaded = r.Where(kv => !headed!.Contains(kv.Key) && !string.IsNullOrWhiteSpace(CellText(kv.Value))).Select(kv => kv.Key).FirstOrDefault();
             if (unheaded is not null)
                 throw new InputException(source, i + 1, null, $"cell {unheaded}{i + 1} has a value but its column has no header; name the column or clear the cell");
             if (texts.All(string.IsNullOrWhiteSpace)) continue;
             // A comment row holds only its '#' cell; a data row may begin with '#' (an operation id "#7").
             if (texts[0]?.TrimStart().StartsWith('#') == true && texts.Skip(1).All(string.IsNullOrWhiteSpace)) continue;
-            rows.Add(new TableRow(i + 1, new RowCells(index, texts.Take(header.Count).ToArray())));
+            var values = texts.Take(header!.Count).ToArray();
+            CheckControls(values, header, source, i + 1, errors);
+            rows.Add(new TableRow(i + 1, new RowCells(index!, values)));
         }
-        return new Table(source, header, rows, Originals(headerCells.ToArray()));
+        if (letters is null)
+            throw new InputException(source, null, null, "the sheet is empty: expected a header row with column names");
+        errors.ThrowIfAny();
+        return new Table(source, header!, rows, Originals(headerCells!.ToArray()));
+    }
+
+    private static void CheckControls(string?[] values, List<string> header, string source, int row, InputErrorCollector errors)
+    {
+        for (var c = 0; c < values.Length; c++)
+            if (CellRules.ForbiddenControl(values[c]) is { } bad)
+                errors.Add(source, row, header[c], CellRules.DescribeControl(bad));
     }
 
     private static Dictionary<string, int> Index(List<string> header) =>
@@ -193,12 +233,65 @@ public static class TableReader
             throw new InputException(name, null, null, $"file not found: {path}");
         try
         {
-            return MiniExcel.GetSheetNames(path);
+            // MiniExcel enforces no limits itself: unpack and walk the workbook once under them first.
+            using (var file = File.OpenRead(path))
+            using (var zip = GuardedZip.Open(file, name, "the file is not a readable .xlsx workbook"))
+            {
+                zip.VerifyAll();
+                CheckSheetExtents(zip, name);
+            }
+            return MiniExcel.GetSheetNames(path, XlsxConfig);
         }
-        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException or ArgumentException)
+        catch (Exception ex) when (ex is InvalidDataException or IOException or InvalidOperationException or System.Xml.XmlException
+                                       or ArgumentException)
         {
             throw new InputException(name, null, null, "the file is not a readable .xlsx workbook: " + ex.Message);
         }
+    }
+
+    /// <summary>Refuses a worksheet whose farthest cell (or declared dimension) is beyond <see cref="MaxSheetColumns"/> or <see cref="MaxSheetCells"/>.</summary>
+    private static void CheckSheetExtents(GuardedZip zip, string source)
+    {
+        foreach (var entry in zip.Entries.Where(e => e.FullName.StartsWith("xl/worksheets/", StringComparison.OrdinalIgnoreCase)
+                                                     && e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            long rows = 0, columns = 0;
+            using var s = zip.Open(entry);
+            using var xml = System.Xml.XmlReader.Create(s, zip.Limits.XmlSettings());
+            while (xml.Read())
+            {
+                if (xml.NodeType != System.Xml.XmlNodeType.Element) continue;
+                var reference = xml.LocalName switch
+                {
+                    "c" => xml.GetAttribute("r"),
+                    "row" => "A" + xml.GetAttribute("r"),
+                    "dimension" => xml.GetAttribute("ref")?.Split(':')[^1],
+                    _ => null,
+                };
+                if (reference is null) continue;
+                var (row, column) = CellReference(reference);
+                rows = Math.Max(rows, row);
+                columns = Math.Max(columns, column);
+                if (columns > MaxSheetColumns)
+                    throw new InputException($"{source}/{entry.FullName}", null, null,
+                        $"the sheet reaches cell {reference}, beyond column IV (limit: {MaxSheetColumns} columns); delete the cells right of the table");
+                if (rows * columns > MaxSheetCells)
+                    throw new InputException($"{source}/{entry.FullName}", null, null,
+                        $"the sheet spans more than {MaxSheetCells:N0} cells from A1 to {reference}, blanks included (limit: {MaxSheetCells:N0}); delete the cells far below or right of the table");
+            }
+        }
+    }
+
+    /// <summary>"AB12" → (12, 28); parts that are not letters or digits count as 0.</summary>
+    private static (long Row, long Column) CellReference(string reference)
+    {
+        long column = 0, row = 0;
+        foreach (var ch in reference.TrimStart('$'))
+        {
+            if (char.IsAsciiLetter(ch)) column = Math.Min(column * 26 + (char.ToUpperInvariant(ch) - 'A' + 1), int.MaxValue);
+            else if (char.IsAsciiDigit(ch)) row = Math.Min(row * 10 + (ch - '0'), int.MaxValue);
+        }
+        return (row, column);
     }
 
     /// <summary>Spreadsheet cells come typed; TwoWay parses text, so numbers are written invariantly.</summary>
@@ -218,6 +311,9 @@ public static class TableReader
     private static List<string> Normalise(string[] header, string source, int row)
     {
         var names = header.Select(h => h.Trim().TrimStart('\uFEFF').ToLowerInvariant()).ToList();
+        var control = names.FindIndex(n => CellRules.ForbiddenControl(n) is not null);
+        if (control >= 0)
+            throw new InputException(source, row, null, $"header cell {control + 1}: {CellRules.DescribeControl(CellRules.ForbiddenControl(names[control])!.Value)}");
         var blank = names.FindIndex(string.IsNullOrEmpty);
         if (blank >= 0)
             throw new InputException(source, row, null, $"header cell {blank + 1} is empty: every column needs a name");

@@ -7,7 +7,9 @@ namespace TwoWay.Interchange.Tables;
 /// <summary>
 /// Writes tables as CSV or XLSX (by the path's extension). With column specs, a CSV gets '#'
 /// comment lines explaining each column and an XLSX gets an "About" sheet; both read back with
-/// <see cref="TableReader"/> unchanged.
+/// <see cref="TableReader"/> unchanged. CSV/TSV cells a spreadsheet would run as formulas get a
+/// leading quote (<see cref="CellRules.Neutralise"/>), which the reader drops again; XLSX cells
+/// are written as text and are never formulas.
 /// </summary>
 public static class TableWriter
 {
@@ -77,11 +79,11 @@ public static class TableWriter
             // operation id "#7") so its row is not dropped on import.
             ShouldQuote = args => args.Field?.StartsWith('#') == true || CsvHelper.Configuration.ConfigurationFunctions.ShouldQuote(args),
         });
-        foreach (var c in columns) csv.WriteField(c);
+        foreach (var c in columns) csv.WriteField(CellRules.Neutralise(c));
         csv.NextRecord();
         foreach (var row in rows)
         {
-            foreach (var cell in row) csv.WriteField(cell ?? "");
+            foreach (var cell in row) csv.WriteField(CellRules.Neutralise(cell ?? ""));
             csv.NextRecord();
         }
     }

@@ -19,7 +19,8 @@ public sealed record CodebookImportResult(Codebook Codebook, string? Origin, IRe
 /// internal://, an empty .txt beside a .docx, non-GUID ids, RGB/alpha colours, invalid empty Sets,
 /// duplicate sibling code names, overlapping selections of one code by one coder, truncated codebooks.
 /// Refuses, with an <see cref="InputException"/> and nothing imported: unreadable or truncated zips,
-/// zip entries escaping the archive (path traversal), XML with a DTD (entity expansion), selections
+/// zip entries escaping the archive (path traversal), files beyond <see cref="ArchiveLimits"/> (zip
+/// bombs, XML nested too deep), codes nested deeper than <see cref="MaxCodeDepth"/>, XML with a DTD (entity expansion), selections
 /// outside their text or empty or reversed, and codings of unknown codes.
 /// </summary>
 public static class RefiImport
@@ -32,10 +33,7 @@ public static class RefiImport
 
     public static RefiImportResult ReadQdpx(Stream stream, string fileName, OffsetConvention? offsets = null)
     {
-        ZipArchive zip;
-        try { zip = new ZipArchive(stream, ZipArchiveMode.Read, leaveOpen: true); }
-        catch (InvalidDataException e) { throw new InputException(fileName, null, null, $"not a readable .qdpx (zip) file — it may be truncated or damaged ({e.Message})"); }
-        using (zip)
+        using (var zip = GuardedZip.Open(stream, fileName, "not a readable .qdpx (zip) file — it may be truncated or damaged"))
         {
             var repairs = new List<string>();
             var entries = new Dictionary<string, ZipArchiveEntry>(StringComparer.Ordinal);
@@ -54,12 +52,12 @@ public static class RefiImport
 
             XElement root;
             string? ns;
-            using (var s = OpenEntry(entries[qdeName], fileName))
+            using (var s = zip.Open(entries[qdeName]))
             {
                 var loaded = SafeXml.Load(s, $"{fileName}/{qdeName}", keepTruncated: false);
                 (root, ns) = (loaded.Root, loaded.Namespace);
             }
-            return ReadProject(root, ns, fileName, offsets, repairs, relPath => FindSourceEntry(entries, relPath, fileName, repairs));
+            return ReadProject(root, ns, fileName, offsets, repairs, relPath => FindSourceEntry(zip, entries, relPath, repairs));
         }
     }
 
@@ -119,31 +117,14 @@ public static class RefiImport
         return File.OpenRead(path);
     }
 
-    private static Stream OpenEntry(ZipArchiveEntry e, string fileName)
-    {
-        try
-        {
-            // Read fully now, so a truncated archive fails here with a clear message.
-            var ms = new MemoryStream();
-            using (var s = e.Open()) s.CopyTo(ms);
-            ms.Position = 0;
-            return ms;
-        }
-        catch (InvalidDataException ex)
-        {
-            throw new InputException(fileName, null, e.FullName, $"this part of the .qdpx cannot be read — the file is truncated or damaged ({ex.Message})");
-        }
-    }
-
-    private static byte[]? FindSourceEntry(Dictionary<string, ZipArchiveEntry> entries, string relPath, string fileName, List<string> repairs)
+    private static byte[]? FindSourceEntry(GuardedZip zip, Dictionary<string, ZipArchiveEntry> entries, string relPath, List<string> repairs)
     {
         foreach (var candidate in new[] { "sources/" + relPath, "Sources/" + relPath, relPath })
         {
             if (!entries.TryGetValue(candidate, out var e)) continue;
             if (candidate.StartsWith("sources/", StringComparison.Ordinal) && !repairs.Any(r => r.StartsWith("transcripts are in 'sources/'", StringComparison.Ordinal)))
                 repairs.Add("transcripts are in 'sources/' (lower case) instead of 'Sources/'; read them from there");
-            using var s = OpenEntry(e, fileName);
-            return ((MemoryStream)s).ToArray();
+            return zip.ReadAll(e);
         }
         return null;
     }
@@ -201,33 +182,40 @@ public static class RefiImport
         return repaired;
     }
 
+    /// <summary>Codes nested deeper than this are refused: real codebooks use a handful of levels.</summary>
+    public const int MaxCodeDepth = 100;
+
     private static Codebook ReadCodes(XElement? codes, string fileName, List<string> repairs, out Dictionary<string, Guid> idMap)
     {
         idMap = new Dictionary<string, Guid>(StringComparer.Ordinal);
         var list = new List<Code>();
         var seen = new HashSet<Guid>();
-        var map = idMap;
-        void Walk(XElement parentEl, Guid? parent)
+        if (codes is null) return Codebook.Empty;
+        // Depth first with an explicit stack (a hostile file may nest codes thousands deep), each
+        // code visited once: parents come before their children, siblings in file order.
+        var stack = new Stack<(IEnumerator<XElement> Codes, Guid? Parent, HashSet<string> SiblingNames)>();
+        stack.Push((codes.Elements("Code").GetEnumerator(), null, new HashSet<string>(StringComparer.Ordinal)));
+        while (stack.Count > 0)
         {
-            var siblingNames = new HashSet<string>(StringComparer.Ordinal);
-            foreach (var el in parentEl.Elements("Code"))
-            {
-                var rawName = ((string?)el.Attribute("name"))?.Trim();
-                var name = string.IsNullOrEmpty(rawName) ? "(unnamed code)" : rawName;
-                if (string.IsNullOrEmpty(rawName)) repairs.Add("a code without a name was named '(unnamed code)'");
-                var id = Id(el, "guid", $"code '{name}'", repairs, map);
-                if (!seen.Add(id))
-                    throw new InputException(fileName, null, "Code", $"two codes have the GUID {id}");
-                var unique = name;
-                for (var k = 2; !siblingNames.Add(unique); k++) unique = $"{name} ({k})";
-                if (unique != name) repairs.Add($"two codes under the same parent are both named '{name}'; the second is now '{unique}'");
-                var codable = !string.Equals(((string?)el.Attribute("isCodable"))?.Trim(), "false", StringComparison.OrdinalIgnoreCase)
-                              && (string?)el.Attribute("isCodable") != "0";
-                list.Add(new Code(id, unique, (string?)el.Element("Description"), Colour((string?)el.Attribute("color"), name, repairs), codable, parent));
-                Walk(el, id);
-            }
+            var (siblings, parent, siblingNames) = stack.Peek();
+            if (!siblings.MoveNext()) { stack.Pop(); continue; }
+            var el = siblings.Current;
+            var rawName = ((string?)el.Attribute("name"))?.Trim();
+            var name = string.IsNullOrEmpty(rawName) ? "(unnamed code)" : rawName;
+            if (stack.Count > MaxCodeDepth)
+                throw new InputException(fileName, null, "Code", $"code '{name}' is nested more than {MaxCodeDepth} levels deep (limit: {MaxCodeDepth})");
+            if (string.IsNullOrEmpty(rawName)) repairs.Add("a code without a name was named '(unnamed code)'");
+            var id = Id(el, "guid", $"code '{name}'", repairs, idMap);
+            if (!seen.Add(id))
+                throw new InputException(fileName, null, "Code", $"two codes have the GUID {id}");
+            var unique = name;
+            for (var k = 2; !siblingNames.Add(unique); k++) unique = $"{name} ({k})";
+            if (unique != name) repairs.Add($"two codes under the same parent are both named '{name}'; the second is now '{unique}'");
+            var codable = !string.Equals(((string?)el.Attribute("isCodable"))?.Trim(), "false", StringComparison.OrdinalIgnoreCase)
+                          && (string?)el.Attribute("isCodable") != "0";
+            list.Add(new Code(id, unique, (string?)el.Element("Description"), Colour((string?)el.Attribute("color"), name, repairs), codable, parent));
+            stack.Push((el.Elements("Code").GetEnumerator(), id, new HashSet<string>(StringComparer.Ordinal)));
         }
-        if (codes is not null) Walk(codes, null);
         return Codebook.Of(list);
     }
 
@@ -279,17 +267,15 @@ public static class RefiImport
                     users.GetValueOrDefault(((string?)note.El.Attribute("creatingUser"))?.Trim() ?? "")));
             }
         }
-        void WalkCodeNotes(XElement? parent)
+        // The codes ReadCodes read, in the same order, with an explicit stack like it.
+        var codeEls = new Stack<XElement>((root.Element("CodeBook")?.Element("Codes")?.Elements("Code") ?? []).Reverse());
+        while (codeEls.TryPop(out var el))
         {
-            foreach (var el in parent?.Elements("Code") ?? [])
-            {
-                var raw = ((string?)el.Attribute("guid"))?.Trim() ?? "";
-                var id = RefiIds.TryParse(raw, out var g) ? g : codeIdMap.GetValueOrDefault(raw);
-                if (id != Guid.Empty) AddMemos(el, MemoTarget.Code, id.ToString("D"));
-                WalkCodeNotes(el);
-            }
+            foreach (var child in el.Elements("Code").Reverse()) codeEls.Push(child);
+            var raw = ((string?)el.Attribute("guid"))?.Trim() ?? "";
+            var id = RefiIds.TryParse(raw, out var g) ? g : codeIdMap.GetValueOrDefault(raw);
+            if (id != Guid.Empty) AddMemos(el, MemoTarget.Code, id.ToString("D"));
         }
-        WalkCodeNotes(root.Element("CodeBook")?.Element("Codes"));
 
         // Variables and cases written by TwoWay (or any tool using the same names) come back as source attributes.
         var variableNames = (root.Element("Variables")?.Elements("Variable") ?? [])

@@ -7,7 +7,8 @@ namespace TwoWay.Qualitative.Files.Refi;
 /// <summary>
 /// Loads REFI-QDA XML safely: DTDs are refused (so no entity expansion — "billion laughs" — and no
 /// external entities), no resolver, and element names are read without their namespace so the
-/// namespace variants other tools write (urn:QDA-XML:codebook:0:4, none) read the same.
+/// namespace variants other tools write (urn:QDA-XML:codebook:0:4, none) read the same. Size and
+/// nesting depth are bounded by <see cref="ArchiveLimits"/>.
 /// A file that ends early can be kept up to the last complete element when the caller allows it.
 /// </summary>
 internal static class SafeXml
@@ -16,19 +17,15 @@ internal static class SafeXml
 
     public static Loaded Load(Stream stream, string fileName, bool keepTruncated)
     {
-        var settings = new XmlReaderSettings
-        {
-            DtdProcessing = DtdProcessing.Prohibit,
-            XmlResolver = null,
-            MaxCharactersFromEntities = 1024,
-            IgnoreComments = true,
-            IgnoreProcessingInstructions = true,
-            CloseInput = false,
-        };
+        var limits = ArchiveLimits.Default;
+        var settings = limits.XmlSettings();
+        settings.IgnoreComments = true;
+        settings.IgnoreProcessingInstructions = true;
         XElement? root = null;
         string? ns = null;
         var stack = new Stack<XElement>();
-        using var reader = XmlReader.Create(stream, settings);
+        using var limited = limits.LimitRead(stream, fileName);
+        using var reader = XmlReader.Create(limited, settings);
         try
         {
             while (reader.Read())
@@ -36,6 +33,7 @@ internal static class SafeXml
                 switch (reader.NodeType)
                 {
                     case XmlNodeType.Element:
+                        limits.CheckXmlDepth(stack.Count + 1, fileName);
                         var el = new XElement(reader.LocalName);
                         root ??= el;
                         ns ??= reader.NamespaceURI;
