@@ -45,6 +45,11 @@ public sealed record StudyLocation
     /// </summary>
     public string Display { get; }
 
+    /// <summary>A short name for titles: the file name without extension, or the database's name.</summary>
+    public string ShortName => FilePath is { } f
+        ? Path.GetFileNameWithoutExtension(f)
+        : new NpgsqlConnectionStringBuilder(ConnectionString).Database ?? "study";
+
     /// <summary>Reads what the user typed where a study is expected.</summary>
     /// <exception cref="InputException">A PostgreSQL location that cannot be read (the message never repeats a secret).</exception>
     public static StudyLocation Parse(string location)

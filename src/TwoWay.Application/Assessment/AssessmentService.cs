@@ -96,7 +96,7 @@ public sealed class AssessmentService(string? studyLocation = null)
     private async Task<Attachment> StoreAsync(string firm, Questionnaire q, string source, string answers, CancellationToken ct)
     {
         var location = studyLocation ?? throw new InvalidOperationException("This assessment service was constructed without a study to attach to.");
-        if (!FirmId.IsValid(firm)) throw new InputException(location, null, "firm_id", $"'{firm}' is not a valid firm id");
+        if (!FirmId.IsValid(firm)) throw new InputException(Storage.StudyLocation.Parse(location).Display, null, "firm_id", $"'{firm}' is not a valid firm id");
         var study = await Study.OpenAsync(location, ct).ConfigureAwait(false);
         await using (study.ConfigureAwait(false))
         {

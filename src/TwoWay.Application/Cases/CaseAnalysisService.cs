@@ -22,8 +22,8 @@ public sealed class CaseAnalysisService(string studyLocation)
         using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
         return await Task.Run(() =>
         {
-            var (cases, all) = Load(study, studyLocation, request.Firm);
-            return new AnalyzedCases(cases, StudyAnalysis.Of(studyLocation, cases, request.Year ?? AsOf.Default(all)));
+            var (cases, all) = Load(study, study.Location.Display, request.Firm);
+            return new AnalyzedCases(cases, StudyAnalysis.Of(study.Location.Display, cases, request.Year ?? AsOf.Default(all)));
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -62,10 +62,10 @@ public sealed class PolicyService
 
     private static async Task<Population> StudyPopulationAsync(CoveragePopulation.StudyFirms s, CancellationToken ct)
     {
-        CheckYear(s.Year, s.Study);
+        CheckYear(s.Year, StudyLocation.Parse(s.Study).Display);
         // The study's firms analysed exactly as `analyze` does (one as-of rule, in the cases service).
         var analysed = await new CaseAnalysisService(s.Study).AnalyzeWithCasesAsync(new AnalyzeRequest(Year: s.Year), ct).ConfigureAwait(false);
-        return YearlyActivity.FromCases(analysed.Cases, analysed.Analysis.Firms, Path.GetFileName(s.Study));
+        return YearlyActivity.FromCases(analysed.Cases, analysed.Analysis.Firms, Path.GetFileName(analysed.Analysis.Study));
     }
 
     /// <summary>

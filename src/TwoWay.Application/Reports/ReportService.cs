@@ -25,12 +25,12 @@ public sealed class ReportService(string studyLocation)
         // The catalogue is read first: a bad catalogue costs no study access.
         var catalogue = request.Catalogue is { } path ? CatalogueFile.Read(path) : null;
         using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
-        var contents = await StudyReportContents.ReadAsync(study, studyLocation, request.Year, cancellationToken).ConfigureAwait(false);
+        var contents = await StudyReportContents.ReadAsync(study, study.Location.Display, request.Year, cancellationToken).ConfigureAwait(false);
         var sections = new List<ReportSection>();
         if (contents.Interviews is { } interviews) sections.Add(interviews);
         if (catalogue is not null) sections.AddRange(contents.PolicySections(catalogue, Path.GetFileName(request.Catalogue!)));
         if (contents.AttachedAssessments(catalogue) is { } attached) sections.Add(attached);
-        var title = request.Title ?? "Study " + Path.GetFileNameWithoutExtension(studyLocation);
+        var title = request.Title ?? "TwoWay study report: " + study.Location.ShortName;
         return new StudyReportResult(contents.Render(title, request.Pseudonymize, notice: null, sections), contents.Analysis);
     }
 }

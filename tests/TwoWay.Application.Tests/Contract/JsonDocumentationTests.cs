@@ -58,9 +58,22 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             var before = doc[..m.Index].TrimEnd();
             var after = doc[(m.Index + m.Length)..].TrimStart();
             if (before.EndsWith('|') || before.EndsWith(':') || before.EndsWith('`') || after.StartsWith('|') || after.StartsWith('`')) continue;
+            if (InStringList(doc, m.Index)) continue;
             if (after.Length > 0 && after[0] is ':' or ',' or '}' or ']' or '(') yield return m.Groups[1].Value;
         }
     }
+
+    /// <summary>True inside a list of values such as ["intensity", "countries"] (values, not keys).</summary>
+    private static bool InStringList(string doc, int at)
+    {
+        var open = doc.LastIndexOf('[', at);
+        var close = doc.IndexOf(']', at);
+        if (open < 0 || close < 0 || doc.IndexOf(']', open) < at) return false;
+        return StringList().IsMatch(doc[open..(close + 1)]);
+    }
+
+    [GeneratedRegex("^\\[\\s*(\"[^\"]*\"\\s*,\\s*)*\"[^\"]*\"\\s*\\]$")]
+    private static partial Regex StringList();
 
     [GeneratedRegex("[`\"]([a-z][a-z0-9_]*)[`\"]")]
     private static partial Regex NameToken();
@@ -90,47 +103,54 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Json("firms", study);
             Json("analyze", study);
             Json("report", study, "--out", _dir.File("r.html"));
-            Json("sources add", "sources", "add", study, transcript, "--case", "RS-01", "--round", "1", "--role", "CEO", "--pseudonym", "Ana");
-            Json("sources add", "sources", "add", study, second, "--case", "RS-01", "--round", "2", "--name", "second");
-            Json("codes starter", "codes", "starter", study);
-            Json("codes add", "codes", "add", study, "Mine");
-            Json("codes add", "codes", "add", study, "Mine/Learning");
-            Json("codes rename", "codes", "rename", study, "Mine/Learning", "Learning by importing");
-            Json("codes add", "codes", "add", study, "Other");
-            Json("codes move", "codes", "move", study, "Other", "--to", "Mine");
-            var code = Json("code", "code", study, "t1", "Mine/Learning by importing", "--phrase", "imported machines from Kessler", "--coder", "alice");
-            Json("code", "code", study, "t1", "Mine/Learning by importing", "--phrase", "machines from Kessler in Germany", "--coder", "bob");
-            Json("code", "code", study, "t1", "Mine/Other", "--phrase", "Kessler became our first customer", "--coder", "alice");
-            Json("codes merge", "codes", "merge", study, "Mine/Other", "Mine/Learning by importing");
-            Json("codes list", "codes", "list", study);
-            Json("memos add", "memos", "add", study, "A memo", "--code", "Mine");
-            Json("memos list", "memos", "list", study);
-            Json("quotes", "quotes", study, "Mine/Learning by importing");
-            Json("matrix", "matrix", study, "--quotes");
-            Json("cooccurrence", "cooccurrence", study);
-            Json("agreement", "agreement", study, "alice", "bob");
-            Json("search", "search", study, "kessler");
+            Named("sources add", "sources", "add", study, transcript, "--case", "RS-01", "--round", "1", "--role", "CEO", "--pseudonym", "Ana");
+            Named("sources add", "sources", "add", study, second, "--case", "RS-01", "--round", "2", "--name", "second");
+            Named("codes starter", "codes", "starter", study);
+            Named("codes add", "codes", "add", study, "Mine");
+            Named("codes add", "codes", "add", study, "Mine/Learning");
+            Named("codes rename", "codes", "rename", study, "Mine/Learning", "Learning by importing");
+            Named("codes add", "codes", "add", study, "Other");
+            Named("codes move", "codes", "move", study, "Other", "--to", "Mine");
+            var code = Named("code", "code", study, "t1", "Mine/Learning by importing", "--phrase", "imported machines from Kessler", "--coder", "alice");
+            Named("code", "code", study, "t1", "Mine/Learning by importing", "--phrase", "machines from Kessler in Germany", "--coder", "bob");
+            Named("code", "code", study, "t1", "Mine/Other", "--phrase", "Kessler became our first customer", "--coder", "alice");
+            Named("codes merge", "codes", "merge", study, "Mine/Other", "Mine/Learning by importing");
+            Named("codes add", "codes", "add", study, "Partner");
+            Named("code", "code", study, "t1", "Partner", "--phrase", "from Kessler in Germany. Later Kessler", "--coder", "alice");
+            Named("codes list", "codes", "list", study);
+            Named("memos add", "memos", "add", study, "A memo", "--code", "Mine");
+            Named("memos list", "memos", "list", study);
+            Named("sources list", "sources", "list", study);
+            Named("quotes", "quotes", study, "Mine/Learning by importing");
+            Named("matrix", "matrix", study, "--quotes");
+            Named("cooccurrence", "cooccurrence", study);
+            Named("agreement", "agreement", study, "alice", "bob");
+            Named("search", "search", study, "kessler");
             var codingId = code.RootElement.GetProperty("coding_id").GetString()!;
-            Json("evidence", "evidence", study, codingId, "--operation", "RS-01/1");
-            Json("qdpx export", "qdpx", "export", study, _dir.File("s.qdpx"));
-            Json("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
+            Named("evidence", "evidence", study, codingId, "--operation", "RS-01/1");
+            Named("qdpx export", "qdpx", "export", study, _dir.File("s.qdpx"));
+            Named("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
             var other = _dir.File("o.twoway");
             Run("init", other);
-            Json("qdpx import", "qdpx", "import", other, _dir.File("s.qdpx"));
-            Json("qdc import", "qdc", "import", other, _dir.File("s.qdc"));
-            Json("sources remove", "sources", "remove", other, "second", "--force");
-            Json("migrate", "migrate", study);
+            Named("qdpx import", "qdpx", "import", other, _dir.File("s.qdpx"));
+            Named("qdc import", "qdc", "import", other, _dir.File("s.qdc"));
+            Named("sources remove", "sources", "remove", other, "second", "--force");
+            Named("migrate", "migrate", study);
 
             Run("panel", "simulate", _dir.File("p.parquet"), "--firms", "400", "--years", "8", "--seed", "3");
-            Json("panel analyze", "panel", "analyze", _dir.File("p.parquet"));
+            Named("panel analyze", "panel", "analyze", _dir.File("p.parquet"));
+            // A hand panel with firm-country flows, for the country linkage.
+            File.WriteAllText(_dir.File("hand.csv"), "firm_id,year,import_value,export_value\na,2010,0,0\na,2011,5,0\na,2012,5,7\nb,2010,0,0\nb,2011,0,3\nb,2012,0,3\n");
+            File.WriteAllText(_dir.File("flows.csv"), "firm_id,year,country,flow,value\na,2010,DE,import,5\na,2010,FR,export,1\na,2011,DE,export,3\nb,2010,IT,export,2\nb,2011,ES,export,2\n");
+            Named("panel analyze", "panel", "analyze", _dir.File("hand.csv"), "--flows", _dir.File("flows.csv"));
             var survey = Path.Combine(Repo.Root, "tests", "TwoWay.Panels.Tests", "Reference", "survey-design.csv");
-            Json("survey analyze", "survey", "analyze", survey, "--strata", "stratum", "--cluster", "psu", "--fpc", "fpc", "--covariates", "sector");
+            Named("survey analyze", "survey", "analyze", survey, "--strata", "stratum", "--cluster", "psu", "--fpc", "fpc", "--covariates", "sector");
 
-            Json("policy portfolio", "policy", "portfolio", Sample("policy", "catalogue.csv"));
-            Json("policy coverage", "policy", "coverage", Sample("policy", "catalogue.csv"), "--study", study);
-            Json("assess", "assess", "--answers", Sample("policy", "assessments", "firm-1.json"));
-            Json("assess batch", "assess", "batch", Sample("policy", "assessments", "batch.csv"));
-            Json("demo", "demo", "--out", _dir.File("demo"));
+            Named("policy portfolio", "policy", "portfolio", Sample("policy", "catalogue.csv"));
+            Named("policy coverage", "policy", "coverage", Sample("policy", "catalogue.csv"), "--study", study);
+            Named("assess", "assess", "--answers", Sample("policy", "assessments", "firm-1.json"));
+            Named("assess batch", "assess", "batch", Sample("policy", "assessments", "batch.csv"));
+            Named("demo", "demo", "--out", _dir.File("demo"));
         }
 
         private void Run(params string[] args)
@@ -139,9 +159,11 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             if (r.ExitCode != 0) throw new InvalidOperationException($"twoway {string.Join(' ', args)} → {r.ExitCode}: {r.Error}");
         }
 
-        private JsonDocument Json(params string[] args) => Json(args[0], args);
+        /// <summary>Runs a command whose first word names it.</summary>
+        private JsonDocument Json(params string[] args) => Named(args[0], args);
 
-        private JsonDocument Json(string name, params string[] args)
+        /// <summary>Runs <paramref name="args"/> with --json, keeping its keys under <paramref name="name"/>.</summary>
+        private JsonDocument Named(string name, params string[] args)
         {
             var r = CliRunner.Run([.. args, "--json"]);
             if (r.ExitCode != 0) throw new InvalidOperationException($"twoway {string.Join(' ', args)} --json → {r.ExitCode}: {r.Error}");
