@@ -9,6 +9,7 @@ namespace TwoWay.Panels.Tests;
 /// The whole DuckDB path (spells in SQL, cell aggregation, firm-clustered scores in SQL) against R
 /// fitting the same models on the individual spell rows. R must be installed (test.sh installs it).
 /// </summary>
+[Trait("Category", "R")]
 public class PanelDifferentialTests
 {
     private static void Close(double expected, double actual, string what, double tol = 1e-6) =>

@@ -72,6 +72,7 @@ public class ReliabilityTests
     /// Live differential test: seeded random responses, alpha here and from R's psych::alpha via
     /// Rscript (CI installs R with psych; test.sh does too). Agreement to 1e-9.
     /// </summary>
+    [Trait("Category", "R")]
     [Theory]
     [InlineData(11, 30, 2)]
     [InlineData(12, 120, 4)]

@@ -11,6 +11,7 @@ namespace TwoWay.Statistics.Tests;
 /// coefficient, standard error (model and robust), log-likelihood, score test and concordance to
 /// 1e-6. R must be installed (test.sh installs it); the test fails, never skips, without it.
 /// </summary>
+[Trait("Category", "R")]
 public class DifferentialTests
 {
     public enum Shape { HeavyTies, TinyGroup, CountingProcessWeighted, Continuous }
