@@ -63,9 +63,26 @@ public static class OutputFile
             throw new InputException(path, null, field, "is a folder; give a file name");
         if (Path.GetDirectoryName(full) is { } dir && !Directory.Exists(dir))
             throw new InputException(path, null, field, $"the folder {dir} does not exist");
+        if (File.Exists(full) && IsDatabase(full))
+            throw new InputException(path, null, field, $"{option} names a database file (a study?); TwoWay never writes an output over one, --force or not");
         if (!force && File.Exists(full))
             throw new InputException(path, null, field, "the file already exists; choose another name or pass --force to overwrite it");
         return full;
+    }
+
+    /// <summary>True for a SQLite database (a study, whatever its name): no output of TwoWay is one.</summary>
+    private static bool IsDatabase(string path)
+    {
+        try
+        {
+            Span<byte> head = stackalloc byte[16];
+            using var f = File.OpenRead(path);
+            return f.Read(head) == 16 && head.SequenceEqual("SQLite format 3\0"u8);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>

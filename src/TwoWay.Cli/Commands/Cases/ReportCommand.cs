@@ -61,13 +61,3 @@ internal static class ReportWriter
     public static void WriteHtml(string path, string html, string option = "--out") =>
         OutputFile.WriteText(path, html, option, force: true);
 }
-
-/// <summary>
-/// Transitional: how the policy commands read a study's cases (`policy coverage --study`), now
-/// through <see cref="CaseAnalysisService"/>; that area calls the service directly, then this goes.
-/// </summary>
-internal static class StudyLoading
-{
-    public static IReadOnlyList<FirmCase> Load(string location, string? firm) =>
-        new CaseAnalysisService(location).AnalyzeWithCasesAsync(new AnalyzeRequest(firm)).GetAwaiter().GetResult().Cases;
-}

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TwoWay.Application;
+using TwoWay.Application.Files;
 using TwoWay.Application.Policy;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
@@ -36,6 +37,12 @@ public sealed class CoverageSettings : CatalogueSettings
     [Description("Batch self-assessment answers (as for `twoway assess batch`): the assessed firms are the population.")]
     public string? Assessments { get; init; }
 
+    internal override IReadOnlyList<ProtectedFile> Inputs =>
+    [
+        .. base.Inputs, .. ProtectedFile.Study(Study ?? ""), .. ProtectedFile.Input(Panel, "the panel"),
+        .. ProtectedFile.Input(Population, "the population file"), .. ProtectedFile.Input(Assessments, "the assessments file"),
+    ];
+
     [CommandOption("--questionnaire <FILE>")]
     [Description("With --assessments: the questionnaire definition (default: built-in).")]
     public string? Questionnaire { get; init; }
@@ -62,6 +69,7 @@ public sealed class CoverageCommand(Terminal terminal) : AsyncCommand<CoverageSe
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CoverageSettings settings, CancellationToken cancellationToken)
     {
+        settings.CheckHtml();
         var service = new PolicyService();
         var request = new CoverageRequest(settings.Catalogue, settings.ToPopulation(), settings.Sheet, Html: settings.Html is not null);
         // Reading a panel can take a while: a status line on an interactive terminal.
@@ -69,7 +77,7 @@ public sealed class CoverageCommand(Terminal terminal) : AsyncCommand<CoverageSe
             ? await terminal.Error.Status().StartAsync("reading " + panel,
                 ctx => service.CoverageAsync(request with { Progress = new StatusProgress(ctx) }, cancellationToken))
             : await service.CoverageAsync(request, cancellationToken);
-        if (settings.Html is { } html) ReportWriter.WriteHtml(html, report.Html!, "--html");
+        settings.WriteHtml(report.Html!);
         if (settings.Json)
         {
             terminal.WriteRaw(PublicJson.Serialize(report.Result) + Environment.NewLine);

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TwoWay.Application;
+using TwoWay.Application.Files;
 using TwoWay.Application.Policy;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Policy;
@@ -21,6 +22,24 @@ public class CatalogueSettings : OutputSettings
     [CommandOption("--html <FILE>")]
     [Description("Also write the result as a self-contained HTML report with charts.")]
     public string? Html { get; init; }
+
+    [CommandOption("--force")]
+    [Description("Replace an existing --html file (never the catalogue or another input).")]
+    public bool Force { get; init; }
+
+    /// <summary>The files this command reads: never written over.</summary>
+    internal virtual IReadOnlyList<ProtectedFile> Inputs => ProtectedFile.Input(Catalogue, "the catalogue");
+
+    /// <summary>Refuses a --html target before any work (existing without --force, or an input).</summary>
+    internal void CheckHtml()
+    {
+        if (Html is { } html) OutputFile.Check(html, "--html", Force, Inputs);
+    }
+
+    internal void WriteHtml(string page)
+    {
+        if (Html is { } html) OutputFile.WriteText(html, page, "--html", Force, Inputs);
+    }
 }
 
 [Description("Portfolio of a programme catalogue.")]
@@ -28,8 +47,9 @@ public sealed class PortfolioCommand(Terminal terminal) : AsyncCommand<Catalogue
 {
     public override async Task<int> ExecuteAsync(CommandContext context, CatalogueSettings settings, CancellationToken cancellationToken)
     {
+        settings.CheckHtml();
         var report = await new PolicyService().PortfolioAsync(new PortfolioRequest(settings.Catalogue, settings.Sheet, Html: settings.Html is not null), cancellationToken);
-        if (settings.Html is { } html) ReportWriter.WriteHtml(html, report.Html!, "--html");
+        settings.WriteHtml(report.Html!);
         if (settings.Json)
         {
             terminal.WriteRaw(PublicJson.Serialize(report.Result) + Environment.NewLine);
