@@ -8,7 +8,7 @@ using TwoWay.Qualitative.Files;
 using TwoWay.Qualitative.Files.Refi;
 using TwoWay.Storage;
 using TwoWay.Storage.Qualitative;
-using TwoWay.Tests.Shared;
+using TwoWay.TestKit;
 
 namespace TwoWay.Fuzz.Tests;
 

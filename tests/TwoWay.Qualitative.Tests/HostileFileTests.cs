@@ -4,7 +4,7 @@ using System.Text;
 using TwoWay.Input;
 using TwoWay.Qualitative.Files;
 using TwoWay.Qualitative.Files.Refi;
-using TwoWay.Tests.Shared;
+using TwoWay.TestKit;
 
 namespace TwoWay.Qualitative.Tests;
 

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using TwoWay.Input;
 using TwoWay.Interchange.Tables;
-using TwoWay.Tests.Shared;
+using TwoWay.TestKit;
 
 namespace TwoWay.Interchange.Tests.Tables;
 

@@ -1,12 +1,12 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace TwoWay.Tests.Shared;
+namespace TwoWay.TestKit;
 
 /// <summary>
 /// Builds hostile and broken files at test time (never committed): zip bombs whose one part unpacks
 /// to far more than the file's size, parts whose header lies about their size, XML nested very deep.
-/// Linked into every test project that needs them.
+/// Shared through the test kit.
 /// </summary>
 public static class HostileFiles
 {
