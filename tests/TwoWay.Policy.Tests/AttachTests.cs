@@ -12,19 +12,18 @@ public class AttachTests
     public void Assessment_attaches_to_a_study_firm_and_the_report_shows_it()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, Cli.Run("demo", "--out", dir.Path).ExitCode);
-        var study = Path.Combine(dir.Path, "demo.twoway");
+        var study = SmallStudy.Create(dir);
         var answers = Samples("assessments", "firm-1.json");
 
-        var unknown = Cli.Run("assess", "--answers", answers, "--study", study, "--firm-id", "XX-99");
+        var unknown = CliRunner.Run("assess", "--answers", answers, "--study", study, "--firm-id", "XX-99");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no firm 'XX-99'", unknown.Error);
-        Assert.Equal(2, Cli.Run("assess", "--answers", answers, "--study", study).ExitCode); // --firm-id missing
-        // Nothing stored: only the two the demo attached to its own firms (AM-01.json, BY-01.json).
-        using (var s = Study.Open(study)) Assert.Equal(["AM-01", "BY-01"], s.LoadAssessments().Select(a => a.Firm.Value));
+        Assert.Equal(2, CliRunner.Run("assess", "--answers", answers, "--study", study).ExitCode); // --firm-id missing
+        // Nothing stored by the refused attempts.
+        using (var s = Study.Open(study)) Assert.Empty(s.LoadAssessments());
 
-        Assert.Equal(0, Cli.Run("assess", "--answers", answers, "--study", study, "--firm-id", "RS-01").ExitCode);
-        Assert.Equal(0, Cli.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01").ExitCode);
+        Assert.Equal(0, CliRunner.Run("assess", "--answers", answers, "--study", study, "--firm-id", "RS-01").ExitCode);
+        Assert.Equal(0, CliRunner.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01").ExitCode);
         using (var s = Study.Open(study))
         {
             var stored = s.LoadAssessments(new FirmId("RS-01"));
@@ -34,7 +33,7 @@ public class AttachTests
             Assert.Empty(s.LoadAssessments(new FirmId("PL-01")));
         }
 
-        var report = Cli.Run("report", study, "--out", dir.File("r.html"));
+        var report = CliRunner.Run("report", study, "--out", dir.File("r.html"));
         Assert.Equal(0, report.ExitCode);
         var html = File.ReadAllText(dir.File("r.html"));
         Assert.Contains("id=\"self-assessments\"", html);

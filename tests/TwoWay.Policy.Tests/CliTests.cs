@@ -11,11 +11,11 @@ public class CliTests
     [Fact]
     public void Portfolio_prints_the_share_beside_its_definition_and_json_keys()
     {
-        var table = Cli.Run("policy", "portfolio", Samples("catalogue.csv"));
+        var table = CliRunner.Run("policy", "portfolio", Samples("catalogue.csv"));
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("Export-only by count: 62.5% (25 of 40)", table.Out);
         Assert.Contains("Definition: export-only =", table.Out);
-        var json = Cli.Run("policy", "portfolio", Samples("catalogue.csv"), "--json");
+        var json = CliRunner.Run("policy", "portfolio", Samples("catalogue.csv"), "--json");
         using var doc = JsonDocument.Parse(json.Out);
         var root = doc.RootElement;
         Assert.Equal(25, root.GetProperty("export_only").GetInt32());
@@ -29,7 +29,7 @@ public class CliTests
     {
         using var dir = new TempDir();
         var path = dir.Write("bad.csv", "id,name,agency,level,direction,modes,instruments,mechanisms\nA,B,C,national,outward,goods_export,training,magic\n");
-        var r = Cli.Run("policy", "portfolio", path);
+        var r = CliRunner.Run("policy", "portfolio", path);
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("nothing was stored", r.Error);
         Assert.Contains("bad.csv, row 2, column 'mechanisms'", r.Error);
@@ -46,7 +46,7 @@ public class CliTests
         // F4 is not observed in 2023 and is left out. The panel is the panel analytics' format, read by its engine.
         var panel = dir.Write("panel.csv", "firm_id,year,import_value,export_value\n" +
             "F1,2021,100,0\nF1,2022,50,0\nF1,2023,1,0\nF2,2021,0,0\nF2,2022,0,0\nF2,2023,0,7.5\nF3,2021,0,3\nF3,2022,0,0\nF3,2023,0,0\nF4,2022,5,5\n");
-        var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--json");
+        var r = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--json");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         var states = doc.RootElement.GetProperty("states").EnumerateArray().ToDictionary(s => s.GetProperty("state").GetString()!, s => s.GetProperty("firms").GetDouble());
@@ -63,16 +63,16 @@ public class CliTests
 
         // Another year, mapped column names, and bad input named by row and column.
         var mapped = dir.Write("mapped.csv", "id,yr,imp,exp\nF1,2021,100,0\nF1,2022,0,4\n");
-        var y2021 = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", mapped, "--year", "2021", "--json",
+        var y2021 = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", mapped, "--year", "2021", "--json",
             "--firm-column", "id", "--year-column", "yr", "--import-column", "imp", "--export-column", "exp");
         Assert.True(y2021.ExitCode == 0, y2021.Error);
         using var d2 = JsonDocument.Parse(y2021.Out);
         Assert.Equal("mapped.csv (panel, 2021)", d2.RootElement.GetProperty("population").GetString());
         Assert.Equal(1, d2.RootElement.GetProperty("states").EnumerateArray().Single(x => x.GetProperty("state").GetString() == "import_only").GetProperty("firms").GetDouble());
-        var bad = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", dir.Write("bad.csv", "firm_id,year,import_value,export_value\nF1,2021,-3,0\n"));
+        var bad = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", dir.Write("bad.csv", "firm_id,year,import_value,export_value\nF1,2021,-3,0\n"));
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("row 2, column 'import_value'", bad.Error);
-        var empty = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--year", "2030");
+        var empty = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--panel", panel, "--year", "2030");
         Assert.Equal(1, empty.ExitCode);
         Assert.Contains("no firm is observed in 2030", empty.Error);
     }
@@ -81,13 +81,12 @@ public class CliTests
     public void Coverage_of_a_study_counts_its_firms_by_state_trajectory_and_stage()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, Cli.Run("demo", "--out", dir.Path).ExitCode);
-        var study = Path.Combine(dir.Path, "demo.twoway");
-        var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--study", study, "--year", "2020", "--json");
+        var study = SmallStudy.Create(dir);
+        var r = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--study", study, "--year", "2020", "--json");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
-        Assert.Equal("demo.twoway (study, 2020)", root.GetProperty("population").GetString());
+        Assert.Equal("cases.twoway (study, 2020)", root.GetProperty("population").GetString());
         var firms = root.GetProperty("total_firms").GetDouble();
         Assert.True(firms > 0);
         // Every firm is in exactly one state, one trajectory and one stage per direction.
@@ -99,7 +98,7 @@ public class CliTests
         Assert.Equal(firms, Sum("levels", "inward"));
         Assert.Equal("inward_led", root.GetProperty("trajectories")[0].GetProperty("trajectory").GetString());
         Assert.Equal("production_or_equity", root.GetProperty("levels")[3].GetProperty("level").GetString());
-        var table = Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--study", study);
+        var table = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--study", study);
         Assert.Contains("Trajectories (case analyses)", table.Out);
         Assert.Contains("Firms no programme is open to", table.Out);
     }
@@ -107,9 +106,9 @@ public class CliTests
     [Fact]
     public void Coverage_needs_exactly_one_population()
     {
-        var r = Cli.Run("policy", "coverage", Samples("catalogue.csv"));
+        var r = CliRunner.Run("policy", "coverage", Samples("catalogue.csv"));
         Assert.Equal(2, r.ExitCode);
-        Assert.Equal(2, Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--study", "x.twoway", "--year", "99999").ExitCode);
+        Assert.Equal(2, CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--study", "x.twoway", "--year", "99999").ExitCode);
     }
 
     [Fact]
@@ -118,7 +117,7 @@ public class CliTests
         using var dir = new TempDir();
         var cat = dir.Write("c.csv", "id,name,agency,level,direction,modes,instruments,mechanisms,target_states\nA,B,C,national,outward,goods_export,training,informational,export_only\n");
         var pop = dir.Write("p.csv", "trader_state,firms\nimport_only,30\nexport_only,10\n");
-        var r = Cli.Run("policy", "coverage", cat, "--population", pop);
+        var r = CliRunner.Run("policy", "coverage", cat, "--population", pop);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("GAP", r.Out);
         Assert.Contains("no programme is open to import_only firms (75% of firms)", r.Out);
@@ -130,7 +129,7 @@ public class CliTests
         using var dir = new TempDir();
         foreach (var name in new[] { "t.csv", "t.xlsx" })
         {
-            var r = Cli.Run("template", "programmes", dir.File(name));
+            var r = CliRunner.Run("template", "programmes", dir.File(name));
             Assert.Equal(0, r.ExitCode);
             Assert.Single(CatalogueFile.Read(dir.File(name)).Programmes);
         }
@@ -141,27 +140,27 @@ public class CliTests
     public void One_template_command_writes_study_and_policy_kinds()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, Cli.Run("template", "firms", dir.File("firms.csv")).ExitCode);
-        Assert.Equal(0, Cli.Run("template", "answers", dir.File("a.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("template", "firms", dir.File("firms.csv")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("template", "answers", dir.File("a.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
         var q = SampleQuestionnaire();
         var header = File.ReadAllLines(dir.File("a.csv")).First(l => !l.StartsWith('#'));
         Assert.Equal(["firm_id", "size_class", "sector", .. q.Items.Select(i => i.Id)], header.Split(','));
         // Existing files are kept unless --force, for every kind.
-        var again = Cli.Run("template", "answers", dir.File("a.csv"));
+        var again = CliRunner.Run("template", "answers", dir.File("a.csv"));
         Assert.Equal(1, again.ExitCode);
         Assert.Contains("--force", again.Error);
-        var bad = Cli.Run("template", "budgets", dir.File("b.csv"));
+        var bad = CliRunner.Run("template", "budgets", dir.File("b.csv"));
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("'firms', 'operations', 'programmes' or 'answers'", bad.Error);
-        Assert.Equal(2, Cli.Run("template", "programmes", dir.File("p.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
-        var help = Cli.Run("template", "--help");
+        Assert.Equal(2, CliRunner.Run("template", "programmes", dir.File("p.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
+        var help = CliRunner.Run("template", "--help");
         foreach (var kind in new[] { "firms", "operations", "programmes", "answers" }) Assert.Contains(kind, help.Out);
     }
 
     [Fact]
     public void Assess_answers_json_gives_profile_next_step_and_programmes()
     {
-        var r = Cli.Run("assess", "--answers", Samples("assessments", "firm-1.json"), "--json");
+        var r = CliRunner.Run("assess", "--answers", Samples("assessments", "firm-1.json"), "--json");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         var root = doc.RootElement;
@@ -176,7 +175,7 @@ public class CliTests
     [Fact]
     public void Assess_without_a_terminal_or_answers_is_a_usage_error()
     {
-        var r = Cli.Run("assess");
+        var r = CliRunner.Run("assess");
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("--answers", r.Error);
     }
@@ -185,7 +184,7 @@ public class CliTests
     public void Batch_summarises_the_population_and_writes_profiles()
     {
         using var dir = new TempDir();
-        var r = Cli.Run("assess", "batch", Samples("assessments", "batch.csv"), "--out", dir.File("profiles.csv"), "--json");
+        var r = CliRunner.Run("assess", "batch", Samples("assessments", "batch.csv"), "--out", dir.File("profiles.csv"), "--json");
         Assert.Equal(0, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Out);
         var pop = doc.RootElement.GetProperty("population");
@@ -201,7 +200,7 @@ public class CliTests
     {
         using var dir = new TempDir();
         var bad = dir.Write("b.csv", "firm_id,exported_before,exports_regularly,imported_before,imports_regularly,or_capacity_1\nF1,yes,no,no,no,9\n");
-        var r = Cli.Run("assess", "batch", bad, "--out", dir.File("out.csv"));
+        var r = CliRunner.Run("assess", "batch", bad, "--out", dir.File("out.csv"));
         Assert.Equal(1, r.ExitCode);
         Assert.Contains("b.csv, row 2, column 'or_capacity_1'", r.Error);
         Assert.False(File.Exists(dir.File("out.csv")));

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using TwoWay.Assessment;
-using TwoWay.Cli;
 using TwoWay.Domain;
 using TwoWay.Policy;
 using TwoWay.Policy.Files;
@@ -75,39 +74,4 @@ public static class Fixtures
     public static Profile Profile(TraderState state, ExperienceStage outStage, ExperienceStage inStage, double? outScore = 50, double? inScore = 50,
         string? weakestOut = null, string? weakestIn = null, BarrierGroup? topBarrier = null) =>
         new("T", "q", "1", state, Dir(Direction.Outward, outStage, outScore, weakestOut), Dir(Direction.Inward, inStage, inScore, weakestIn), [], topBarrier);
-}
-
-/// <summary>Runs `twoway` in-process and captures what it prints.</summary>
-public static class Cli
-{
-    public sealed record Result(int ExitCode, string Out, string Error);
-
-    public static Result Run(params string[] args)
-    {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = TwoWayApp.Run(args, Terminal.Capture(o, e));
-        return new Result(code, o.ToString(), e.ToString());
-    }
-}
-
-/// <summary>A temporary folder deleted after the test.</summary>
-public sealed class TempDir : IDisposable
-{
-    public TempDir() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "twoway-policy-" + Guid.NewGuid().ToString("N")[..12]);
-
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string Write(string name, string content)
-    {
-        System.IO.File.WriteAllText(File(name), content);
-        return File(name);
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, recursive: true); } catch (IOException) { }
-    }
 }

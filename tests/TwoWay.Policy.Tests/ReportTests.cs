@@ -71,17 +71,17 @@ public class ReportTests
     public void Html_options_write_portfolio_coverage_and_profile_pages()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, Cli.Run("policy", "portfolio", Samples("catalogue.csv"), "--html", dir.File("p.html")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("policy", "portfolio", Samples("catalogue.csv"), "--html", dir.File("p.html")).ExitCode);
         Assert.Contains("Export-only: 62.5% of programmes (25 of 40)", File.ReadAllText(dir.File("p.html")));
         var pop = dir.Write("pop.csv", "trader_state,firms\nimport_only,30\nexport_only,10\n");
-        Assert.Equal(0, Cli.Run("policy", "coverage", Samples("catalogue.csv"), "--population", pop, "--html", dir.File("c.html")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("policy", "coverage", Samples("catalogue.csv"), "--population", pop, "--html", dir.File("c.html")).ExitCode);
         Assert.Contains("Trader states: need vs supply", File.ReadAllText(dir.File("c.html")));
-        Assert.Equal(0, Cli.Run("assess", "--answers", Samples("assessments", "firm-1.json"), "--html", dir.File("a.html")).ExitCode);
+        Assert.Equal(0, CliRunner.Run("assess", "--answers", Samples("assessments", "firm-1.json"), "--html", dir.File("a.html")).ExitCode);
         var profile = File.ReadAllText(dir.File("a.html"));
         Assert.Contains("Use your supplier network for first exports", profile);
         Assert.Contains("FICTIONAL", profile);
         // A missing folder is bad input naming the option; nothing is written.
-        var bad = Cli.Run("policy", "portfolio", Samples("catalogue.csv"), "--html", Path.Combine(dir.Path, "no", "p.html"));
+        var bad = CliRunner.Run("policy", "portfolio", Samples("catalogue.csv"), "--html", Path.Combine(dir.Path, "no", "p.html"));
         Assert.Equal(1, bad.ExitCode);
         Assert.Contains("--html", bad.Error);
     }
@@ -90,10 +90,10 @@ public class ReportTests
     public void Batch_html_charts_the_band_counts_of_the_population_view()
     {
         using var dir = new TempDir();
-        var json = Cli.Run("assess", "batch", Samples("assessments", "batch.csv"), "--json");
+        var json = CliRunner.Run("assess", "batch", Samples("assessments", "batch.csv"), "--json");
         using var doc = System.Text.Json.JsonDocument.Parse(json.Out);
         var outward = doc.RootElement.GetProperty("population").GetProperty("directions")[0].GetProperty("scores").GetProperty("bands");
-        var r = Cli.Run("assess", "batch", Samples("assessments", "batch.csv"), "--html", dir.File("b.html"), "--show", "3", "--json");
+        var r = CliRunner.Run("assess", "batch", Samples("assessments", "batch.csv"), "--html", dir.File("b.html"), "--show", "3", "--json");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(json.Out, r.Out); // --html adds a page, not output
         var html = File.ReadAllText(dir.File("b.html"));
@@ -108,20 +108,17 @@ public class ReportTests
     public void Study_report_with_a_catalogue_shows_portfolio_and_coverage_of_its_firms()
     {
         using var dir = new TempDir();
-        Assert.Equal(0, Cli.Run("demo", "--out", dir.Path).ExitCode);
-        var study = Path.Combine(dir.Path, "demo.twoway");
-        var plain = Cli.Run("report", study, "--out", dir.File("plain.html"));
+        var study = SmallStudy.Create(dir);
+        var plain = CliRunner.Run("report", study, "--out", dir.File("plain.html"));
         Assert.Equal(0, plain.ExitCode);
         Assert.DoesNotContain("policy-coverage", File.ReadAllText(dir.File("plain.html")));
-        var r = Cli.Run("report", study, "--out", dir.File("r.html"), "--catalogue", Samples("catalogue.csv"));
+        var r = CliRunner.Run("report", study, "--out", dir.File("r.html"), "--catalogue", Samples("catalogue.csv"));
         Assert.Equal(0, r.ExitCode);
         var html = File.ReadAllText(dir.File("r.html"));
         Assert.Contains("id=\"policy-portfolio\"", html);
+        Assert.Contains("id=\"policy-coverage\"", html);
         Assert.Contains("Trajectories (from the case analyses): need vs supply", html);
-        // The demo's own report carries the same sections and the self-assessments.
-        var demo = File.ReadAllText(Path.Combine(dir.Path, "report.html"));
-        Assert.Contains("id=\"policy-coverage\"", demo);
-        Assert.Contains("id=\"self-assessments\"", demo);
-        Assert.True(File.Exists(Path.Combine(dir.Path, "policy", "catalogue.csv")));
+        // No assessment is attached to this study: the section is left out, not shown empty.
+        Assert.DoesNotContain("id=\"self-assessments\"", html);
     }
 }

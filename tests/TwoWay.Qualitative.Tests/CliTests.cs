@@ -20,10 +20,8 @@ public sealed class CliTests : IDisposable
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var o = new StringWriter();
-        var e = new StringWriter();
-        var code = TwoWayApp.Run(args, Terminal.Capture(o, e));
-        return (code, o.ToString(), e.ToString());
+        var r = TestKit.CliRunner.Run(args);
+        return (r.ExitCode, r.Out, r.Error);
     }
 
     private string Study()
