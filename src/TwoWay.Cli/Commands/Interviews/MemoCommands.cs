@@ -22,7 +22,7 @@ public sealed class MemosAddCommand(Terminal terminal) : InterviewCommand<MemosA
     protected override async Task RunAsync(InterviewWorkbench workbench, MemosAddSettings s, CancellationToken ct)
     {
         var r = await workbench.AddMemoAsync(new AddMemoRequest(s.Text, s.Code, s.Source, s.Case, s.Author), ct);
-        Say(s, r, $"Memo {r.MemoId} written on the {r.Target.ToString().ToLowerInvariant()} {r.TargetId}.");
+        Say(s, r, $"Memo {r.MemoId} written on the {r.Target.ToString().ToLowerInvariant()}{(string.IsNullOrEmpty(r.TargetId) ? "" : " " + r.TargetId)}.");
     }
 }
 
