@@ -34,6 +34,16 @@ public static class TwoWayApp
             AnalysisCommands.Register(config);
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Bring a study's schema up to this version of TwoWay (required for a PostgreSQL study; a study file is migrated on opening, after a backup).");
+            config.AddBranch("study", study =>
+            {
+                study.SetDescription("Move a whole study between a file on this computer and a team server's PostgreSQL database");
+                study.AddCommand<Commands.Studies.StudyPushCommand>("push")
+                    .WithDescription("Copy a study file into a new or empty PostgreSQL database (every table, checked by counting; the file is unchanged)")
+                    .WithExample("study", "push", "study.twoway", "--database", "\"Host=db.example.org;Database=twoway_study;Username=alice\"");
+                study.AddCommand<Commands.Studies.StudyPullCommand>("pull")
+                    .WithDescription("Copy a study from a PostgreSQL database into a new study file (every table, checked by counting)")
+                    .WithExample("study", "pull", "copy.twoway", "--database", "\"Host=db.example.org;Database=twoway_study;Username=alice\"");
+            });
         });
 
         try

@@ -5,7 +5,7 @@ namespace TwoWay.Application.Tests.Cases;
 
 public class CaseAnalysisServiceTests : IDisposable
 {
-    private readonly SmallStudy _study = new();
+    private readonly TwoFirmStudy _study = new();
 
     public void Dispose() => _study.Dispose();
 

@@ -130,6 +130,7 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("evidence", "evidence", study, codingId, "--operation", "RS-01/1");
             Named("qdpx export", "qdpx", "export", study, _dir.File("s.qdpx"));
             Named("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
+            Named("study push", "study", "push", study, "--database", _dir.File("pushed.twoway"));
             var other = _dir.File("o.twoway");
             Run("init", other);
             Named("qdpx import", "qdpx", "import", other, _dir.File("s.qdpx"));

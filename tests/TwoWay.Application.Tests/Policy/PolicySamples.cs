@@ -17,15 +17,7 @@ internal static class PolicySamples
     public static string StudySample(params string[] parts) => Path.Combine([Root.Value, "samples", "demo-study", .. parts]);
 
     /// <summary>A study holding the fictional demo firms and operations (no interviews), made through the CLI as a user would.</summary>
-    public static string NewStudy(TempDir dir)
-    {
-        var path = dir.File("s.twoway");
-        var init = CliRunner.Run("init", path);
-        Assert.True(init.ExitCode == 0, init.Error);
-        var import = CliRunner.Run("import", path, StudySample("firms.csv"), StudySample("operations.csv"));
-        Assert.True(import.ExitCode == 0, import.Error);
-        return path;
-    }
+    public static string NewStudy(TempDir dir) => SmallStudy.Create(dir, "s.twoway");
 
     /// <summary>Asserts that <paramref name="value"/> serialises to the JSON the command printed before the move (Reference/README.md).</summary>
     public static void SameAsBefore<T>(string reference, T value)

@@ -7,7 +7,7 @@ namespace TwoWay.Application.Tests.Reports;
 /// <summary>The report and demo commands through the CLI: the output rules of <see cref="Files.OutputFile"/> where users meet them.</summary>
 public class ReportCommandTests : IDisposable
 {
-    private readonly SmallStudy _study = new();
+    private readonly TwoFirmStudy _study = new();
 
     public void Dispose() => _study.Dispose();
 
@@ -31,7 +31,7 @@ public class ReportCommandTests : IDisposable
     public void Report_over_its_catalogue_is_refused()
     {
         var catalogue = _study.Dir.File("catalogue.csv");
-        File.Copy(Path.Combine(SmallStudy.RepoRoot, "samples", "policy", "catalogue.csv"), catalogue);
+        File.Copy(Path.Combine(TwoFirmStudy.RepoRoot, "samples", "policy", "catalogue.csv"), catalogue);
         var before = File.ReadAllText(catalogue);
         var r = CliRunner.Run("report", _study.Location, "--catalogue", catalogue, "--out", catalogue, "--force");
         Assert.Equal(1, r.ExitCode);

@@ -16,15 +16,15 @@ namespace TwoWay.Application.Tests.Reports;
 /// </summary>
 public sealed class FullStudy : IDisposable
 {
-    private readonly SmallStudy _small = new();
+    private readonly TwoFirmStudy _small = new();
 
     public string Location => _small.Location;
-    public string Catalogue { get; } = Path.Combine(SmallStudy.RepoRoot, "samples", "policy", "catalogue.csv");
+    public string Catalogue { get; } = Path.Combine(TwoFirmStudy.RepoRoot, "samples", "policy", "catalogue.csv");
 
     public FullStudy()
     {
         var q = BuiltIn.Questionnaire();
-        var answers = Path.Combine(SmallStudy.RepoRoot, "samples", "policy", "assessments", "AM-01.json");
+        var answers = Path.Combine(TwoFirmStudy.RepoRoot, "samples", "policy", "assessments", "AM-01.json");
         using (var study = Study.Open(Location))
             study.AttachAssessment(new FirmId("AA-1"), q.Id, q.Version, "AM-01.json", File.ReadAllText(answers));
 
@@ -89,7 +89,7 @@ public class ReportServiceTests(FullStudy full) : IClassFixture<FullStudy>
     public void Every_study_the_case_and_report_services_open_goes_through_the_counted_seam()
     {
         // The count above is honest only if no service opens a study another way.
-        var root = Path.Combine(SmallStudy.RepoRoot, "src", "TwoWay.Application");
+        var root = Path.Combine(TwoFirmStudy.RepoRoot, "src", "TwoWay.Application");
         var offenders = new[] { "Cases", "Reports" }
             .SelectMany(folder => Directory.GetFiles(Path.Combine(root, folder), "*.cs"))
             .Where(f => Path.GetFileName(f) != "StudyAccess.cs" && Regex.IsMatch(File.ReadAllText(f), @"Study\.Open(Async)?\s*\("))

@@ -8,12 +8,12 @@ namespace TwoWay.Application.Tests.Cases;
 /// A two-firm study whose firms' data end in different years: Alpha's latest year is 2003,
 /// Beta's 2010, so a per-firm as-of default and the study's differ for Alpha.
 /// </summary>
-public sealed class SmallStudy : IDisposable
+public sealed class TwoFirmStudy : IDisposable
 {
     public TempDir Dir { get; } = new();
     public string Location { get; }
 
-    public SmallStudy()
+    public TwoFirmStudy()
     {
         Location = Dir.File("small.twoway");
         using var study = Study.Create(Location);
