@@ -172,11 +172,6 @@ public sealed class Study : IDisposable, IAsyncDisposable
     }
 
     /// <summary>
-    /// Begins a write transaction that holds the study's writer lock until it ends: SQLite takes its
-    /// write lock at BEGIN IMMEDIATE; PostgreSQL takes a transaction-scoped advisory lock. Units of
-    /// work that read, decide and write inside it therefore never act on a stale view.
-    /// </summary>
-    /// <summary>
     /// Begins a read-only transaction: one consistent view of the study that takes no writer lock
     /// (SQLite: a DEFERRED transaction, which EF's default IMMEDIATE one would not be; PostgreSQL:
     /// REPEATABLE READ, a snapshot). A read inside a writer's unit of work therefore never waits for it.
@@ -210,6 +205,11 @@ public sealed class Study : IDisposable, IAsyncDisposable
     /// </summary>
     internal static readonly TimeSpan WriterLockWait = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// Begins a write transaction that holds the study's writer lock until it ends: SQLite takes its
+    /// write lock at BEGIN IMMEDIATE; PostgreSQL takes a transaction-scoped advisory lock. Units of
+    /// work that read, decide and write inside it therefore never act on a stale view.
+    /// </summary>
     internal static async Task<IDbContextTransaction> BeginWriteAsync(StudyDbContext db, CancellationToken ct)
     {
         var tx = await db.Database.BeginTransactionAsync(ct);
