@@ -15,6 +15,10 @@ public static class Display
     /// <summary>A count with thousands separators: 19,933.</summary>
     public static string Count(long? value) => value is { } v ? v.ToString("#,0", CultureInfo.InvariantCulture) : Unknown;
 
+    /// <summary>A count held as a real number (weighted or aggregated counts), rounded, with thousands separators.</summary>
+    public static string Count(double? value) =>
+        value is { } v && double.IsFinite(v) ? Math.Round(v).ToString("#,0", CultureInfo.InvariantCulture) : Unknown;
+
     /// <summary>A real number with a fixed number of decimals (3 unless told): 0.482.</summary>
     public static string Number(double? value, int decimals = 3) =>
         value is { } v && double.IsFinite(v) ? v.ToString("F" + decimals, CultureInfo.InvariantCulture) : Unknown;

@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TwoWay.Cli.Commands;
+using TwoWay.Cli.Commands.Panels;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Input;
 

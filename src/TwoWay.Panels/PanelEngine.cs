@@ -26,7 +26,16 @@ public sealed class PanelEngine : IDisposable
         _db = new DuckDBConnection("DataSource=:memory:");
         _db.Open();
         Execute("SET preserve_insertion_order = true");
-        if (memoryLimit is not null) Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}");
+        if (memoryLimit is not null)
+        {
+            try { Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}"); }
+            catch (DuckDBException e)
+            {
+                _db.Dispose();
+                throw new InputException("--memory-limit", null, "--memory-limit",
+                    $"'{memoryLimit}' is not a memory size DuckDB understands; give a number and a unit, e.g. 500MB, 3GB or 2GiB ({e.Message.Split('\n')[0]})");
+            }
+        }
     }
 
     public void Dispose()

@@ -8,9 +8,8 @@ public class CliTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var o = new StringWriter(); var e = new StringWriter();
-        var code = TwoWayApp.Run(args, Terminal.Capture(o, e));
-        return (code, o.ToString(), e.ToString());
+        var r = CliRunner.Run(args);
+        return (r.ExitCode, r.Out, r.Error);
     }
 
     private static double[] Arr(JsonElement e, string key) => e.GetProperty(key).EnumerateArray().Select(v => v.GetDouble()).ToArray();
@@ -18,7 +17,7 @@ public class CliTests
     [Fact]
     public void Simulate_then_analyze_prints_tables_and_json_with_the_documented_keys()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var sim = Run("panel", "simulate", "--firms", "3000", "--years", "6", "--seed", "9", "--hr", "2", tmp.File("p.csv"));
         Assert.Equal(0, sim.Code);
         Assert.Contains("firm-years", sim.Out);
@@ -46,7 +45,7 @@ public class CliTests
     [Fact]
     public void Bad_panel_exits_1_naming_file_row_and_column()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var f = tmp.Write("bad.csv", "firm_id,year,import_value,export_value\na,2010,1,0\na,2011,-1,0\n");
         var r = Run("panel", "analyze", f);
         Assert.Equal(1, r.Code);
@@ -57,7 +56,7 @@ public class CliTests
     [Fact]
     public void A_covariate_without_variation_is_a_clear_error()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         Run("panel", "simulate", "--firms", "500", "--years", "5", tmp.File("p.parquet"));
         var f = tmp.Write("const.csv", "firm_id,year,import_value,export_value,country\na,2010,1,0,DE\na,2011,0,1,DE\nb,2010,0,0,DE\nb,2011,0,0,DE\n");
         var r = Run("panel", "analyze", f, "--covariates", "country");
@@ -70,7 +69,7 @@ public class CliTests
     [Fact]
     public void Stage_timings_only_with_the_timings_option()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         Run("panel", "simulate", "--firms", "300", "--years", "5", tmp.File("p.csv"));
         var plain = Run("panel", "analyze", tmp.File("p.csv"), "--out", tmp.File("plain.html"));
         Assert.True(plain.Code == 0, plain.Err);
@@ -110,7 +109,7 @@ public class CliTests
     [Fact]
     public void Survey_bad_indicator_and_weight_are_reported_with_rows()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var f = tmp.Write("s.csv", "firm_id,imports,exports,weight\na,1,0,1\nb,maybe,0,1\nc,0,1,-2\n");
         var r = Run("survey", "analyze", f);
         Assert.Equal(1, r.Code);

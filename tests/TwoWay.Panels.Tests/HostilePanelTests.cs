@@ -21,7 +21,7 @@ public class HostilePanelTests
     [InlineData("1e400")]
     public void Non_finite_values_are_refused_with_their_row(string value)
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var file = tmp.Write("p.csv", Valid + $"\nc,2010,{value},0\nc,2011,0,{value}\n");
         using var engine = new PanelEngine();
         var ex = Assert.Throws<InputException>(() => engine.Load(new PanelInput(file)));
@@ -34,7 +34,7 @@ public class HostilePanelTests
     [Fact]
     public void Non_finite_year_is_refused()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var file = tmp.Write("p.csv", Valid + "\nc,Infinity,0,0\n");
         using var engine = new PanelEngine();
         var ex = Assert.Throws<InputException>(() => engine.Load(new PanelInput(file)));
@@ -44,7 +44,7 @@ public class HostilePanelTests
     [Fact]
     public void Flows_with_non_finite_values_are_refused_with_their_row()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var flows = tmp.Write("flows.csv", "firm_id,year,country,flow,value\na,2011,DE,import,5\nb,2010,FR,export,NaN\n");
         using var engine = new PanelEngine();
         var ex = Assert.Throws<InputException>(() => engine.Load(new PanelInput(tmp.Write("p.csv", Valid)) { FlowsPath = flows }));
@@ -57,7 +57,7 @@ public class HostilePanelTests
     [InlineData("1e400")]
     public void Survey_weight_that_is_not_finite_is_refused_with_its_row(string weight)
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var file = tmp.Write("s.csv", $"imports,exports,weight\n1,0,2.5\n0,1,{weight}\n");
         var ex = Assert.Throws<InputException>(() => SurveyReader.Read(new SurveyInput(file)));
         Assert.Contains(ex.Errors, x => x.Row == 3 && x.Field == "weight");
@@ -70,7 +70,7 @@ public class HostilePanelTests
     [InlineData("[x] data [2020].csv")]
     public void A_file_name_with_glob_characters_is_read_literally(string name)
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var file = tmp.Write(name, Valid);
         // Files the name would match as a pattern, with other contents: reading them would change the counts.
         foreach (var decoy in new[] { "a.csv", "b.csv", "p1.csv", "pa.csv", "x data 2.csv" })
@@ -85,7 +85,7 @@ public class HostilePanelTests
     [Fact]
     public void A_folder_with_glob_characters_in_its_name_is_read_as_its_partitions()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var csv = tmp.Write("src.csv", Valid);
         var folder = Path.Combine(Path.GetDirectoryName(csv)!, "[set]*");
         Directory.CreateDirectory(folder);

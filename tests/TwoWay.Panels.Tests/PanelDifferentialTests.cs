@@ -20,7 +20,7 @@ public class PanelDifferentialTests
     [Fact]
     public void Entry_models_on_aggregated_cells_equal_R_on_the_individual_spell_rows()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         PanelWriter.Write(PanelSimulation.Generate(3000, 7, 42, 1.8), tmp.File("p.parquet"));
         var results = new Dictionary<Ties, EntryAnalysis>();
         foreach (var ties in new[] { Ties.Efron, Ties.Breslow })
@@ -85,7 +85,7 @@ public class PanelDifferentialTests
         }
     }
 
-    private static JsonElement RunR(Temp tmp, int k)
+    private static JsonElement RunR(TempDir tmp, int k)
     {
         var script = Path.Combine(AppContext.BaseDirectory, "Reference", "panel-differential.R");
         var psi = new ProcessStartInfo("Rscript", [script, tmp.File("spells.csv"), k.ToString(System.Globalization.CultureInfo.InvariantCulture), tmp.File("r.json")])

@@ -4,26 +4,7 @@ using TwoWay.Domain;
 
 namespace TwoWay.Panels.Tests;
 
-/// <summary>Helpers: temporary folders and panel files written from rows.</summary>
-public sealed class Temp : IDisposable
-{
-    public Temp() => Directory.CreateDirectory(Path);
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "twoway-panel-" + Guid.NewGuid().ToString("N")[..10]);
-    public string File(string name) => System.IO.Path.Combine(Path, name);
-
-    public string Write(string name, string text)
-    {
-        var f = File(name);
-        System.IO.File.WriteAllText(f, text);
-        return f;
-    }
-
-    public void Dispose()
-    {
-        try { Directory.Delete(Path, true); } catch (IOException) { }
-    }
-}
-
+/// <summary>Helpers: panel files written from rows (temporary folders come from the test kit).</summary>
 public static class Panels
 {
     /// <summary>A random small panel with late entries, gaps and every state, as (firm, years) in memory and as CSV text.</summary>

@@ -15,7 +15,7 @@ public class ProgressTests
     [Fact]
     public void Every_stage_is_reported_in_order_and_the_ticker_stops_with_the_engine()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         PanelWriter.Write(PanelSimulation.Generate(2000, 6, 3, 1.8), tmp.File("p.csv"));
         var progress = new Collect();
         var engine = new PanelEngine { Progress = progress };

@@ -12,9 +12,8 @@ public class ReportTests
 {
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var o = new StringWriter(); var e = new StringWriter();
-        var code = TwoWayApp.Run(args, Terminal.Capture(o, e));
-        return (code, o.ToString(), e.ToString());
+        var r = CliRunner.Run(args);
+        return (r.ExitCode, r.Out, r.Error);
     }
 
     private static string F(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
@@ -27,7 +26,7 @@ public class ReportTests
     [Fact]
     public void Panel_report_has_the_four_chart_kinds_and_the_numbers_of_the_json_result()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         Assert.Equal(0, Run("panel", "simulate", "--firms", "3000", "--years", "6", "--seed", "4", "--hr", "2", tmp.File("p.csv")).Code);
         var report = tmp.File("report.html");
         var r = Run("panel", "analyze", tmp.File("p.csv"), "--covariates", "size_class", "--json", "--out", report);
@@ -76,7 +75,7 @@ public class ReportTests
     [Fact]
     public void Report_to_a_missing_folder_is_bad_input_and_the_text_output_names_the_report()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         Assert.Equal(0, Run("panel", "simulate", "--firms", "500", "--years", "4", "--seed", "2", tmp.File("p.csv")).Code);
         var bad = Run("panel", "analyze", tmp.File("p.csv"), "--out", tmp.File("no/such/dir/r.html"));
         Assert.Equal(1, bad.Code);
@@ -90,7 +89,7 @@ public class ReportTests
     [Fact]
     public void Survey_report_shows_the_weighted_shares_test_and_logit()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var survey = Path.Combine(AppContext.BaseDirectory, "Reference", "survey.csv");
         var r = Run("survey", "analyze", survey, "--covariates", "sector", "--json", "--out", tmp.File("s.html"));
         Assert.True(r.Code == 0, r.Err);

@@ -13,7 +13,7 @@ public class SqlPathTests
     [InlineData(3)]
     public void Sql_spell_rows_equal_the_pure_rules_on_random_panels(int seed)
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var (firms, csv) = Panels.Random(300, 9, seed);
         var file = tmp.Write("p.csv", csv);
         using var engine = new PanelEngine();
@@ -37,7 +37,7 @@ public class SqlPathTests
     {
         // The policy lens's population from a panel: DuckDB counts per (state now, window counts);
         // YearlyActivity.Classify on each firm's own years must give the same groups, gaps included.
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var (firms, csv) = Panels.Random(400, 9, seed);
         using var engine = new PanelEngine();
         engine.Load(new PanelInput(tmp.Write("p.csv", csv)));
@@ -91,7 +91,7 @@ public class SqlPathTests
             f,2012,0,0
             f,2013,0,0
             """;
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         using var engine = new PanelEngine();
         engine.Load(new PanelInput(tmp.Write("stages.csv", panel)));
         var groups = TwoWay.Policy.YearlyActivity.Merge(engine.ActivityInWindow(2013, TwoWay.Policy.YearlyActivity.Window).Rows
@@ -130,7 +130,7 @@ public class SqlPathTests
     [Fact]
     public void Hand_worked_panel_states_transitions_and_conversion()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         using var engine = new PanelEngine();
         engine.Load(new PanelInput(tmp.Write("hand.csv", Hand)));
         var r = engine.Analyze();
@@ -169,7 +169,7 @@ public class SqlPathTests
     [Fact]
     public void Country_linkage_hand_worked()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var flows = tmp.Write("flows.csv", """
             firm_id,year,country,flow,value
             a,2010,DE,import,5
@@ -196,7 +196,7 @@ public class SqlPathTests
     [Fact]
     public void Bad_input_is_reported_with_file_row_and_column_and_nothing_is_analysed()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var file = tmp.Write("bad.csv", """
             firm_id,year,import_value,export_value
             a,2010,0,0
@@ -222,7 +222,7 @@ public class SqlPathTests
     [Fact]
     public void Unknown_country_code_and_bad_flow_are_reported_with_rows()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var flows = tmp.Write("flows.csv", """
             firm_id,year,country,flow,value
             a,2010,DE,import,5
@@ -238,7 +238,7 @@ public class SqlPathTests
     [Fact]
     public void Missing_columns_are_named_and_can_be_mapped()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var file = tmp.Write("m.csv", "id,yr,imp,exp\na,2010,0,0\na,2011,1,1\nb,2010,1,0\nb,2011,0,1\n");
         using (var engine = new PanelEngine())
         {
@@ -256,7 +256,7 @@ public class SqlPathTests
     [Fact]
     public void Csv_parquet_and_partitioned_parquet_give_the_same_analysis()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var rows = PanelSimulation.Generate(1500, 6, 5, 2.0).ToList();
         var results = new List<PanelAnalysis>();
         foreach (var name in new[] { "s.csv", "s.parquet", "s_by_year" })
@@ -282,7 +282,7 @@ public class SqlPathTests
     [Fact]
     public void Parquet_errors_name_the_partition_file_and_row()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var rows = PanelSimulation.Generate(50, 3, 5, 2.0).ToList();
         rows.Add(rows[0]); // a duplicate firm-year
         PanelWriter.Write(rows, tmp.File("dup.parquet"));

@@ -15,9 +15,8 @@ public class SurveyDesignTests
 
     private static (int Code, string Out, string Err) Run(params string[] args)
     {
-        var o = new StringWriter(); var e = new StringWriter();
-        var code = TwoWayApp.Run(args, Terminal.Capture(o, e));
-        return (code, o.ToString(), e.ToString());
+        var r = CliRunner.Run(args);
+        return (r.ExitCode, r.Out, r.Error);
     }
 
     private static string Data => Path.Combine(AppContext.BaseDirectory, "Reference", "survey-design.csv");
@@ -134,7 +133,7 @@ public class SurveyDesignTests
     [Fact]
     public void Bad_design_columns_are_reported()
     {
-        using var tmp = new Temp();
+        using var tmp = new TempDir();
         var f = tmp.Write("s.csv", "imports,exports,weight,str,psu,fpc\n1,0,2,A,1,10\n0,1,2,A,2,12\n1,1,2,B,1,1\n0,0,2,B,2,1\n1,0,2,C,,5\n");
         var varies = Run("survey", "analyze", f, "--strata", "str", "--cluster", "psu", "--fpc", "fpc");
         Assert.Equal(1, varies.Code);

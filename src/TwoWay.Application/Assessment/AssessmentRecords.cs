@@ -52,7 +52,10 @@ public sealed record AttachRequest(string Firm, string Source, string AnswersJso
 /// <param name="Out">Also write one row per firm (profile, next step, programmes) to this CSV or XLSX file.</param>
 /// <param name="Show">How many firms the HTML page lists (all are in the result).</param>
 /// <param name="Html">Also render the population view and the first <paramref name="Show"/> firms as an HTML page.</param>
-public sealed record BatchRequest(AssessorOptions Options, string File, string? Out = null, int Show = 20, bool Html = false);
+/// <param name="Force">Replace an existing <paramref name="Out"/> file (never an input).</param>
+/// <param name="Inputs">The command's other input files (catalogue, questionnaire…), which <paramref name="Out"/> may never replace.</param>
+public sealed record BatchRequest(AssessorOptions Options, string File, string? Out = null, int Show = 20, bool Html = false, bool Force = false,
+    IReadOnlyList<Files.ProtectedFile>? Inputs = null);
 
 /// <summary>
 /// A scored batch. <see cref="Result"/> is the public JSON document of `assess batch --json` (the

@@ -8,6 +8,8 @@ using TwoWay.Reports.Html;
 using TwoWay.Storage;
 using TwoWay.Storage.Assessments;
 
+using TwoWay.Application.Files;
+
 namespace TwoWay.Application.Assessment;
 
 /// <summary>
@@ -58,13 +60,16 @@ public sealed class AssessmentService(string? studyLocation = null)
     public Task<BatchReport> BatchAsync(BatchRequest request, CancellationToken ct = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var inputs = (request.Inputs ?? []).Concat(ProtectedFile.Input(request.File, "the survey export")).ToList();
+        if (request.Out is { } target) OutputFile.Check(target, "--out", request.Force, inputs);
         var (assessor, _) = Build(request.Options);
         var loaded = BatchFile.Read(request.File, assessor.Questionnaire);
         ct.ThrowIfCancellationRequested();
         var results = assessor.AssessMany(loaded.Sheets, loaded.Firms);
         var batch = new BatchResult(assessor.Questionnaire.Id, assessor.Questionnaire.Version,
             PopulationSummary.Of(assessor.Questionnaire, loaded.Sheets, results), results);
-        if (request.Out is { } outPath) ProfilesFile.Write(outPath, assessor.Questionnaire, batch);
+        if (request.Out is { } outPath)
+            OutputFile.Write(outPath, temp => ProfilesFile.Write(temp, assessor.Questionnaire, batch), "--out", request.Force, inputs);
         string? html = null;
         if (request.Html)
         {

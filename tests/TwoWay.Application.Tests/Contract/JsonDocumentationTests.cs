@@ -138,7 +138,7 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("sources remove", "sources", "remove", other, "second", "--force");
             Named("migrate", "migrate", study);
 
-            Run("panel", "simulate", _dir.File("p.parquet"), "--firms", "400", "--years", "8", "--seed", "3");
+            Named("panel simulate", "panel", "simulate", _dir.File("p.parquet"), "--firms", "400", "--years", "8", "--seed", "3");
             Named("panel analyze", "panel", "analyze", _dir.File("p.parquet"));
             // A hand panel with firm-country flows, for the country linkage.
             File.WriteAllText(_dir.File("hand.csv"), "firm_id,year,import_value,export_value\na,2010,0,0\na,2011,5,0\na,2012,5,7\nb,2010,0,0\nb,2011,0,3\nb,2012,0,3\n");

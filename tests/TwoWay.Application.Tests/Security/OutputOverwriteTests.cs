@@ -43,17 +43,37 @@ public sealed class OutputOverwriteTests : IDisposable
         { "export", ["export", "{study}", "{target}", "--kind", "operations"] },
         { "policy portfolio --html", ["policy", "portfolio", "{catalogue}", "--html", "{target}"] },
         { "policy coverage --html", ["policy", "coverage", "{catalogue}", "--study", "{study}", "--html", "{target}"] },
+        { "panel analyze --out", ["panel", "analyze", "{panel}", "--out", "{target}"] },
+        { "panel analyze --spells-out", ["panel", "analyze", "{panel}", "--spells-out", "{target}"] },
+        { "panel simulate", ["panel", "simulate", "{target}", "--firms", "60", "--years", "3"] },
+        { "survey analyze --out", ["survey", "analyze", "{survey}", "--out", "{target}"] },
+        { "assess --html", ["assess", "--answers", "{answers}", "--html", "{target}"] },
+        { "assess batch --html", ["assess", "batch", "{batch}", "--html", "{target}"] },
+        { "assess batch --out", ["assess", "batch", "{batch}", "--out", "{target}"] },
     };
 
+    /// <summary>A small firm-year panel written by hand (three firms, three years).</summary>
+    private string Panel()
+    {
+        var path = _dir.File("panel.csv");
+        if (!File.Exists(path))
+            File.WriteAllText(path, "firm_id,year,import_value,export_value\nA,2001,0,0\nA,2002,5,0\nA,2003,5,3\nB,2001,0,0\nB,2002,0,0\nB,2003,0,4\nC,2001,2,0\nC,2002,2,0\nC,2003,0,0\n");
+        return path;
+    }
+
     private string[] Args(string[] template, string target) => template
-        .Select(a => a.Replace("{study}", _study).Replace("{target}", target).Replace("{catalogue}", Sample("policy", "catalogue.csv")))
+        .Select(a => a.Replace("{study}", _study).Replace("{target}", target).Replace("{catalogue}", Sample("policy", "catalogue.csv"))
+            .Replace("{panel}", a == "{panel}" ? Panel() : "{panel}")
+            .Replace("{survey}", Path.Combine(Contract.Repo.Root, "tests", "TwoWay.Panels.Tests", "Reference", "survey.csv"))
+            .Replace("{answers}", Sample("policy", "assessments", "firm-1.json")).Replace("{batch}", Sample("policy", "assessments", "batch.csv")))
         .ToArray();
 
     [Theory]
     [MemberData(nameof(Writers))]
     public void An_existing_file_is_replaced_only_with_force(string name, string[] template)
     {
-        var ext = name.Contains("xlsx") ? ".xlsx" : name.Contains("qdpx") ? ".qdpx" : name.Contains("qdc") ? ".qdc" : name == "export" ? ".csv" : ".html";
+        var ext = name.Contains("xlsx") ? ".xlsx" : name.Contains("qdpx") ? ".qdpx" : name.Contains("qdc") ? ".qdc"
+            : name is "export" or "panel simulate" or "panel analyze --spells-out" or "assess batch --out" ? ".csv" : ".html";
         var target = _dir.File("out" + ext);
         File.WriteAllText(target, "precious");
         var refused = CliRunner.Run(Args(template, target));
@@ -77,6 +97,53 @@ public sealed class OutputOverwriteTests : IDisposable
         Assert.Equal(before, File.ReadAllBytes(_study));
         using var study = Study.Open(_study);
         Assert.NotEmpty(study.LoadFirms());
+    }
+
+    [Fact]
+    public void A_panel_report_never_replaces_the_panel_and_a_simulated_folder_is_never_merged_into()
+    {
+        var panel = Panel();
+        var before = File.ReadAllText(panel);
+        foreach (var option in new[] { "--out", "--spells-out" })
+        {
+            var r = CliRunner.Run("panel", "analyze", panel, option, panel, "--force");
+            Assert.Equal(1, r.ExitCode);
+            Assert.Contains("the panel file", r.Error);
+        }
+        Assert.Equal(before, File.ReadAllText(panel));
+
+        var folder = Directory.CreateDirectory(_dir.File("partitioned")).FullName;
+        File.WriteAllText(Path.Combine(folder, "notes.txt"), "mine");
+        var refused = CliRunner.Run("panel", "simulate", folder, "--firms", "30", "--years", "3", "--force");
+        Assert.Equal(1, refused.ExitCode);
+        Assert.Contains("not empty", refused.Error);
+        Assert.Equal(["notes.txt"], Directory.GetFileSystemEntries(folder).Select(Path.GetFileName));
+        var fresh = _dir.File("fresh");
+        Assert.Equal(0, CliRunner.Run("panel", "simulate", fresh, "--firms", "30", "--years", "3").ExitCode);
+        Assert.NotEmpty(Directory.GetFiles(fresh, "*.parquet", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetDirectories(_dir.Path, "*.tmp-*"));
+    }
+
+    [Fact]
+    public void An_assessment_page_never_replaces_its_answers_file()
+    {
+        var answers = _dir.File("answers.json");
+        File.Copy(Sample("policy", "assessments", "firm-1.json"), answers);
+        var before = File.ReadAllText(answers);
+        var r = CliRunner.Run("assess", "--answers", answers, "--html", answers, "--force");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("the answers file", r.Error);
+        Assert.Equal(before, File.ReadAllText(answers));
+    }
+
+    [Fact]
+    public void A_memory_limit_duckdb_cannot_read_is_bad_input_named_by_its_option()
+    {
+        var r = CliRunner.Run("panel", "analyze", Panel(), "--memory-limit", "1XB");
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("--memory-limit", r.Error);
+        Assert.Contains("1XB", r.Error);
+        Assert.DoesNotContain("   at ", r.Error);
     }
 
     [Fact]

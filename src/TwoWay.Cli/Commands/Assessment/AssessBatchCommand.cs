@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TwoWay.Application;
 using TwoWay.Application.Assessment;
+using TwoWay.Application.Files;
 using TwoWay.Assessment;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
@@ -14,9 +15,13 @@ public sealed class AssessBatchCommand(Terminal terminal) : AsyncCommand<AssessB
 {
     public override async Task<int> ExecuteAsync(CommandContext context, AssessBatchSettings settings, CancellationToken cancellationToken)
     {
+        if (settings.Html is { } target) OutputFile.Check(target, "--html", settings.Force, settings.Inputs);
+        if (settings.Html is not null && settings.Out is not null && string.Equals(Path.GetFullPath(settings.Html), Path.GetFullPath(settings.Out), StringComparison.Ordinal))
+            throw new Input.InputException(settings.Out, null, "--out", "--out and --html name the same file");
         var report = await new AssessmentService().BatchAsync(
-            new BatchRequest(settings.Options, settings.File, settings.Out, settings.Show, Html: settings.Html is not null), cancellationToken);
-        if (settings.Html is { } html) ReportWriter.WriteHtml(html, report.Html!, "--html");
+            new BatchRequest(settings.Options, settings.File, settings.Out, settings.Show, Html: settings.Html is not null, Force: settings.Force, Inputs: [.. settings.Inputs]),
+            cancellationToken);
+        if (settings.Html is { } html) OutputFile.WriteText(html, report.Html!, "--html", settings.Force, settings.Inputs);
         if (settings.Json)
         {
             terminal.WriteRaw(PublicJson.Serialize(report.Result) + Environment.NewLine);

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Spectre.Console.Cli;
 using TwoWay.Application;
 using TwoWay.Application.Assessment;
+using TwoWay.Application.Files;
 using TwoWay.Assessment;
 using TwoWay.Cli.Infrastructure;
 using TwoWay.Domain;
@@ -14,6 +15,8 @@ public sealed class AssessCommand(Terminal terminal) : AsyncCommand<AssessOneSet
 {
     public override async Task<int> ExecuteAsync(CommandContext context, AssessOneSettings settings, CancellationToken cancellationToken)
     {
+        // Refused targets are found before a single question is asked.
+        if (settings.Html is { } target) OutputFile.Check(target, "--html", settings.Force, settings.Inputs);
         var service = new AssessmentService(settings.Study);
         var answers = settings.Answers;
         if (answers is null)
@@ -30,7 +33,7 @@ public sealed class AssessCommand(Terminal terminal) : AsyncCommand<AssessOneSet
         var report = await service.AssessAsync(new AssessRequest(settings.Options, answers, settings.FirmId, Html: settings.Html is not null), cancellationToken);
         if (report.Attached is { } a)
             terminal.Error.MarkupLineInterpolated($"Attached as assessment {a.Number} of firm {a.Firm} in {a.Study}.");
-        if (settings.Html is { } html) ReportWriter.WriteHtml(html, report.Html!, "--html");
+        if (settings.Html is { } html) OutputFile.WriteText(html, report.Html!, "--html", settings.Force, settings.Inputs);
         if (settings.Json)
         {
             terminal.WriteRaw(PublicJson.Serialize(report.Result) + Environment.NewLine);

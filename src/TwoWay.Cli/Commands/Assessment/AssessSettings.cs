@@ -25,6 +25,15 @@ public class AssessSettings : OutputSettings
     [Description("How many matching programmes to list per firm (default 5).")]
     public int Top { get; init; } = 5;
 
+    [CommandOption("--force")]
+    [Description("Overwrite existing --html and --out files (never an input file, the answers file or the study).")]
+    public bool Force { get; init; }
+
+    /// <summary>The files this command reads, which no output may replace.</summary>
+    internal virtual IEnumerable<TwoWay.Application.Files.ProtectedFile> Inputs =>
+        [.. Application.Files.ProtectedFile.Input(Questionnaire, "the questionnaire"), .. Application.Files.ProtectedFile.Input(DecisionTable, "the decision table"),
+         .. Application.Files.ProtectedFile.Input(Catalogue, "the catalogue")];
+
     public override ValidationResult Validate() =>
         Top is >= 0 and <= 100 ? ValidationResult.Success() : ValidationResult.Error("--top must be between 0 and 100.");
 
@@ -57,6 +66,10 @@ public sealed class AssessOneSettings : AssessSettings
     [Description("With --study: the id of the study firm the assessment belongs to.")]
     public string? FirmId { get; init; }
 
+    internal override IEnumerable<TwoWay.Application.Files.ProtectedFile> Inputs =>
+        [.. base.Inputs, .. Application.Files.ProtectedFile.Input(Answers, "the answers file"), .. Application.Files.ProtectedFile.Input(Save, "the answers file"),
+         .. (Study is null ? [] : Application.Files.ProtectedFile.Study(Study))];
+
     public override ValidationResult Validate()
     {
         var basic = base.Validate();
@@ -80,6 +93,9 @@ public sealed class AssessBatchSettings : AssessSettings
     [CommandOption("--show <N>")]
     [Description("How many firms to list in the table output and the HTML page (default 20; all are in --json and --out).")]
     public int Show { get; init; } = 20;
+
+    internal override IEnumerable<TwoWay.Application.Files.ProtectedFile> Inputs =>
+        [.. base.Inputs, .. Application.Files.ProtectedFile.Input(File, "the survey export")];
 
     [CommandOption("--html <FILE>")]
     [Description("Also write the population view and the first --show firms as a self-contained HTML page with charts.")]

@@ -50,14 +50,3 @@ public sealed class ReportCommand(Terminal terminal) : AsyncCommand<ReportComman
         return ExitCodes.Ok;
     }
 }
-
-/// <summary>
-/// Transitional: the writer the policy, assessment and panel commands call for their HTML pages,
-/// now <see cref="OutputFile"/> (replacing an existing page, as before). Those areas adopt
-/// OutputFile directly; then this goes.
-/// </summary>
-internal static class ReportWriter
-{
-    public static void WriteHtml(string path, string html, string option = "--out") =>
-        OutputFile.WriteText(path, html, option, force: true);
-}
