@@ -47,15 +47,27 @@ public static class TextSearch
         return new SearchResult(phrase, found.Sum(f => f.Total), found.SelectMany(f => f.Hits).Take(limit).ToList());
     }
 
-    /// <summary>The span of the only occurrence of <paramref name="phrase"/> in <paramref name="text"/> (exact, ordinal); an error if absent or ambiguous.</summary>
+    /// <summary>
+    /// The span of the only occurrence of <paramref name="phrase"/> in <paramref name="text"/>, as a
+    /// person types a phrase they read: runs of whitespace and line breaks match any other run,
+    /// straight and curly quotes and apostrophes match each other, and so do the dashes and hyphens
+    /// (<see cref="PhraseText"/>). Letter case must match; when the phrase occurs only with other
+    /// capitals the error shows it as the transcript writes it. An error if absent or ambiguous.
+    /// </summary>
     public static TextSpan LocateUnique(string text, string phrase, string sourceName)
     {
-        var first = text.IndexOf(phrase, StringComparison.Ordinal);
-        if (string.IsNullOrEmpty(phrase) || first < 0)
-            throw new Input.InputException(sourceName, null, "phrase", $"the phrase \"{phrase}\" does not occur in the transcript");
-        var second = text.IndexOf(phrase, first + 1, StringComparison.Ordinal);
-        if (second >= 0)
-            throw new Input.InputException(sourceName, null, "phrase", $"the phrase \"{phrase}\" occurs more than once (at {first} and {second}); quote more words or give the span");
-        return new TextSpan(first, first + phrase.Length);
+        if (string.IsNullOrWhiteSpace(phrase))
+            throw new Input.InputException(sourceName, null, "phrase", "the phrase is empty");
+        var exact = PhraseText.FindAll(text, phrase, ignoreCase: false);
+        if (exact.Count == 1) return exact[0];
+        if (exact.Count > 1)
+            throw new Input.InputException(sourceName, null, "phrase",
+                $"the phrase \"{phrase}\" occurs more than once ({exact.Count} times, at {string.Join(", ", exact.Take(5).Select(s => $"{s.Start}–{s.End}"))}{(exact.Count > 5 ? ", …" : "")}); quote more words or give the span");
+        var other = PhraseText.FindAll(text, phrase, ignoreCase: true);
+        if (other.Count > 0)
+            throw new Input.InputException(sourceName, null, "phrase",
+                $"the phrase \"{phrase}\" occurs only with other capitals: \"{text[other[0].Start..other[0].End]}\" at {other[0].Start}–{other[0].End}{(other.Count > 1 ? $" (and {other.Count - 1} more)" : "")}; type it as the transcript writes it");
+        throw new Input.InputException(sourceName, null, "phrase",
+            $"the phrase \"{phrase}\" does not occur in the transcript (spaces, line breaks, quote and dash styles are ignored; letter case is not)");
     }
 }
