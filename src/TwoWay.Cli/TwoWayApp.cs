@@ -27,6 +27,7 @@ public static class TwoWayApp
             config.ConfigureConsole(terminal.Out);
             config.PropagateExceptions();
             config.UseStrictParsing();
+            config.SetHelpProvider(new TwoWayHelpProvider(config.Settings));
             ReferenceCommands.Register(config);
             PanelCommands.Register(config);
             StudyCommands.Register(config);

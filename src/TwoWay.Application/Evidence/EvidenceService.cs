@@ -20,7 +20,7 @@ public sealed class EvidenceService(string studyLocation)
     public async Task<EvidenceList> LinkAsync(EvidenceLinkRequest request, CancellationToken ct = default)
     {
         await using var study = await Study.OpenAsync(studyLocation, ct);
-        await QualitativeStore.LinkAsync(study, Parse(request), ct);
+        await QualitativeStore.LinkAsync(study, Parse(await WithFullCodingIdAsync(study, request, ct)), ct);
         return await ListAsync(study, ct);
     }
 
@@ -29,8 +29,16 @@ public sealed class EvidenceService(string studyLocation)
     public async Task<EvidenceList> UnlinkAsync(EvidenceLinkRequest request, CancellationToken ct = default)
     {
         await using var study = await Study.OpenAsync(studyLocation, ct);
-        await QualitativeStore.UnlinkAsync(study, Parse(request), ct);
+        await QualitativeStore.UnlinkAsync(study, Parse(await WithFullCodingIdAsync(study, request, ct)), ct);
         return await ListAsync(study, ct);
+    }
+
+    /// <summary>A short coding id (a unique prefix, as tables show it) replaced by the whole id.</summary>
+    private static async Task<EvidenceLinkRequest> WithFullCodingIdAsync(Study study, EvidenceLinkRequest request, CancellationToken ct)
+    {
+        if (Guid.TryParse(request.Coding, out _)) return request;
+        var snapshot = await QualitativeStore.SnapshotAsync(study, ct);
+        return request with { Coding = CodingIds.Find(snapshot.Project.Codings, request.Coding, "evidence").Id.ToString() };
     }
 
     /// <summary>Every link with its quotation, operations first, then by target and coding.</summary>

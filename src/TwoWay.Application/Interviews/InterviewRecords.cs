@@ -90,6 +90,23 @@ public sealed record MemoRow(Guid MemoId, MemoTarget Target, string TargetId, st
 public sealed record CodePassageRequest(string Source, string Code, string Coder, string? Span = null, string? Phrase = null, string? Memo = null);
 
 /// <summary>
+/// Edits a coding (<c>code edit</c>): its id or a unique prefix of it, then what changes — a new
+/// span (<paramref name="Span"/> "START-END" or <paramref name="Phrase"/>), another code, a new memo
+/// (empty text removes it). <paramref name="Version"/>, when given, is the row version the caller
+/// saw: an edit made from an older view is refused as a conflict.
+/// </summary>
+public sealed record EditCodingRequest(string Coding, string? Span = null, string? Phrase = null, string? Code = null, string? Memo = null, long? Version = null);
+
+/// <summary>
+/// Removes a coding (<c>code remove</c>). A coding that is evidence for operations or connections is
+/// removed only with <paramref name="Force"/>, its links with it.
+/// </summary>
+public sealed record RemoveCodingRequest(string Coding, bool Force = false, long? Version = null);
+
+/// <summary>What <c>code remove</c> removed: the quotation as it was, and the evidence links removed with it.</summary>
+public sealed record CodingRemoved(Quotation Quotation, IReadOnlyList<string> UnlinkedEvidence);
+
+/// <summary>
 /// The quotations of a code (path or GUID), optionally by case, round or coder. <paramref name="Xlsx"/>
 /// and <paramref name="Html"/> also write them as an XLSX workbook and a self-contained HTML page.
 /// </summary>

@@ -27,6 +27,43 @@ public sealed partial class InterviewWorkbench
         }, ct);
     }
 
+    /// <summary><c>code edit</c>: moves a coding's boundaries, recodes it or changes its memo, with the checks of <c>code</c>.</summary>
+    public Task<Quotation> EditCodingAsync(EditCodingRequest request, CancellationToken ct = default)
+    {
+        if (request.Span is not null && request.Phrase is not null) throw new InputException("code edit", null, "span", "give at most one of a span or a phrase");
+        if (request.Span is null && request.Phrase is null && request.Code is null && request.Memo is null)
+            throw new InputException("code edit", null, "coding", "nothing to change: give --span, --phrase, --code or --memo");
+        return EditAsync(s =>
+        {
+            var p = s.Project;
+            var old = CodingIds.Find(p.Codings, request.Coding, "code edit");
+            s.Expect(old.Id, request.Version, $"coding {CodingIds.Short(old.Id)}");
+            var source = p.Source(old.SourceId);
+            var span = request.Phrase is not null ? TextSearch.LocateUnique(source.Text, request.Phrase, source.Name)
+                : request.Span is not null ? ParseSpan(request.Span, source.Name) : old.Span;
+            var code = request.Code is not null ? WorkbenchLookup.FindCode(p, request.Code).Id : old.CodeId;
+            var memo = request.Memo is null ? old.Memo : string.IsNullOrWhiteSpace(request.Memo) ? null : request.Memo;
+            var edited = new Coding(old.Id, old.SourceId, code, span, old.Coder, memo);
+            if (edited == old) return (null, Quotations.Of(p.Codebook, source, old));
+            var result = p.ReplaceCoding(edited);
+            return (result, Quotations.Of(result.Codebook, source, edited));
+        }, ct);
+    }
+
+    /// <summary><c>code remove</c>: removes a coding (and, with force, the evidence links resting on it).</summary>
+    public Task<CodingRemoved> RemoveCodingAsync(RemoveCodingRequest request, CancellationToken ct = default) =>
+        EditAsync(s =>
+        {
+            var p = s.Project;
+            var old = CodingIds.Find(p.Codings, request.Coding, "code remove");
+            s.Expect(old.Id, request.Version, $"coding {CodingIds.Short(old.Id)}");
+            var links = s.Links.Where(l => l.CodingId == old.Id).Select(l => $"{l.Target.Kind} {l.Target}").ToList();
+            if (links.Count > 0 && !request.Force)
+                throw new InputException("code remove", null, "coding",
+                    $"coding {CodingIds.Short(old.Id)} is evidence for {string.Join(", ", links)}; pass --force to remove it and those links, or unlink them first");
+            return (p.RemoveCoding(old.Id), new CodingRemoved(Quotations.Of(p.Codebook, p.Source(old.SourceId), old), links));
+        }, ct, unlinkLostEvidence: request.Force);
+
     private static TextSpan ParseSpan(string text, string sourceName)
     {
         var parts = text.Split('-');

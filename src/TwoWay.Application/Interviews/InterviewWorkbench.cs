@@ -29,10 +29,11 @@ public sealed partial class InterviewWorkbench(string studyLocation)
         return read(await QualitativeStore.SnapshotAsync(study, ct));
     }
 
-    private async Task<T> EditAsync<T>(Func<WorkbenchSnapshot, (QualitativeProject? Edited, T Result)> edit, CancellationToken ct)
+    private async Task<T> EditAsync<T>(Func<WorkbenchSnapshot, (QualitativeProject? Edited, T Result)> edit, CancellationToken ct,
+        bool unlinkLostEvidence = false)
     {
         await using var study = await OpenAsync(ct);
-        return (await QualitativeStore.EditAsync(study, edit, unlinkLostEvidence: false, ct)).Result;
+        return (await QualitativeStore.EditAsync(study, edit, unlinkLostEvidence, ct)).Result;
     }
 
     /// <summary><c>sources add</c>: reads the transcript and stores it with what is known about the interview.</summary>

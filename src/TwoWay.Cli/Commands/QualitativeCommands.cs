@@ -39,8 +39,16 @@ public static class QualitativeCommands
             b.AddCommand<MemosAddCommand>("add").WithDescription("Write a memo on a code (--code), transcript (--source), case (--case) or the project (none).");
             b.AddCommand<MemosListCommand>("list").WithDescription("List the memos.");
         });
-        config.AddCommand<CodeCommand>("code").WithDescription("Code a span of a transcript, given as --span START-END (UTF-16 indices) or --phrase TEXT.")
-            .WithExample("code", "study.twoway", "RS-01 round 1", "Mechanisms/Learning", "--phrase", "taught us how to export", "--coder", "alice");
+        config.AddBranch("code", b =>
+        {
+            b.SetDescription("Code a span of a transcript, given as --span START-END (UTF-16 indices) or --phrase TEXT; 'code edit' and 'code remove' change one.");
+            b.SetDefaultCommand<CodeCommand>();
+            b.AddExample("code", "study.twoway", "\"RS-01 round 1\"", "Mechanisms/Learning", "--phrase", "\"taught us how to export\"", "--coder", "alice");
+            b.AddCommand<CodeEditCommand>("edit").WithDescription("Move a coding's boundaries (--span or --phrase), recode it (--code) or change its memo.")
+                .WithExample("code", "edit", "study.twoway", "236adb83", "--phrase", "\"taught us how to export goods\"");
+            b.AddCommand<CodeRemoveCommand>("remove").WithDescription("Remove a coding (with --force also the evidence links resting on it).")
+                .WithExample("code", "remove", "study.twoway", "236adb83");
+        });
         config.AddCommand<QuotesCommand>("quotes").WithDescription("All quotations for a code, optionally by case, round or coder.");
         config.AddCommand<MatrixCommand>("matrix").WithDescription("Code × case matrix of codings (with --quotes: the framework matrix with quotations).");
         config.AddCommand<CoOccurrenceCommand>("cooccurrence").WithDescription("Pairs of codes applied to overlapping passages, per case and in total.");

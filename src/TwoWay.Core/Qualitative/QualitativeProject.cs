@@ -139,6 +139,23 @@ public sealed class QualitativeProject
         return With(codings: Codings.AddRange(added));
     }
 
+    /// <summary>
+    /// Replaces a coding by its edited version (same id: another span, code or memo), with the
+    /// checks of <see cref="AddCodings"/>; the coding's other overlaps are judged without itself.
+    /// </summary>
+    public QualitativeProject ReplaceCoding(Coding edited)
+    {
+        ArgumentNullException.ThrowIfNull(edited);
+        var old = Codings.FirstOrDefault(x => x.Id == edited.Id) ?? throw new InputException("coding", null, "id", $"no coding with id {edited.Id}");
+        var source = FindSource(edited.SourceId);
+        var where = source?.Name ?? "coding";
+        if (edited.SourceId != old.SourceId) throw new InputException(where, null, "source", "a coding cannot move to another transcript; remove it and code there");
+        if (Problem(edited, source, Codebook) is { } e) throw new InputException(where, null, e.Field, e.Message);
+        var clash = CodingsOf(edited.SourceId).FirstOrDefault(o => o.Id != edited.Id && o.CodeId == edited.CodeId && o.Coder == edited.Coder && o.Span.Overlaps(edited.Span));
+        if (clash is not null) throw new InputException(where, null, "span", OverlapMessage(edited, clash, Codebook));
+        return With(codings: Codings.Replace(old, edited));
+    }
+
     public QualitativeProject RemoveCoding(Guid codingId)
     {
         var c = Codings.FirstOrDefault(x => x.Id == codingId) ?? throw new InputException("coding", null, "id", $"no coding with id {codingId}");
@@ -219,7 +236,7 @@ public sealed class QualitativeProject
     }
 
     private static string OverlapMessage(Coding c, Coding other, Codebook book) =>
-        $"span {c.Span} overlaps span {other.Span} already coded '{book.PathText(c.CodeId)}' by {c.Coder}; extend that coding instead";
+        $"span {c.Span} overlaps span {other.Span} already coded '{book.PathText(c.CodeId)}' by {c.Coder} (coding {CodingIds.Short(other.Id)}); move its boundary with 'twoway code edit STUDY {CodingIds.Short(other.Id)} --span …' instead";
 
     private static T Guard<T>(Func<T> edit)
     {

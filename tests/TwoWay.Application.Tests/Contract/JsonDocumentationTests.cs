@@ -128,6 +128,10 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("search", "search", study, "kessler");
             var codingId = code.RootElement.GetProperty("coding_id").GetString()!;
             Named("evidence", "evidence", study, codingId, "--operation", "RS-01/1");
+            var extra = Named("code", "code", study, "t1", "Partner", "--phrase", "imported machines", "--coder", "carla").RootElement.GetProperty("coding_id").GetString()!;
+            Named("code edit", "code", "edit", study, extra[..8], "--memo", "checked");
+            Run("evidence", study, extra, "--operation", "RS-01/1");
+            Named("code remove", "code", "remove", study, extra[..8], "--force");
             Named("qdpx export", "qdpx", "export", study, _dir.File("s.qdpx"));
             Named("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
             Named("study push", "study", "push", study, "--database", _dir.File("pushed.twoway"));
