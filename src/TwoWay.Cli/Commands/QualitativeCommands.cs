@@ -19,7 +19,7 @@ public static class QualitativeCommands
         {
             b.SetDescription("Interview transcripts of the study.");
             b.AddCommand<SourcesAddCommand>("add").WithDescription("Add a transcript (.txt, .md, .docx) for a case, respondent and round.")
-                .WithExample("sources", "add", "study.twoway", "rs01-r1.docx", "--case", "RS-01", "--round", "1", "--role", "managing director", "--pseudonym", "Ana");
+                .WithExample("sources", "add", "study.twoway", "rs01-r1.docx", "--case", "RS-01", "--round", "1", "--role", "\"managing director\"", "--pseudonym", "Ana");
             b.AddCommand<SourcesListCommand>("list").WithDescription("List the transcripts.");
             b.AddCommand<SourcesRemoveCommand>("remove").WithDescription("Remove a transcript; with --force also its codings, memos and evidence links.");
         });

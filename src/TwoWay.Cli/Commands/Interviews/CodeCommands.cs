@@ -23,7 +23,7 @@ public sealed class CodesListCommand(Terminal terminal) : InterviewCommand<QualS
 public sealed class CodesAddSettings : QualSettings
 {
     [CommandArgument(1, "<path>")] [Description("Path of the new code, e.g. 'Mechanisms/Learning'.")] public string Path { get; init; } = "";
-    [CommandOption("--description <TEXT>")] public string? Description { get; init; }
+    [CommandOption("--description <TEXT>")] [Description("What the code means and when to apply it (shown in the codebook and exports).")] public string? Description { get; init; }
     [CommandOption("--colour <HEX>")] [Description("#RRGGBB")] public string? Colour { get; init; }
     [CommandOption("--group")] [Description("Not codable: the code only groups others.")] public bool Group { get; init; }
 }
@@ -40,7 +40,7 @@ public sealed class CodesAddCommand(Terminal terminal) : InterviewCommand<CodesA
 public sealed class CodesRenameSettings : QualSettings
 {
     [CommandArgument(1, "<code>")] [Description("Path or GUID of the code.")] public string Code { get; init; } = "";
-    [CommandArgument(2, "<new-name>")] public string NewName { get; init; } = "";
+    [CommandArgument(2, "<new-name>")] [Description("The code's new name (its place in the tree and its codings stay).")] public string NewName { get; init; } = "";
 }
 
 public sealed class CodesRenameCommand(Terminal terminal) : InterviewCommand<CodesRenameSettings>(terminal)
@@ -69,8 +69,8 @@ public sealed class CodesMoveCommand(Terminal terminal) : InterviewCommand<Codes
 
 public sealed class CodesMergeSettings : QualSettings
 {
-    [CommandArgument(1, "<from>")] public string From { get; init; } = "";
-    [CommandArgument(2, "<into>")] public string Into { get; init; } = "";
+    [CommandArgument(1, "<from>")] [Description("The code to merge away (path or GUID): its codings and subcodes move.")] public string From { get; init; } = "";
+    [CommandArgument(2, "<into>")] [Description("The code that receives them (path or GUID).")] public string Into { get; init; } = "";
 }
 
 public sealed class CodesMergeCommand(Terminal terminal) : InterviewCommand<CodesMergeSettings>(terminal)

@@ -9,7 +9,7 @@ namespace TwoWay.Cli.Commands.Interviews;
 
 public sealed class MatrixSettings : QualSettings
 {
-    [CommandOption("--round <N>")] public int? Round { get; init; }
+    [CommandOption("--round <N>")] [Description("Count only codings in interviews of this round.")] public int? Round { get; init; }
     [CommandOption("--quotes")] [Description("Framework matrix: each cell lists its quotations.")] public bool Quotes { get; init; }
 }
 
@@ -34,8 +34,8 @@ public sealed class MatrixCommand(Terminal terminal) : InterviewCommand<MatrixSe
 
 public sealed class CoOccurrenceSettings : QualSettings
 {
-    [CommandOption("--round <N>")] public int? Round { get; init; }
-    [CommandOption("--coder <NAME>")] public string? Coder { get; init; }
+    [CommandOption("--round <N>")] [Description("Count only codings in interviews of this round.")] public int? Round { get; init; }
+    [CommandOption("--coder <NAME>")] [Description("Count only this coder's codings.")] public string? Coder { get; init; }
 }
 
 public sealed class CoOccurrenceCommand(Terminal terminal) : InterviewCommand<CoOccurrenceSettings>(terminal)
@@ -56,8 +56,8 @@ public sealed class CoOccurrenceCommand(Terminal terminal) : InterviewCommand<Co
 
 public sealed class AgreementSettings : QualSettings
 {
-    [CommandArgument(1, "<coder-a>")] public string CoderA { get; init; } = "";
-    [CommandArgument(2, "<coder-b>")] public string CoderB { get; init; } = "";
+    [CommandArgument(1, "<coder-a>")] [Description("The first coder's name, as given to code --coder.")] public string CoderA { get; init; } = "";
+    [CommandArgument(2, "<coder-b>")] [Description("The second coder's name.")] public string CoderB { get; init; } = "";
     public override ValidationResult Validate() => CoderA == CoderB ? ValidationResult.Error("Compare two different coders.") : ValidationResult.Success();
 }
 
@@ -81,8 +81,8 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
 
 public sealed class SearchSettings : QualSettings
 {
-    [CommandArgument(1, "<phrase>")] public string Phrase { get; init; } = "";
-    [CommandOption("--limit <N>")] public int Limit { get; init; } = 50;
+    [CommandArgument(1, "<phrase>")] [Description("The words to find, in any letter case.")] public string Phrase { get; init; } = "";
+    [CommandOption("--limit <N>")] [Description("Show at most this many hits (all are counted; default 50).")] public int Limit { get; init; } = 50;
 }
 
 public sealed class SearchCommand(Terminal terminal) : InterviewCommand<SearchSettings>(terminal)

@@ -8,8 +8,8 @@ namespace TwoWay.Cli.Commands.Interviews;
 
 public sealed class EvidenceSettings : QualSettings
 {
-    [CommandArgument(1, "[coding-id]")] public string? Coding { get; init; }
-    [CommandOption("--operation <ID>")] public string? Operation { get; init; }
+    [CommandArgument(1, "[coding-id]")] [Description("The coded quotation (its id or first digits, as tables show them); without it, the links are listed.")] public string? Coding { get; init; }
+    [CommandOption("--operation <ID>")] [Description("The operation the quotation is evidence for, e.g. RS-01/2.")] public string? Operation { get; init; }
     [CommandOption("--connection <FROM_TO>")] [Description("Two operation ids of one firm, e.g. RS-01/1>RS-01/4.")] public string? Connection { get; init; }
     [CommandOption("--remove")] [Description("Remove the link instead of adding it.")] public bool Remove { get; init; }
     public override ValidationResult Validate() =>

@@ -7,11 +7,11 @@ namespace TwoWay.Cli.Commands.Interviews;
 
 public sealed class MemosAddSettings : QualSettings
 {
-    [CommandArgument(1, "<text>")] public string Text { get; init; } = "";
+    [CommandArgument(1, "<text>")] [Description("The memo's text (quote it).")] public string Text { get; init; } = "";
     [CommandOption("--code <CODE>")] [Description("Path or GUID of the code.")] public string? Code { get; init; }
     [CommandOption("--source <SOURCE>")] [Description("Transcript name or id.")] public string? Source { get; init; }
-    [CommandOption("--case <FIRM_ID>")] public string? Case { get; init; }
-    [CommandOption("--author <NAME>")] public string? Author { get; init; }
+    [CommandOption("--case <FIRM_ID>")] [Description("Write the memo on this case (firm id).")] public string? Case { get; init; }
+    [CommandOption("--author <NAME>")] [Description("Who writes the memo.")] public string? Author { get; init; }
 
     public override ValidationResult Validate() =>
         new[] { Code, Source, Case }.Count(x => x is not null) > 1 ? ValidationResult.Error("Give at most one of --code, --source, --case.") : ValidationResult.Success();

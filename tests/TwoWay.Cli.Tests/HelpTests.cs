@@ -1,0 +1,50 @@
+using System.ComponentModel;
+using System.Reflection;
+using Spectre.Console.Cli;
+using TwoWay.Cli;
+
+namespace TwoWay.Cli.Tests;
+
+/// <summary>Every command explains itself (issue 16): each argument and option says what it is for, and help shows it.</summary>
+public class HelpTests
+{
+    private static IEnumerable<Type> SettingsTypes() =>
+        typeof(TwoWayApp).Assembly.GetTypes().Where(t => typeof(CommandSettings).IsAssignableFrom(t) && !t.IsAbstract);
+
+    [Fact]
+    public void Every_argument_and_option_of_every_command_has_a_description()
+    {
+        var missing = (from t in SettingsTypes()
+                       from p in t.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                       let option = p.GetCustomAttribute<CommandOptionAttribute>()
+                       let argument = p.GetCustomAttribute<CommandArgumentAttribute>()
+                       where (option is not null || argument is not null)
+                             && string.IsNullOrWhiteSpace(p.GetCustomAttribute<DescriptionAttribute>()?.Description)
+                       select $"{t.Name}.{p.Name} ({option?.LongNames.FirstOrDefault() ?? argument?.ValueName})").Distinct().Order().ToList();
+        Assert.True(missing.Count == 0, "without a description:\n" + string.Join("\n", missing));
+        Assert.True(SettingsTypes().Count() > 40); // the check saw the commands
+    }
+
+    [Theory]
+    [InlineData(new[] { "assess" }, new[] { "--answers", "--html", "--study", "--firm-id", "--save", "--force", "batch" })]
+    [InlineData(new[] { "code" }, new[] { "<study>", "<source>", "--phrase", "--span", "--coder", "edit", "remove" })]
+    [InlineData(new[] { "panel", "simulate" }, new[] { "--firms", "--years", "--seed", "--force" })]
+    [InlineData(new[] { "quotes" }, new[] { "--case", "--round", "--coder", "--subcodes" })]
+    public void Help_of_a_command_lists_its_own_options(string[] command, string[] expected)
+    {
+        var r = CliRunner.Run([.. command, "--help"]);
+        Assert.Equal(0, r.ExitCode);
+        foreach (var e in expected) Assert.Contains(e, r.Out);
+    }
+
+    [Fact]
+    public void Examples_quote_every_argument_that_holds_a_space()
+    {
+        // A help example is copied into a shell: an unquoted "managing director" is two arguments.
+        var help = string.Concat(new[] { new[] { "code", "--help" }, ["sources", "add", "--help"], ["code", "edit", "--help"] }
+            .Select(a => CliRunner.Run(a).Out));
+        Assert.Contains("\"RS-01 round 1\"", help);
+        Assert.Contains("\"managing director\"", help);
+        Assert.DoesNotContain("--role managing director", help);
+    }
+}
