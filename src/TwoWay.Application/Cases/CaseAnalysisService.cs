@@ -20,10 +20,11 @@ public sealed class CaseAnalysisService(string studyLocation)
     public async Task<AnalyzedCases> AnalyzeWithCasesAsync(AnalyzeRequest request, CancellationToken cancellationToken = default)
     {
         using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
+        var asserted = StudyAnalysis.Asserted(await TwoWay.Storage.Qualitative.QualitativeStore.ConnectionLinksAsync(study, cancellationToken).ConfigureAwait(false));
         return await Task.Run(() =>
         {
             var (cases, all) = Load(study, study.Location.Display, request.Firm);
-            return new AnalyzedCases(cases, StudyAnalysis.Of(study.Location.Display, cases, request.Year ?? AsOf.Default(all)));
+            return new AnalyzedCases(cases, StudyAnalysis.Of(study.Location.Display, cases, request.Year ?? AsOf.Default(all), asserted));
         }, cancellationToken).ConfigureAwait(false);
     }
 

@@ -11,23 +11,43 @@ namespace TwoWay.Application.Cases;
 /// <param name="AsOfYear">The year every case is analysed at (end of that year).</param>
 /// <param name="Firms">One profile per analysed firm, ordered by firm id.</param>
 /// <param name="CrossCase">The cross-case summary over <paramref name="Firms"/>.</param>
-public sealed record StudyAnalysis(string Study, int AsOfYear, IReadOnlyList<CaseProfile> Firms, CrossCaseSummary CrossCase)
+/// <param name="Claims">Per firm (ordered by firm id), its connections as claims: the rules that find each and the
+/// interview quotations for and against it, with the claim's source and status.</param>
+public sealed record StudyAnalysis(string Study, int AsOfYear, IReadOnlyList<CaseProfile> Firms, CrossCaseSummary CrossCase,
+    IReadOnlyList<FirmClaims> Claims)
 {
-    /// <summary>Analyses <paramref name="cases"/> as of the end of <paramref name="asOfYear"/>.</summary>
-    public static StudyAnalysis Of(string study, IReadOnlyList<FirmCase> cases, int asOfYear)
+    /// <summary>
+    /// Analyses <paramref name="cases"/> as of the end of <paramref name="asOfYear"/>; what the
+    /// interviews assert or deny about connections (<paramref name="asserted"/>) counts in the answer.
+    /// </summary>
+    public static StudyAnalysis Of(string study, IReadOnlyList<FirmCase> cases, int asOfYear, IReadOnlyList<AssertedConnection>? asserted = null)
     {
         var profiles = CaseAnalysis.AnalyzeAll(cases, asOfYear);
-        return new StudyAnalysis(study, asOfYear, profiles, TwoWay.Cases.CrossCase.Summarize(profiles));
+        var byId = cases.ToDictionary(c => c.Firm.Id.Value, StringComparer.Ordinal);
+        var claims = profiles.Select(p => new FirmClaims(p.FirmId,
+            TwoWay.Cases.Claims.Of(byId[p.FirmId], p.Connections, asserted ?? [], asOfYear))).ToList();
+        return new StudyAnalysis(study, asOfYear, profiles,
+            TwoWay.Cases.CrossCase.Summarize(profiles, claims.ToDictionary(c => c.FirmId, c => c.Connections, StringComparer.Ordinal)), claims);
     }
+
+    /// <summary>What the interviews of a study say about connections, from its evidence links.</summary>
+    public static IReadOnlyList<AssertedConnection> Asserted(IEnumerable<TwoWay.Qualitative.EvidenceLink> links) =>
+        links.Where(l => l.Target is TwoWay.Qualitative.EvidenceTarget.OfConnection)
+            .Select(l => new AssertedConnection(((TwoWay.Qualitative.EvidenceTarget.OfConnection)l.Target).Id, l.CodingId,
+                l.Stance == TwoWay.Qualitative.EvidenceStance.Contradicts))
+            .ToList();
 
     /// <summary>
     /// Analyses all of a study's <paramref name="cases"/> as of <paramref name="year"/>, or by default
     /// as of <see cref="AsOf.Default"/> of those cases. Give every case of the study: the default is
     /// the study's, not a subset's (<see cref="CaseAnalysisService"/> does this for one firm).
     /// </summary>
-    public static StudyAnalysis Of(string study, IReadOnlyList<FirmCase> cases, int? year) =>
-        Of(study, cases, year ?? AsOf.Default(cases));
+    public static StudyAnalysis Of(string study, IReadOnlyList<FirmCase> cases, int? year, IReadOnlyList<AssertedConnection>? asserted = null) =>
+        Of(study, cases, year ?? AsOf.Default(cases), asserted);
 }
+
+/// <summary>One firm's connections as claims with their basis (source and status).</summary>
+public sealed record FirmClaims(string FirmId, IReadOnlyList<ConnectionClaim> Connections);
 
 /// <summary>THE rule for the year a study is analysed at when none is given.</summary>
 public static class AsOf

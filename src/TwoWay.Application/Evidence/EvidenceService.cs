@@ -52,7 +52,8 @@ public sealed class EvidenceService(string studyLocation)
         new(QualitativeStore.LinkedQuotations(await QualitativeStore.SnapshotAsync(study, ct))
             .OrderBy(x => x.Link.Target is EvidenceTarget.OfOperation ? 0 : 1)
             .ThenBy(x => x.Link.Target.ToString(), StringComparer.Ordinal).ThenBy(x => x.Link.CodingId)
-            .Select(x => new EvidenceEntry(x.Link.Target.Kind, x.Link.Target.ToString(), x.Quotation)).ToList());
+            .Select(x => new EvidenceEntry(x.Link.Target.Kind, x.Link.Target.ToString(), x.Quotation,
+                x.Link.Stance == EvidenceStance.Contradicts ? "contradicts" : "supports")).ToList());
 
     /// <summary>Reads a link as the user names it (see <see cref="EvidenceLinkRequest"/>).</summary>
     /// <exception cref="InputException">Naming the field that cannot be read: coding, operation or connection.</exception>
@@ -61,7 +62,8 @@ public sealed class EvidenceService(string studyLocation)
         if (!Guid.TryParse(request.Coding, out var coding)) throw new InputException("evidence", null, "coding", $"'{request.Coding}' is not a coding id");
         if ((request.Operation is null) == (request.Connection is null))
             throw new InputException("evidence", null, "target", "give exactly one of an operation or a connection");
-        return new EvidenceLink(coding, request.Operation is { } operation ? ParseOperation(operation) : ParseConnection(request.Connection!));
+        return new EvidenceLink(coding, request.Operation is { } operation ? ParseOperation(operation) : ParseConnection(request.Connection!),
+            request.Contradicts ? EvidenceStance.Contradicts : EvidenceStance.Supports);
     }
 
     private static EvidenceTarget ParseOperation(string text) =>

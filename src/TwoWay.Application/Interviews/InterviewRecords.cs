@@ -63,7 +63,11 @@ public sealed record MoveCodeRequest(string Code, string? To, long? ExpectedVers
 public sealed record MergeCodesRequest(string From, string Into, long? ExpectedVersion = null, long? ExpectedIntoVersion = null);
 
 /// <summary><c>codes add</c>, <c>rename</c>, <c>move</c>: the code and its path now.</summary>
-public sealed record CodePlaced(Guid CodeId, string Path);
+public sealed record CodePlaced(Guid CodeId, string Path)
+{
+    /// <summary><c>codes add</c>: the parents that did not exist and were created on the way, top first.</summary>
+    public IReadOnlyList<string> CreatedParents { get; init; } = [];
+}
 
 /// <summary><c>codes merge</c>: the merged code, its codings now, and the code removed.</summary>
 public sealed record CodesMerged(Guid CodeId, string Path, int Codings, Guid RemovedCodeId);

@@ -19,20 +19,33 @@ public sealed partial class InterviewWorkbench
                 .OrderBy(r => r.Path, StringComparer.Ordinal).ToList());
         }, ct);
 
-    /// <summary><c>codes add</c>: a new code under the parent its path names.</summary>
+    /// <summary>
+    /// <c>codes add</c>: a new code under the parent its path names. Missing parents are created on
+    /// the way (codable, as NVivo and QualCoder do), and named in the result.
+    /// </summary>
     public Task<CodePlaced> AddCodeAsync(AddCodeRequest request, CancellationToken ct = default) =>
         EditAsync(s =>
         {
             var p = s.Project;
-            var parts = request.Path.Split(Codebook.PathSeparator);
-            Guid? parent = parts.Length > 1 ? WorkbenchLookup.FindCode(p, string.Join(Codebook.PathSeparator, parts[..^1])).Id : null;
+            var parts = request.Path.Split(Codebook.PathSeparator).Select(x => x.Trim()).ToArray();
+            if (parts.Any(string.IsNullOrWhiteSpace)) throw new InputException("codebook", null, "path", $"'{request.Path}' has an empty part; a path is names joined by '{Codebook.PathSeparator}'");
             CodeColour? colour = null;
             if (request.Colour is not null)
                 colour = CodeColour.TryParse(request.Colour, out var c) ? c : throw new InputException("codebook", null, "colour", $"'{request.Colour}' is not #RRGGBB");
-            if (string.IsNullOrWhiteSpace(parts[^1])) throw new InputException("codebook", null, "path", "the code needs a name");
+            Guid? parent = null;
+            var created = new List<string>();
+            for (var i = 0; i < parts.Length - 1; i++)
+            {
+                var path = string.Join(Codebook.PathSeparator, parts[..(i + 1)]);
+                if (p.Codebook.FindByPath(path) is { } existing) { parent = existing.Id; continue; }
+                var made = new Code(Guid.NewGuid(), parts[i], null, null, true, parent);
+                p = p.AddCode(made);
+                created.Add(path);
+                parent = made.Id;
+            }
             var code = new Code(Guid.NewGuid(), parts[^1], request.Description, colour, !request.Group, parent);
             var result = p.AddCode(code);
-            return (result, new CodePlaced(code.Id, result.Codebook.PathText(code.Id)));
+            return (result, new CodePlaced(code.Id, result.Codebook.PathText(code.Id)) { CreatedParents = created });
         }, ct);
 
     /// <summary><c>codes rename</c>: the code's codings stay.</summary>

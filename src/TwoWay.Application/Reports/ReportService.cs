@@ -51,8 +51,8 @@ internal sealed record StudyReportContents(
     public static async Task<StudyReportContents> ReadAsync(Study study, string location, int? year, CancellationToken cancellationToken)
     {
         var cases = await Task.Run(study.LoadCases, cancellationToken).ConfigureAwait(false);
-        var analysis = StudyAnalysis.Of(location, cases, year ?? AsOf.Default(cases));
         var snapshot = await QualitativeStore.SnapshotAsync(study, cancellationToken).ConfigureAwait(false);
+        var analysis = StudyAnalysis.Of(location, cases, year ?? AsOf.Default(cases), StudyAnalysis.Asserted(snapshot.Links));
         var assessments = await Task.Run(() => study.LoadAssessments(), cancellationToken).ConfigureAwait(false);
         return new StudyReportContents(location, cases, analysis, InterviewSection(snapshot.Project), LinkedEvidence(snapshot), assessments);
     }
@@ -61,7 +61,8 @@ internal sealed record StudyReportContents(
     public string Render(string title, bool pseudonymize, string? notice, IReadOnlyList<ReportSection> sections)
     {
         var naming = pseudonymize ? Naming.Pseudonymized(Cases) : Naming.AsIs();
-        var report = StudyReportBuilder.Build(title, Analysis.AsOfYear, Cases, Analysis.Firms, Analysis.CrossCase, naming, notice, Evidence)
+        var report = StudyReportBuilder.Build(title, Analysis.AsOfYear, Cases, Analysis.Firms, Analysis.CrossCase, naming, notice, Evidence,
+                Analysis.Claims.ToDictionary(c => c.FirmId, c => c.Connections, StringComparer.Ordinal))
             with { Sections = sections };
         return HtmlReport.Render(report, naming);
     }

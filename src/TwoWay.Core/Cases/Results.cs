@@ -225,7 +225,19 @@ public sealed record CrossCaseRow(
     bool GeopoliticalEnding,
     int InwardToOutward,
     int OutwardToInward,
-    CasePattern Pattern);
+    CasePattern Pattern)
+{
+    /// <summary>For a complementarity case: whether its inward→outward connections rest on the rules, an interview, or both.</summary>
+    public ClaimSource? Basis { get; init; }
+
+    /// <summary>Inward→outward connections a quotation contradicts (listed, not counted).</summary>
+    public int ContestedInwardToOutward { get; init; }
+}
+
+/// <summary>How many cases would show complementarity with one source of evidence only.</summary>
+/// <param name="RulesOnly">By the rules on the operations table alone.</param>
+/// <param name="InterviewOnly">By uncontradicted interview assertions alone.</param>
+public sealed record ComplementaritySensitivity(int RulesOnly, int InterviewOnly);
 
 /// <summary>The cases behind one answer.</summary>
 public sealed record PatternGroup(CasePattern Pattern, int Count, IReadOnlyList<string> FirmIds, string Rule);
@@ -241,4 +253,11 @@ public sealed record CrossCaseSummary(
     PatternGroup Other,
     IReadOnlyList<TrajectoryCount> Trajectories,
     string Answer,
-    IReadOnlyList<CrossCaseRow> Rows);
+    IReadOnlyList<CrossCaseRow> Rows)
+{
+    /// <summary>The complementarity count under each source alone; null when interviews were not considered.</summary>
+    public ComplementaritySensitivity? Sensitivity { get; init; }
+
+    /// <summary>Firms with an inward→outward connection that a quotation contradicts (not counted).</summary>
+    public IReadOnlyList<string> Contested { get; init; } = [];
+}

@@ -27,5 +27,15 @@ public abstract record EvidenceTarget
     public string Kind => this is OfOperation ? "operation" : "connection";
 }
 
-/// <summary>A coded quotation (a coding) linked as evidence to an operation or a connection.</summary>
-public sealed record EvidenceLink(Guid CodingId, EvidenceTarget Target);
+/// <summary>Whether a quotation backs its target or speaks against it.</summary>
+public enum EvidenceStance
+{
+    /// <summary>The quotation supports the operation or connection (the default).</summary>
+    Supports,
+
+    /// <summary>The quotation contradicts it (e.g. "the licence had nothing to do with our exports").</summary>
+    Contradicts,
+}
+
+/// <summary>A coded quotation (a coding) linked as evidence to an operation or a connection, for or against it.</summary>
+public sealed record EvidenceLink(Guid CodingId, EvidenceTarget Target, EvidenceStance Stance = EvidenceStance.Supports);

@@ -120,8 +120,15 @@ public static class HtmlReport
         h.Append("</div>\n");
 
         h.Append("<h3>Inward–outward connections</h3>\n");
+        var weighed = f.Connections.Any(c => c.Status is not null);
         if (f.Connections.Count == 0)
-            h.Append("<p class=\"empty\">No connection between the directions was found.</p>\n");
+            h.Append("<p class=\"empty\">Neither the rules nor the coded interviews connect the two directions.</p>\n");
+        else if (weighed)
+            Table(h, new ReportTable("Connections (earlier operation → later operation in the other direction), with their basis",
+                ["From", "To", "Kind", "Lag (years)", "Rule", "Status"],
+                f.Connections.Select(c => (IReadOnlyList<string>)[
+                    Describe(f.Case, c.From, naming), Describe(f.Case, c.To, naming), c.Kind,
+                    c.LagYears.ToString("0.#", CultureInfo.InvariantCulture), c.Rule, c.Status ?? ""]).ToArray()));
         else
             Table(h, new ReportTable("Connections (earlier operation → later operation in the other direction)",
                 ["From", "To", "Kind", "Lag (years)", "Rule"],

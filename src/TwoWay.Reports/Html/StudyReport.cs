@@ -7,7 +7,11 @@ namespace TwoWay.Reports.Html;
 public sealed record ReportTable(string Caption, IReadOnlyList<string> Columns, IReadOnlyList<IReadOnlyList<string>> Rows);
 
 /// <summary>An inward–outward connection as the report shows it (drawn as an arrow on the timeline).</summary>
-public sealed record ReportConnection(OperationId From, OperationId To, string Kind, double LagYears, string Rule);
+public sealed record ReportConnection(OperationId From, OperationId To, string Kind, double LagYears, string Rule)
+{
+    /// <summary>How well the connection stands (triangulated, rules only, interview only, contested…); null when interviews were not weighed.</summary>
+    public string? Status { get; init; }
+}
 
 /// <summary>
 /// A coded interview quotation attached as evidence to a claim of the case model: the operation

@@ -14,11 +14,11 @@ public static class StudyReportBuilder
 {
     public static StudyReport Build(string title, int asOfYear, IReadOnlyList<FirmCase> cases,
         IReadOnlyList<CaseProfile> profiles, CrossCaseSummary summary, Naming naming, string? notice = null,
-        IReadOnlyList<QuotedEvidence>? quotations = null)
+        IReadOnlyList<QuotedEvidence>? quotations = null, IReadOnlyDictionary<string, IReadOnlyList<ConnectionClaim>>? claims = null)
     {
         var byId = profiles.ToDictionary(p => p.FirmId, StringComparer.Ordinal);
         var firms = cases.OrderBy(c => c.Firm.Id)
-            .Select(c => Firm(c, byId[c.Firm.Id.Value], naming))
+            .Select(c => Firm(c, byId[c.Firm.Id.Value], naming, claims?.GetValueOrDefault(c.Firm.Id.Value)))
             .Select(f => f with { Quotations = Quotations(f, quotations ?? [], naming) })
             .ToArray();
         var caseById = cases.ToDictionary(c => c.Firm.Id.Value, StringComparer.Ordinal);
@@ -36,7 +36,8 @@ public static class StudyReportBuilder
                 Num2(r.InwardComposite), Num2(r.OutwardComposite), r.Balance is { } b ? b.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "–",
                 r.InwardToOutward.ToString(CultureInfo.InvariantCulture), r.OutwardToInward.ToString(CultureInfo.InvariantCulture),
                 Labels.Of(r.BornGlobal), r.Deinternationalized ? (r.GeopoliticalEnding ? "yes (geopolitical)" : "yes") : "no",
-                Labels.Of(r.Pattern)]).ToArray());
+                Labels.Of(r.Pattern) + (r.Basis is { } basis ? $" ({Labels.Of(basis)})" : "")
+                    + (r.ContestedInwardToOutward > 0 ? ", contested link" : "")]).ToArray());
 
         AnswerGroup Group(PatternGroup g, string name) =>
             new(name, "Rule: " + g.Rule + ".", g.FirmIds.Select(id => new FirmId(id)).ToArray());
@@ -60,7 +61,7 @@ public static class StudyReportBuilder
         { Notice = notice };
     }
 
-    private static FirmReport Firm(FirmCase c, CaseProfile p, Naming naming)
+    private static FirmReport Firm(FirmCase c, CaseProfile p, Naming naming, IReadOnlyList<ConnectionClaim>? claims)
     {
         var t = p.Trajectory;
         var flags = new List<string>();
@@ -91,11 +92,30 @@ public static class StudyReportBuilder
             ["Balance (out − in) / (out + in)", p.Degree.Balance is { } b ? b.ToString("+0.00;−0.00;0.00", CultureInfo.InvariantCulture) : "–", ""],
         ]);
 
-        var connections = p.Connections.Select(k => new ReportConnection(
-            new OperationId(k.From.Id), new OperationId(k.To.Id),
-            Labels.Of(k.Kind) + (k.Direction == ConnectionDirection.OutwardToInward ? " (outward→inward)" : ""),
-            k.LagYears, naming.Text(k.Explanation))).ToArray();
+        var connections = claims is null
+            ? p.Connections.Select(k => new ReportConnection(
+                new OperationId(k.From.Id), new OperationId(k.To.Id),
+                Labels.Of(k.Kind) + (k.Direction == ConnectionDirection.OutwardToInward ? " (outward→inward)" : ""),
+                k.LagYears, naming.Text(k.Explanation))).ToArray()
+            : claims.Select(k => ClaimRow(c, p, k, naming)).ToArray();
         return new FirmReport(c, Labels.Of(t.Kind), naming.Text(reason), flags, stages, degrees, connections);
+    }
+
+    /// <summary>One connection claim as the report shows it: its rules (or the interview), lag, and how well it stands.</summary>
+    private static ReportConnection ClaimRow(FirmCase c, CaseProfile p, ConnectionClaim k, Naming naming)
+    {
+        var found = p.Connections.Where(x => x.From.Id == k.From && x.To.Id == k.To).ToList();
+        var start = c.Operations.ToDictionary(o => o.Id.Value, o => o.Start, StringComparer.Ordinal);
+        var lag = found.Count > 0 ? found[0].LagYears : start[k.To].Year - start[k.From].Year;
+        var kind = (k.Rules.Count > 0 ? string.Join(", ", k.Rules.Select(Labels.Of)) : "asserted in an interview")
+            + (k.Direction == ConnectionDirection.OutwardToInward ? " (outward→inward)" : "");
+        var rule = found.Count > 0 ? naming.Text(string.Join(" ", found.Select(x => x.Explanation).Distinct()))
+            : "Not found by the rules; a coded quotation links the two operations.";
+        return new ReportConnection(new OperationId(k.From), new OperationId(k.To), kind, lag, rule)
+        {
+            Status = Labels.Of(k.Status) + (k.Supporting.Count + k.Contradicting.Count > 0
+                ? $" ({k.Supporting.Count} quotation(s) for, {k.Contradicting.Count} against)" : ""),
+        };
     }
 
     /// <summary>The quotations behind this firm's claims: operations in timeline order, then connections.</summary>
@@ -136,6 +156,22 @@ public static class Labels
         Trajectory.InwardOnly => "inward-only",
         Trajectory.OutwardOnly => "outward-only",
         _ => "domestic",
+    };
+
+    public static string Of(ClaimSource s) => s switch
+    {
+        ClaimSource.Rules => "rules",
+        ClaimSource.Interview => "interview",
+        _ => "rules and interview",
+    };
+
+    public static string Of(ClaimStatus s) => s switch
+    {
+        ClaimStatus.Triangulated => "triangulated (rules and interview)",
+        ClaimStatus.RulesOnly => "rules only",
+        ClaimStatus.InterviewOnly => "interview only",
+        ClaimStatus.Contested => "contested",
+        _ => "refuted by the interview",
     };
 
     public static string Of(CasePattern p) => p switch

@@ -294,6 +294,13 @@ namespace TwoWay.Storage.Migrations
                         .HasMaxLength(128)
                         .HasColumnName("target_id");
 
+                    b.Property<string>("Stance")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(16)
+                        .HasDefaultValue("supports")
+                        .HasColumnName("stance");
+
                     b.HasKey("CodingId", "TargetKind", "TargetId");
 
                     b.HasIndex("TargetKind", "TargetId");

@@ -64,6 +64,9 @@ internal sealed class QualEvidenceLinkRecord
     public Guid CodingId { get; set; }
     public string TargetKind { get; set; } = "";
     public string TargetId { get; set; } = "";
+
+    /// <summary>"supports" or "contradicts" (links made before stances existed support).</summary>
+    public string Stance { get; set; } = "supports";
 }
 
 internal sealed class QualSourceConfiguration : IEntityTypeConfiguration<QualSourceRecord>
@@ -136,6 +139,7 @@ internal sealed class QualEvidenceLinkConfiguration : IEntityTypeConfiguration<Q
         b.HasKey(x => new { x.CodingId, x.TargetKind, x.TargetId });
         b.Property(x => x.TargetKind).HasMaxLength(16);
         b.Property(x => x.TargetId).HasMaxLength(128);
+        b.Property(x => x.Stance).HasMaxLength(16).IsRequired().HasDefaultValue("supports");
         b.HasIndex(x => new { x.TargetKind, x.TargetId });
         // No cascade: a coding that is evidence cannot silently disappear (QualitativeStore checks first).
         b.HasOne<QualCodingRecord>().WithMany().HasForeignKey(x => x.CodingId).OnDelete(DeleteBehavior.Restrict);

@@ -229,7 +229,12 @@ public static class QualitativeStore
     {
         OperationKind => EvidenceTarget.Operation(new OperationId(l.TargetId)),
         _ => EvidenceTarget.Connection(ConnectionId.Parse(l.TargetId)),
-    });
+    }, l.Stance == ContradictsStance ? EvidenceStance.Contradicts : EvidenceStance.Supports);
+
+    private const string SupportsStance = "supports";
+    private const string ContradictsStance = "contradicts";
+
+    private static string StanceText(EvidenceStance stance) => stance == EvidenceStance.Contradicts ? ContradictsStance : SupportsStance;
 
     // As stored in qual_evidence_links.target_kind since the first version.
     private const string OperationKind = "Operation";
@@ -241,6 +246,18 @@ public static class QualitativeStore
         EvidenceTarget.OfConnection c => (ConnectionKind, c.Id.ToString()),
         _ => throw new ArgumentOutOfRangeException(nameof(target)),
     };
+
+    /// <summary>
+    /// The evidence links to connections alone (what interviews assert or deny about connections),
+    /// read without the transcripts: the case analyses need only these.
+    /// </summary>
+    public static async Task<IReadOnlyList<EvidenceLink>> ConnectionLinksAsync(Study study, CancellationToken cancellationToken = default)
+    {
+        await using var db = await study.Contexts.CreateDbContextAsync(cancellationToken);
+        return await StorageFaults.GuardAsync(study.Location, async () =>
+            (await db.Set<QualEvidenceLinkRecord>().AsNoTracking().Where(l => l.TargetKind == ConnectionKind).ToListAsync(cancellationToken))
+                .Select(ToLink).ToList());
+    }
 
     public static IReadOnlyList<EvidenceLink> Links(Study study) =>
         SnapshotAsync(study).GetAwaiter().GetResult().Links;
@@ -276,11 +293,20 @@ public static class QualitativeStore
                     var (a, b) = (ops[from], ops[to]);
                     if (a.FirmId != b.FirmId || a.Direction == b.Direction)
                         throw new InputException(where, null, "connection", $"a connection links two operations of one firm in opposite directions; '{from}' and '{to}' do not");
+                    // A connection runs forward in time: the earlier operation is a basis for the later one
+                    // (inward→outward, or the reverse kind outward→inward), never the other way round.
+                    if (a.StartYear * 100 + (a.StartMonth ?? 1) > b.StartYear * 100 + (b.StartMonth ?? 12))
+                        throw new InputException(where, null, "connection",
+                            $"'{from}' starts in {a.StartYear} after '{to}' ({b.StartYear}); a connection runs from the earlier operation to the later one: link '{to}>{from}' instead");
                     break;
             }
             var (kind, id) = Key(link.Target);
-            if (await db.Set<QualEvidenceLinkRecord>().AnyAsync(l => l.CodingId == link.CodingId && l.TargetKind == kind && l.TargetId == id, cancellationToken)) return 0;
-            db.Add(new QualEvidenceLinkRecord { CodingId = link.CodingId, TargetKind = kind, TargetId = id });
+            var stance = StanceText(link.Stance);
+            var existing = await db.Set<QualEvidenceLinkRecord>().AsTracking()
+                .FirstOrDefaultAsync(l => l.CodingId == link.CodingId && l.TargetKind == kind && l.TargetId == id, cancellationToken);
+            if (existing is not null && existing.Stance == stance) return 0;
+            if (existing is not null) existing.Stance = stance; // the researcher changed their reading of the quotation
+            else db.Add(new QualEvidenceLinkRecord { CodingId = link.CodingId, TargetKind = kind, TargetId = id, Stance = stance });
             await db.SaveChangesAsync(cancellationToken);
             await tx.CommitAsync(cancellationToken);
             return 0;

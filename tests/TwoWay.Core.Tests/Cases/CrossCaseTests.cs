@@ -123,10 +123,11 @@ public class CrossCaseTests
             Keys(r.GetProperty("trajectory").GetProperty("first_inward_operation")));
         Assert.Equal(["kind", "direction", "from", "to", "lag_years", "month_precision", "explanation"], Keys(r.GetProperty("connections")[0]));
         using var s = JsonDocument.Parse(JsonSerializer.Serialize(CrossCase.Summarize(Profiles()), options));
-        Assert.Equal(["cases", "complementarity", "independent_inward", "other", "trajectories", "answer", "rows"], Keys(s.RootElement));
+        Assert.Equal(["cases", "complementarity", "independent_inward", "other", "trajectories", "answer", "rows", "sensitivity", "contested"], Keys(s.RootElement));
         Assert.Equal(["firm_id", "firm_name", "home_country", "inward_stage", "outward_stage", "inward_intensity", "outward_intensity",
             "inward_countries", "outward_countries", "inward_composite", "outward_composite", "balance", "trajectory", "lead_years",
-            "born_global", "deinternationalized", "geopolitical_ending", "inward_to_outward", "outward_to_inward", "pattern"],
+            "born_global", "deinternationalized", "geopolitical_ending", "inward_to_outward", "outward_to_inward", "pattern",
+            "basis", "contested_inward_to_outward"],
             Keys(s.RootElement.GetProperty("rows")[0]));
     }
 }

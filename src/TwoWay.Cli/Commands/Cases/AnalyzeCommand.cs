@@ -70,7 +70,8 @@ internal static class AnalysisTables
                 row.InwardStage.ToString(CultureInfo.InvariantCulture), row.OutwardStage.ToString(CultureInfo.InvariantCulture),
                 N2(row.InwardComposite), N2(row.OutwardComposite), N2(row.Balance),
                 row.InwardToOutward.ToString(CultureInfo.InvariantCulture), row.OutwardToInward.ToString(CultureInfo.InvariantCulture),
-                E(string.Join(", ", flags)), Labels.Of(row.Pattern));
+                E(string.Join(", ", flags)), Labels.Of(row.Pattern) + (row.Basis is { } basis ? $" ({Labels.Of(basis)})" : "")
+                    + (row.ContestedInwardToOutward > 0 ? ", contested link" : ""));
         }
         o.Write(table);
         o.WriteLine();
@@ -102,13 +103,20 @@ internal static class AnalysisTables
             Row("composite", x => N2(x.Composite));
             o.Write(d);
 
-            if (p.Connections.Count > 0)
+            var claims = r.Claims.FirstOrDefault(c => c.FirmId == p.FirmId)?.Connections ?? [];
+            if (claims.Count > 0)
             {
-                var c = new Table().Title("Connections").AddColumns("from", "to", "kind", "lag", "why");
-                foreach (var k in p.Connections)
-                    c.AddRow(E($"{k.From.Id} {k.From.ModeName} {k.From.Country} {k.From.Start}"), E($"{k.To.Id} {k.To.ModeName} {k.To.Country} {k.To.Start}"),
-                        E(Labels.Of(k.Kind) + (k.Direction == ConnectionDirection.OutwardToInward ? " (out→in)" : "")),
-                        k.LagYears.ToString("0.#", CultureInfo.InvariantCulture), E(k.Explanation));
+                var c = new Table().Title("Connections and their basis").AddColumns("from", "to", "kind", "lag", "source", "status", "why");
+                foreach (var k in claims)
+                {
+                    var found = p.Connections.Where(x => x.From.Id == k.From && x.To.Id == k.To).ToList();
+                    c.AddRow(E(k.From), E(k.To),
+                        E((k.Rules.Count > 0 ? string.Join(", ", k.Rules.Select(Labels.Of)) : "interview") + (k.Direction == ConnectionDirection.OutwardToInward ? " (out→in)" : "")),
+                        found.Count > 0 ? found[0].LagYears.ToString("0.#", CultureInfo.InvariantCulture) : Display.Unknown,
+                        k.Source is { } src ? Labels.Of(src) : Display.Unknown,
+                        E(Labels.Of(k.Status) + $" ({k.Supporting.Count} for, {k.Contradicting.Count} against)"),
+                        E(found.Count > 0 ? found[0].Explanation : "asserted in a coded interview quotation"));
+                }
                 o.Write(c);
             }
         }

@@ -22,9 +22,9 @@ public sealed class CodesListCommand(Terminal terminal) : InterviewCommand<QualS
 
 public sealed class CodesAddSettings : QualSettings
 {
-    [CommandArgument(1, "<path>")] [Description("Path of the new code, e.g. 'Mechanisms/Learning'.")] public string Path { get; init; } = "";
+    [CommandArgument(1, "<path>")] [Description("Path of the new code, e.g. 'Mechanisms/Learning' (missing parents are created).")] public string Path { get; init; } = "";
     [CommandOption("--description <TEXT>")] [Description("What the code means and when to apply it (shown in the codebook and exports).")] public string? Description { get; init; }
-    [CommandOption("--colour <HEX>")] [Description("#RRGGBB")] public string? Colour { get; init; }
+    [CommandOption("--colour|--color <HEX>")] [Description("The code's colour as #RRGGBB, e.g. #7a5195.")] public string? Colour { get; init; }
     [CommandOption("--group")] [Description("Not codable: the code only groups others.")] public bool Group { get; init; }
 }
 
@@ -33,7 +33,8 @@ public sealed class CodesAddCommand(Terminal terminal) : InterviewCommand<CodesA
     protected override async Task RunAsync(InterviewWorkbench workbench, CodesAddSettings s, CancellationToken ct)
     {
         var r = await workbench.AddCodeAsync(new AddCodeRequest(s.Path, s.Description, s.Colour, s.Group), ct);
-        Say(s, r, $"Added code [bold]{r.Path}[/] ({r.CodeId}).");
+        var parents = r.CreatedParents.Count == 0 ? "" : $" (and its parent{(r.CreatedParents.Count > 1 ? "s" : "")} {string.Join(", ", r.CreatedParents)})";
+        Say(s, r, $"Added code [bold]{r.Path}[/]{parents} ({r.CodeId}).");
     }
 }
 
