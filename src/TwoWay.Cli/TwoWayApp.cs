@@ -36,6 +36,9 @@ public static class TwoWayApp
             AnalysisCommands.Register(config);
             config.AddCommand<MigrateCommand>("migrate")
                 .WithDescription("Bring a study's schema up to this version of TwoWay (required for a PostgreSQL study; a study file is migrated on opening, after a backup).");
+            config.AddCommand<Commands.Guide.GuideCommand>("guide")
+                .WithDescription("The next interview round's questions per firm, from what the case model does not yet know or where its sources disagree")
+                .WithExample("guide", "study.twoway", "--firm", "RS-01", "--out", "guide-round2.md");
             config.AddBranch("study", study =>
             {
                 study.SetDescription("Move a whole study between a file on this computer and a team server's PostgreSQL database");

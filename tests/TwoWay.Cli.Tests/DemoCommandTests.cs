@@ -33,6 +33,29 @@ public class DemoCommandTests(DemoRun demo) : IClassFixture<DemoRun>
     }
 
     [Fact]
+    public void The_round_two_guide_of_the_demo_has_every_firm_and_names_every_unsupported_operation()
+    {
+        Assert.Equal(0, demo.First.ExitCode);
+        var guide = demo.Dir.File("guide.md");
+        if (File.Exists(guide)) File.Delete(guide);
+        var r = CliRunner.Run("guide", demo.Study, "--out", guide);
+        Assert.True(r.ExitCode == 0, r.Error);
+        var md = File.ReadAllText(guide);
+        Assert.Contains("# Interview guide, round 3", md); // the demo transcribed rounds 1 and 2
+        foreach (var id in FirmIds) Assert.Contains($"## {id} ", md);
+        // Unsupported, found independently: no evidence column in the import and no coded quotation linked.
+        using var study = TwoWay.Storage.Study.Open(demo.Study);
+        var quoted = TwoWay.Storage.Qualitative.QualitativeStore.Links(study)
+            .Select(l => l.Target).OfType<TwoWay.Qualitative.EvidenceTarget.OfOperation>().Select(t => t.Id.Value).ToHashSet();
+        var unsupported = study.LoadCases().SelectMany(c => c.Operations).Where(o => o.Evidence.IsDefaultOrEmpty && !quoted.Contains(o.Id.Value)).ToList();
+        foreach (var o in unsupported)
+            Assert.Contains($"No interview passage and no document supports operation {o.Id.Value} yet", md);
+        // …and no other: the demo documents every operation, so the guide asks about none as unsupported.
+        Assert.Equal(unsupported.Count, Regex.Matches(md, "No interview passage and no document supports operation").Count);
+        Assert.Contains("Did what you learned from", md); // rule-found connections no interview mentions
+    }
+
+    [Fact]
     public void Demo_simulates_a_panel_whose_DuckDB_analysis_recovers_the_known_effect()
     {
         Assert.Equal(0, demo.First.ExitCode);

@@ -291,7 +291,8 @@ public static class CaseImport
         var quotation = p.Text("quotation");
         if (kind is null)
         {
-            if ((reference ?? quotation) is not null || round is not null)
+            // An unreadable kind has its own error already; this one is only for a kind left blank.
+            if (((reference ?? quotation) is not null || round is not null) && p.Text("evidence_kind") is null)
                 p.Fail("evidence_kind", "evidence columns are filled but evidence_kind is blank; say what kind of source it is");
             return null;
         }

@@ -135,6 +135,7 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("qdpx export", "qdpx", "export", study, _dir.File("s.qdpx"));
             Named("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
             Named("study push", "study", "push", study, "--database", _dir.File("pushed.twoway"));
+            Named("guide", "guide", study, "--out", _dir.File("guide.md"));
             var other = _dir.File("o.twoway");
             Run("init", other);
             Named("qdpx import", "qdpx", "import", other, _dir.File("s.qdpx"));
