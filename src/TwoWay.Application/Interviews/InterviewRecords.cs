@@ -118,7 +118,7 @@ public sealed record QuotesRequest(string Code, string? Case = null, int? Round 
     string? Xlsx = null, string? Html = null, bool Force = false);
 
 /// <summary>The code × case matrix, with <paramref name="Quotes"/> the framework matrix with quotations.</summary>
-public sealed record MatrixRequest(int? Round = null, bool Quotes = false);
+public sealed record MatrixRequest(int? Round = null, bool Quotes = false, string? Coder = null);
 
 /// <summary>Pairs of codes applied to overlapping passages.</summary>
 public sealed record CoOccurrenceRequest(int? Round = null, string? Coder = null);

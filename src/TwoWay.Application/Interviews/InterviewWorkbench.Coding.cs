@@ -101,7 +101,15 @@ public sealed partial class InterviewWorkbench
 
     /// <summary><c>matrix</c>: codings per code and case (with quotations on request).</summary>
     public Task<CodeCaseMatrixResult> MatrixAsync(MatrixRequest request, CancellationToken ct = default) =>
-        ReadAsync(s => CodeCaseMatrix.Compute(s.Project, request.Round, request.Quotes), ct);
+        ReadAsync(s =>
+        {
+            if (request.Coder is { } coder && !s.Project.Codings.Any(c => c.Coder == coder))
+                throw new InputException("matrix", null, "coder", $"no codings by '{coder}'; coders: {string.Join(", ", s.Project.Codings.Select(c => c.Coder).Distinct().Order(StringComparer.Ordinal))}");
+            return CodeCaseMatrix.Compute(s.Project, request.Round, request.Quotes, request.Coder) with
+            {
+                Coders = s.Project.Codings.Where(c => request.Coder is null || c.Coder == request.Coder).Select(c => c.Coder).Distinct().Order(StringComparer.Ordinal).ToList(),
+            };
+        }, ct);
 
     /// <summary><c>cooccurrence</c>: pairs of codes applied to overlapping passages.</summary>
     public Task<CoOccurrenceResult> CoOccurrenceAsync(CoOccurrenceRequest request, CancellationToken ct = default) =>

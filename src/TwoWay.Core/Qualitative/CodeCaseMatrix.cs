@@ -10,7 +10,11 @@ public sealed record MatrixRow(Guid CodeId, string CodePath, int Total, IReadOnl
 /// Code × case matrix (Miles, Huberman &amp; Saldaña 2014, ch. 6 "case-ordered" displays; the
 /// "framework matrix" of Ritchie &amp; Spencer 1994 when cells carry the quotations).
 /// </summary>
-public sealed record CodeCaseMatrixResult(int? Round, bool WithQuotations, IReadOnlyList<string> Cases, IReadOnlyList<MatrixRow> Rows);
+public sealed record CodeCaseMatrixResult(int? Round, bool WithQuotations, IReadOnlyList<string> Cases, IReadOnlyList<MatrixRow> Rows)
+{
+    /// <summary>Whose codings are counted (every coder unless one was asked for).</summary>
+    public IReadOnlyList<string> Coders { get; init; } = [];
+}
 
 public static class CodeCaseMatrix
 {
@@ -23,7 +27,11 @@ public static class CodeCaseMatrix
     /// each cell also lists its passages (the framework matrix). <paramref name="round"/> keeps only
     /// transcripts of that interview round.
     /// </summary>
-    public static CodeCaseMatrixResult Compute(QualitativeProject project, int? round = null, bool withQuotations = false)
+    /// <param name="project">The workbench.</param>
+    /// <param name="round">Only transcripts of this round; null for all.</param>
+    /// <param name="withQuotations">Also list each cell's quotations (the framework matrix).</param>
+    /// <param name="coder">Only this coder's codings; null for every coder's (a passage two coders coded then counts twice).</param>
+    public static CodeCaseMatrixResult Compute(QualitativeProject project, int? round = null, bool withQuotations = false, string? coder = null)
     {
         var sources = project.Sources.Where(s => round is null || s.Round == round).ToDictionary(s => s.Id);
         var cases = sources.Values.Select(CaseOf).Distinct().Order(StringComparer.Ordinal).ToList();
@@ -35,7 +43,7 @@ public static class CodeCaseMatrix
         var quotes = withQuotations ? new Dictionary<(Guid, int), List<Quotation>>() : null;
         foreach (var c in project.Codings)
         {
-            if (!sources.TryGetValue(c.SourceId, out var s)) continue;
+            if (!sources.TryGetValue(c.SourceId, out var s) || (coder is not null && c.Coder != coder)) continue;
             var col = caseIndex[CaseOf(s)];
             if (!counts.TryGetValue(c.CodeId, out var row)) counts[c.CodeId] = row = new int[cases.Count];
             row[col]++;

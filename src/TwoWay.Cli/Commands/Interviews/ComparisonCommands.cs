@@ -11,23 +11,32 @@ public sealed class MatrixSettings : QualSettings
 {
     [CommandOption("--round <N>")] [Description("Count only codings in interviews of this round.")] public int? Round { get; init; }
     [CommandOption("--quotes")] [Description("Framework matrix: each cell lists its quotations.")] public bool Quotes { get; init; }
+    [CommandOption("--coder <NAME>")] [Description("Count only this coder's codings (default: every coder's, so a passage two coders coded counts twice).")] public string? Coder { get; init; }
+    [CommandOption("--all-codes")] [Description("Also list the codes that have no codings (hidden in the table by default; always in --json).")] public bool AllCodes { get; init; }
 }
 
 public sealed class MatrixCommand(Terminal terminal) : InterviewCommand<MatrixSettings>(terminal)
 {
     protected override async Task RunAsync(InterviewWorkbench workbench, MatrixSettings s, CancellationToken ct)
     {
-        var m = await workbench.MatrixAsync(new MatrixRequest(s.Round, s.Quotes), ct);
+        var m = await workbench.MatrixAsync(new MatrixRequest(s.Round, s.Quotes, s.Coder), ct);
         Show(s, m, () =>
         {
             var t = new Table().AddColumn("code");
-            foreach (var c in m.Cases) t.AddColumn(Markup.Escape(c));
-            t.AddColumn("total");
-            foreach (var row in m.Rows)
+            foreach (var c in m.Cases) t.AddColumn(new TableColumn(Markup.Escape(c)).RightAligned());
+            t.AddColumn(new TableColumn("total").RightAligned());
+            var shown = m.Rows.Where(r => s.AllCodes || r.Total > 0).ToList();
+            // An empty cell is left blank, as in NVivo's matrix: no coding there, nothing unknown.
+            foreach (var row in shown)
                 t.AddRow([Markup.Escape(row.CodePath), .. row.Cells.Select(c => s.Quotes && c.Quotations.Count > 0
                     ? Markup.Escape(string.Join("\n", c.Quotations.Select(q => "“" + q.Text + "”")))
-                    : Display.Count(c.Codings)), Display.Count(row.Total)]);
+                    : c.Codings == 0 ? "" : Display.Count(c.Codings)), Display.Count(row.Total)]);
             Terminal.Out.Write(t);
+            var whose = s.Coder is not null ? $"Codings by {s.Coder} only." : m.Coders.Count > 1
+                ? $"Codings of all coders together ({string.Join(", ", m.Coders)}); --coder NAME counts one."
+                : m.Coders.Count == 1 ? $"Codings by {m.Coders[0]}." : "No codings yet.";
+            var hidden = m.Rows.Count - shown.Count;
+            Terminal.Out.MarkupLineInterpolated($"[grey]{whose}{(hidden > 0 ? $" {Display.Counted(hidden, "code")} without codings not shown (--all-codes)." : "")}[/]");
         });
     }
 }
