@@ -39,7 +39,8 @@ public sealed class CaseAnalysisService(string studyLocation)
         var all = study.LoadCases();
         if (firm is null) return (all, all);
         var one = all.FirstOrDefault(c => c.Firm.Id.Value == firm)
-            ?? throw new InputException(location, null, "--firm", $"no firm '{firm}' in this study (list them with 'twoway firms {location}')");
+            ?? throw new InputException(location, null, "--firm",
+                $"no firm '{firm}' in this study{DidYouMean.Hint(firm, all.Select(c => c.Firm.Id.Value))} (list them with 'twoway firms {location}')");
         return ([one], all);
     }
 }

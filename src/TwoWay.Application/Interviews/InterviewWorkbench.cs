@@ -45,7 +45,7 @@ public sealed partial class InterviewWorkbench(string studyLocation)
         var errors = new InputErrorCollector();
         if (request.Case is not null && !FirmId.IsValid(request.Case)) errors.Add(file, null, "case", $"'{request.Case}' is not a valid firm id");
         if (request.Case is not null && FirmId.IsValid(request.Case) && study.LoadCase(new FirmId(request.Case)) is null)
-            errors.Add(file, null, "case", $"firm '{request.Case}' is not in the study; import it first");
+            errors.Add(file, null, "case", $"firm '{request.Case}' is not in the study{DidYouMean.Hint(request.Case, study.LoadFirms().Select(f => f.Id.Value))}; import it first");
         if (request.Round is < 1) errors.Add(file, null, "round", "rounds are numbered from 1");
         if ((request.Role is null) != (request.Pseudonym is null)) errors.Add(file, null, "respondent", "give both --role and --pseudonym");
         DateOnly? date = null;

@@ -165,7 +165,8 @@ public static class CaseImport
                 if (!target.Replace && target.StoredOperations.Contains(new OperationId(idText)))
                     p.Fail("operation_id", $"operation '{idText}' is already in the study; nothing was changed (import with --replace to update it)");
                 if (op.Firm is { } firmId && !listedFirms.Contains(firmId) && !target.StoredFirms.Contains(firmId))
-                    p.Fail("firm_id", $"no firm '{firmId}' in the firms file(s) or in the study");
+                    p.Fail("firm_id", $"no firm '{firmId}' in the firms file(s) or in the study"
+                        + DidYouMean.Hint(firmId.Value, listedFirms.Concat(target.StoredFirms).Select(f => f.Value)));
             }
         }
 

@@ -62,7 +62,8 @@ public static class StudyAssessments
         // Under the writer lock: two attachments at once must not both take the same number.
         using var tx = Study.BeginWrite(db);
         if (!db.Set<FirmRecord>().Any(f => f.Id == firm.Value))
-            throw new InputException(study.Location.Display, null, "firm_id", $"no firm '{firm}' in this study (list them with 'twoway firms {study.Location.Display}')");
+            throw new InputException(study.Location.Display, null, "firm_id",
+                $"no firm '{firm}' in this study{DidYouMean.Hint(firm.Value, db.Set<FirmRecord>().Select(f => f.Id).ToList())} (list them with 'twoway firms {study.Location.Display}')");
         var number = (db.Set<AssessmentRecord>().Where(a => a.FirmId == firm.Value).Max(a => (int?)a.Number) ?? 0) + 1;
         var record = new AssessmentRecord { FirmId = firm.Value, Number = number, Questionnaire = questionnaire, Version = version, Source = source, Answers = answers };
         db.Set<AssessmentRecord>().Add(record);

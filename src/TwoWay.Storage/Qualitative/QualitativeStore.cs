@@ -283,13 +283,15 @@ public static class QualitativeStore
             {
                 case EvidenceTarget.OfOperation o:
                     if (!await db.Operations.AnyAsync(x => x.Id == o.Id.Value, cancellationToken))
-                        throw new InputException(where, null, "operation", $"no operation with id '{o.Id}'");
+                        throw new InputException(where, null, "operation",
+                            $"no operation with id '{o.Id}'{DidYouMean.Hint(o.Id.Value, await db.Operations.Select(x => x.Id).ToListAsync(cancellationToken))}");
                     break;
                 case EvidenceTarget.OfConnection c:
                     var (from, to) = (c.Id.From.Value, c.Id.To.Value);
                     var ops = await db.Operations.AsNoTracking().Where(x => x.Id == from || x.Id == to).ToDictionaryAsync(x => x.Id, cancellationToken);
                     if (new[] { from, to }.FirstOrDefault(e => !ops.ContainsKey(e)) is { } missing)
-                        throw new InputException(where, null, "connection", $"no operation with id '{missing}'");
+                        throw new InputException(where, null, "connection",
+                            $"no operation with id '{missing}'{DidYouMean.Hint(missing, await db.Operations.Select(x => x.Id).ToListAsync(cancellationToken))}");
                     var (a, b) = (ops[from], ops[to]);
                     if (a.FirmId != b.FirmId || a.Direction == b.Direction)
                         throw new InputException(where, null, "connection", $"a connection links two operations of one firm in opposite directions; '{from}' and '{to}' do not");

@@ -37,3 +37,32 @@ public sealed class MatrixViewTests : IDisposable
         Assert.Contains("coders: ana, bojan", nobody.Error);
     }
 }
+
+/// <summary>An id typed slightly wrong gets "did you mean" wherever a firm or operation is named (issue 16).</summary>
+public sealed class DidYouMeanCliTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void A_firm_or_operation_typed_slightly_wrong_is_refused_with_the_one_meant()
+    {
+        var study = SmallStudy.Create(_dir);
+        static string Flat(string s) => System.Text.RegularExpressions.Regex.Replace(s, @"\s+", " "); // the terminal wraps
+        var analyze = CliRunner.Run("analyze", study, "--firm", "ge-1");
+        Assert.Equal(1, analyze.ExitCode);
+        Assert.Contains("(did you mean GE-01?)", Flat(analyze.Error));
+        _dir.Write("t.txt", "We imported.");
+        var add = CliRunner.Run("sources", "add", study, _dir.File("t.txt"), "--case", "GE-1");
+        Assert.Equal(1, add.ExitCode);
+        Assert.Contains("(did you mean GE-01?)", Flat(add.Error));
+        Assert.Equal(0, CliRunner.Run("sources", "add", study, _dir.File("t.txt"), "--case", "GE-01").ExitCode);
+        CliRunner.Run("codes", "add", study, "Learning");
+        var coding = JsonDocument.Parse(CliRunner.Run("code", study, "t", "Learning", "--phrase", "imported", "--coder", "a", "--json").Out)
+            .RootElement.GetProperty("coding_id").GetString()!;
+        var link = CliRunner.Run("evidence", study, coding, "--operation", "GE-01/01");
+        Assert.Equal(1, link.ExitCode);
+        Assert.Contains("(did you mean GE-01/1?)", Flat(link.Error));
+    }
+}
