@@ -57,7 +57,7 @@ public static class TwoWayApp
         }
         catch (InputException ex)
         {
-            ReportInputErrors(terminal, ex.Errors, ex.MoreNotListed);
+            ReportInputErrors(terminal, ex.Errors, ex.MoreNotListed, Writes(args));
             return ExitCodes.BadInput;
         }
         catch (CommandParseException ex)
@@ -98,11 +98,33 @@ public static class TwoWayApp
     }
 
     /// <summary>Errors go to stderr, the one line that matters first, one line per problem.</summary>
-    public static void ReportInputErrors(Terminal terminal, IReadOnlyList<InputError> errors, bool moreNotListed = false)
+    /// <summary>
+    /// Commands that store or write something: only their refusals add "nothing was stored" (a
+    /// read-only command saying so would suggest it might have).
+    /// </summary>
+    private static readonly string[][] Writing =
+    [
+        ["init"], ["import"], ["demo"], ["migrate"], ["template"], ["export"], ["report"], ["guide"], ["sources", "add"], ["sources", "remove"],
+        ["codes", "add"], ["codes", "rename"], ["codes", "move"], ["codes", "merge"], ["codes", "starter"], ["code"], ["memos", "add"],
+        ["evidence"], ["qdpx"], ["qdc"], ["assess"], ["study"], ["panel", "simulate"], ["quotes"], ["policy"],
+    ];
+
+    private static bool Writes(string[] args)
+    {
+        var words = args.Where(a => !a.StartsWith('-')).Take(2).ToArray();
+        // quotes, policy pages, panel reports and the rest write only when given a file to write.
+        if (words.FirstOrDefault() is "quotes" or "policy" or "panel" or "survey" or "assess" or "report" or "guide")
+            return args.Any(a => a is "--out" or "-o" or "--html" or "--xlsx" or "--spells-out" or "--study" or "--save") || words.FirstOrDefault() == "report"
+                || words is ["panel", "simulate"] || (words.FirstOrDefault() == "assess" && !args.Contains("--answers"));
+        return Writing.Any(w => words.Length >= w.Length && w.SequenceEqual(words.Take(w.Length)));
+    }
+
+    public static void ReportInputErrors(Terminal terminal, IReadOnlyList<InputError> errors, bool moreNotListed = false, bool writes = true)
     {
         var n = errors.Count;
         var count = moreNotListed ? $"more than {n} problems; the first {n} are listed" : $"{n} problem{(n == 1 ? "" : "s")}";
-        terminal.Error.MarkupLineInterpolated($"[red]error:[/] the input was not accepted ({count}); nothing was stored.");
+        var stored = writes ? "; nothing was stored" : "";
+        terminal.Error.MarkupLineInterpolated($"[red]error:[/] the input was not accepted ({count}){stored}.");
         foreach (var e in errors)
             terminal.Error.WriteLine("  " + e);
         if (moreNotListed) terminal.Error.WriteLine("  … and more: fix these and run again to see the rest.");

@@ -48,3 +48,20 @@ public class HelpTests
         Assert.DoesNotContain("--role managing director", help);
     }
 }
+
+/// <summary>A refusal says "nothing was stored" only where something could have been (issue 16).</summary>
+public class RefusalWordingTests
+{
+    [Fact]
+    public void Only_commands_that_write_say_nothing_was_stored()
+    {
+        using var dir = new TempDir();
+        var study = SmallStudy.Create(dir);
+        var read = CliRunner.Run("analyze", study, "--firm", "ZZ-99");
+        Assert.Equal(1, read.ExitCode);
+        Assert.DoesNotContain("nothing was stored", read.Error);
+        var write = CliRunner.Run("import", study, dir.Write("bad.csv", "firm_id,name,home_country\nAB-01,X,QQ\n"));
+        Assert.Equal(1, write.ExitCode);
+        Assert.Contains("nothing was stored", write.Error);
+    }
+}
