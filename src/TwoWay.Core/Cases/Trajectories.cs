@@ -97,13 +97,15 @@ public static class Trajectories
 
         double? highest = null;
         var anyUnknown = false;
-        for (var y = f; y <= Math.Min(windowEnd, asOfYear); y++)
+        // From the first outward year: before it the share is 0 by definition, which says nothing
+        // about whether the shares of the outward years are known.
+        for (var y = Math.Max(f, firstOutYear!.Value); y <= Math.Min(windowEnd, asOfYear); y++)
         {
             var share = Degrees.Intensity(firmCase, Direction.Outward, y);
             if (share is { } s) highest = highest is { } h ? Math.Max(h, s) : s;
             else anyUnknown = true;
         }
-        var shown = highest is { } hs ? hs.ToString("P0", CultureInfo.InvariantCulture) : "unknown";
+        var shown = highest is { } hs ? (hs * 100).ToString("0", CultureInfo.InvariantCulture) + "%" : "none given";
         if (highest >= Degrees.BornGlobalShare)
             return new(FlagState.Yes, f, firstOutYear, highest, $"Founded {f}, outward from {firstOutYear}; foreign sales reached {shown} within {BornGlobalYears} years (≥ 25%).");
         if (anyUnknown)

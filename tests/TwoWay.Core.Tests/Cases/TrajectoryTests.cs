@@ -81,6 +81,17 @@ public class TrajectoryTests
     }
 
     [Fact]
+    public void Born_global_unknown_without_any_share_says_none_was_given_not_zero()
+    {
+        // Founded 2000, exporting from 2002 with no share: the years before 2002 (share 0 by
+        // definition) must not make it read "highest known: 0%".
+        var f = Trajectories.BornGlobal(new CaseBuilder(founded: 2000).Out(Mode.GoodsTrade, "DE", "2002").Build(), 2010);
+        Assert.Equal(FlagState.Unknown, f.State);
+        Assert.Null(f.HighestShareInWindow);
+        Assert.Contains("highest known: none given", f.Reason);
+    }
+
+    [Fact]
     public void Born_global_no_when_outward_starts_too_late()
     {
         var f = Trajectories.BornGlobal(new CaseBuilder(founded: 2000).Out(Mode.GoodsTrade, "DE", "2004", share: 0.9).Build(), 2010);

@@ -94,15 +94,15 @@ public sealed class CoverageCommand(Terminal terminal) : AsyncCommand<CoverageSe
 
     internal static void Print(IAnsiConsole o, CoverageResult r)
     {
-        static string Gap(bool gap) => gap ? "[red]GAP[/]" : "";
+        static string Gap(bool gap) => gap ? "[red]GAP[/]" : "no";
         o.MarkupLineInterpolated($"[bold]Population:[/] {r.Population}, {PolicyText.Firms(r.TotalFirms)} firms; [bold]catalogue:[/] {Display.Count(r.Programmes)} programmes");
         var states = new Table().Title("Trader states: need (share of firms) vs supply (programmes open)")
-            .AddColumns("trader state", "firms", "share of firms", "programmes open", "share of programmes", "");
+            .AddColumns("trader state", "firms", "share of firms", "programmes open", "share of programmes", "gap");
         foreach (var s in r.States)
             states.AddRow(PolicyText.Code(s.State), PolicyText.Firms(s.Firms), Display.Share(s.Share), Display.Count(s.ProgrammeCount),
                 Display.Share(s.ProgrammeShare), Gap(s.Gap));
         o.Write(states);
-        var stages = new Table().Title("Stages: need vs supply").AddColumns("direction", "stage", "firms", "share of firms", "programmes open", "share of programmes", "");
+        var stages = new Table().Title("Stages: need vs supply").AddColumns("direction", "stage", "firms", "share of firms", "programmes open", "share of programmes", "gap");
         foreach (var s in r.Stages)
             stages.AddRow(s.Direction.Code(), PolicyText.Code(s.Stage), PolicyText.Firms(s.Firms), Display.Share(s.Share),
                 Display.Count(s.ProgrammeCount), Display.Share(s.ProgrammeShare), Gap(s.Gap));
@@ -110,7 +110,7 @@ public sealed class CoverageCommand(Terminal terminal) : AsyncCommand<CoverageSe
         if (r.Trajectories.Count > 0)
         {
             var t = new Table().Title("Trajectories (case analyses): need vs supply")
-                .AddColumns("trajectory", "firms", "share of firms", "firms unserved", "programmes open", "");
+                .AddColumns("trajectory", "firms", "share of firms", "firms unserved", "programmes open", "gap");
             foreach (var x in r.Trajectories)
                 t.AddRow(PolicyText.Code(x.Trajectory), PolicyText.Firms(x.Firms), Display.Share(x.Share), PolicyText.Firms(x.UnservedFirms),
                     Display.Count(x.ProgrammeCount), Gap(x.Gap));
@@ -119,7 +119,7 @@ public sealed class CoverageCommand(Terminal terminal) : AsyncCommand<CoverageSe
         if (r.Levels.Count > 0)
         {
             var t = new Table().Title("Establishment-chain stages 0–3 (case analyses): need vs supply")
-                .AddColumns("direction", "stage", "meaning", "firms", "share of firms", "firms unserved", "programmes open", "");
+                .AddColumns("direction", "stage", "meaning", "firms", "share of firms", "firms unserved", "programmes open", "gap");
             foreach (var x in r.Levels)
                 t.AddRow(x.Direction.Code(), Display.Count(x.Number), PolicyText.Esc(x.Label), PolicyText.Firms(x.Firms),
                     Display.Share(x.Share), PolicyText.Firms(x.UnservedFirms), Display.Count(x.ProgrammeCount), Gap(x.Gap));
