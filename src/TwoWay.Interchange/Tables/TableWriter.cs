@@ -64,7 +64,9 @@ public static class TableWriter
     private static void WriteDelimited(string path, IReadOnlyList<string> columns, IEnumerable<IReadOnlyList<string?>> rows,
         IReadOnlyList<ColumnSpec>? documentation, string? title, string delimiter)
     {
-        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+        // One line ending for the whole file: CsvHelper ends records with CRLF (RFC 4180), so the
+        // comment lines do too (they used to end with the platform's LF: a file of mixed endings).
+        using var writer = new StreamWriter(path, false, new System.Text.UTF8Encoding(false)) { NewLine = "\r\n" };
         if (title is not null) writer.WriteLine("# " + title);
         if (documentation is not null)
         {

@@ -77,3 +77,19 @@ public class TableWriterTests : IDisposable
         Assert.Equal(["out.csv"], Directory.GetFiles(Path.GetDirectoryName(path)!).Select(Path.GetFileName));
     }
 }
+
+/// <summary>A written CSV has one line ending throughout (issue 16: the answers template mixed CRLF and LF).</summary>
+public class TableWriterLineEndingTests
+{
+    [Fact]
+    public void Comments_header_and_rows_all_end_with_crlf()
+    {
+        using var dir = new TempDir();
+        var path = dir.File("t.csv");
+        TwoWay.Interchange.Tables.TableWriter.Write(path, ["a", "b"], [["1", "x"], ["2", "y"]],
+            [new("a", true, "first", "1"), new("b", false, "second", "x")], title: "A title");
+        var text = File.ReadAllText(path);
+        Assert.Equal(7, text.Split("\r\n").Length - 1); // title, 2 column notes, the comment note, header, 2 rows
+        Assert.DoesNotContain("\n", text.Replace("\r\n", ""));
+    }
+}
