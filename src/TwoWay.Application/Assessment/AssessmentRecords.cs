@@ -84,7 +84,11 @@ public sealed record QuestionnaireRequest(AssessorOptions Options, string SavePa
 /// <param name="CurrentAnswer">The answer given so far, written as it could be typed; null when none.</param>
 /// <param name="Required">True when the item cannot be skipped.</param>
 public sealed record QuestionView(int Number, int Of, string ItemId, string Text, string Section, string? Dimension,
-    IReadOnlyList<string> Labels, string Hint, string? CurrentAnswer, bool Required);
+    IReadOnlyList<string> Labels, string Hint, string? CurrentAnswer, bool Required)
+{
+    /// <summary>For a question answered by picking: the numbered choices ("1 = import of goods"); empty otherwise.</summary>
+    public IReadOnlyList<string> Choices { get; init; } = [];
+}
 
 /// <summary>What became of one step: accepted (the session moved on), or the problem to show (it stays on the question).</summary>
 public sealed record StepResult(bool Accepted, string? Problem)

@@ -17,7 +17,7 @@ namespace TwoWay.Application.Assessment;
 public sealed class QuestionnaireSession
 {
     private readonly Answer?[] _answers;
-    private readonly string? _firm;
+    private string? _firm;
     private readonly FirmFacts _facts = new();
 
     internal QuestionnaireSession(Questionnaire questionnaire, string savePath, string? firm)
@@ -62,7 +62,10 @@ public sealed class QuestionnaireSession
             if (Done) throw new InvalidOperationException("Every question has been passed; finish the questionnaire.");
             var item = Questionnaire.Items[Position];
             return new QuestionView(Position + 1, _answers.Length, item.Id, item.Text, Vocabulary<Section>.Code(item.Section), item.DimensionId,
-                item.Labels.Length == 5 ? item.Labels : [], Hint(item), _answers[Position] is { } a ? Show(item, a) : null, item.Required);
+                item.Labels.Length == 5 ? item.Labels : [], Hint(item), _answers[Position] is { } a ? Show(item, a) : null, item.Required)
+            {
+                Choices = item.ModeChoices,
+            };
         }
     }
 
@@ -102,6 +105,17 @@ public sealed class QuestionnaireSession
         return StepResult.Ok;
     }
 
+    /// <summary>The firm's name, as the person gives it (asked first when not known): titles the profile and the page.</summary>
+    public string? Firm => _firm;
+
+    /// <summary>Sets the firm's name (saved with the answers).</summary>
+    public void SetFirm(string name)
+    {
+        if (string.IsNullOrWhiteSpace(name)) return;
+        _firm = name.Trim();
+        Save();
+    }
+
     /// <summary>Goes back one question (stays at the first).</summary>
     public void Back()
     {
@@ -137,9 +151,9 @@ public sealed class QuestionnaireSession
     {
         ScaleKind.Likert5 => "1-5",
         ScaleKind.YesNo => "yes/no",
-        ScaleKind.Share => "share, e.g. 25%",
+        ScaleKind.Share => "percent, e.g. 25",
         ScaleKind.Count => "number",
-        _ => "mode codes separated by ';' (see `twoway modes`)",
+        _ => "numbers from the list, e.g. 1, 3 (Enter: none)",
     };
 
     /// <summary>An answer written as it could be typed again (an input, not a figure: "40%", "yes", "goods_import; licensing_in").</summary>

@@ -189,10 +189,12 @@ public sealed record Item
                 if (double.TryParse(percent ? t[..^1] : t, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var d)
                     && !double.IsNaN(d))
                 {
-                    if (percent) d /= 100;
+                    // "25%" and "25" are percentages; a number from 0 to 1 is read as a fraction
+                    // (0.25 = 25%), as spreadsheets hold shares. Above 1 a bare number can only be a percentage.
+                    if (percent || d > 1) d /= 100;
                     if (d is >= 0 and <= 1) return new ShareAnswer(d);
                 }
-                error = $"'{t}' is not a share from 0 to 1 (write 0.25 or 25%)";
+                error = $"'{t}' is not a share from 0% to 100% (write 25% or 25; 0.25 is read as 25% too)";
                 return null;
             }
             case ScaleKind.Count:
@@ -203,11 +205,20 @@ public sealed record Item
             default:
             {
                 var modes = ImmutableArray.CreateBuilder<Mode>();
-                foreach (var code in t.Split([';', '|', ','], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                var direction = Direction!.Value;
+                // Numbers from the menu (ModeChoices), the modes' names in this direction, or their codes;
+                // separated by commas, semicolons or "and".
+                foreach (var token in System.Text.RegularExpressions.Regex.Split(t, @"\s*(?:[;|,]|\band\b)\s*").Where(x => x.Length > 0))
                 {
-                    if (!Modes.TryParse(code, out var m, out var implied) || (implied is { } dir && dir != Direction))
+                    Mode m;
+                    if (int.TryParse(token, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var k) && k >= 1 && k <= Modes.All.Count)
+                        m = Modes.All[k - 1];
+                    else if (Modes.All.FirstOrDefault(x => string.Equals(x.Name(direction), token, StringComparison.OrdinalIgnoreCase)) is var named
+                             && string.Equals(named.Name(direction), token, StringComparison.OrdinalIgnoreCase))
+                        m = named;
+                    else if (!Modes.TryParse(token, out m, out var implied) || (implied is { } dir && dir != direction))
                     {
-                        error = $"'{code}' is not a {Direction!.Value.Code()} mode code (e.g. {string.Join(", ", Modes.All.Take(3).Select(x => x.Code(Direction!.Value)))})";
+                        error = $"'{token}' is not one of the {direction.Code()} modes: give their numbers from the list (e.g. 1, 3) or their names";
                         return null;
                     }
                     if (!modes.Contains(m)) modes.Add(m);
@@ -216,6 +227,11 @@ public sealed record Item
             }
         }
     }
+
+    /// <summary>For a modes question: the numbered menu a person picks from ("1 = import of goods"), in the order numbers are read.</summary>
+    public IReadOnlyList<string> ModeChoices => Scale == ScaleKind.Modes && Direction is { } d
+        ? Modes.All.Select((m, i) => $"{i + 1} = {m.Name(d)}").ToList()
+        : [];
 
     /// <summary>Whether an answer fits this item's scale (answers read from JSON are checked with it).</summary>
     public string? Check(Answer answer) => (Scale, answer) switch

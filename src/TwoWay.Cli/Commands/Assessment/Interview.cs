@@ -17,6 +17,12 @@ internal sealed class Interview(IAnsiConsole console, QuestionnaireSession sessi
         if (session.Resumed) console.MarkupLineInterpolated($"Resuming {session.SavePath}: {session.Answered} answers found.");
         console.MarkupLineInterpolated($"[bold]{q.Title}[/] ({q.Id} {q.Version}), {q.Items.Length} questions. Answers are saved to {session.SavePath} as you go.");
         console.MarkupLine("[dim]Enter = skip (optional questions), b = back, q = stop and keep answers.[/]");
+        if (session.Firm is null)
+        {
+            // The firm's name first: it titles the profile ("Self-assessment: Wisła Meble"), not "firm".
+            var name = console.Prompt(new TextPrompt<string>("What is the firm's name? (Enter to leave it out)>").AllowEmpty()).Trim();
+            if (name.Length > 0) session.SetFirm(name);
+        }
         while (!session.Done)
         {
             var v = session.Current;
@@ -25,6 +31,7 @@ internal sealed class Interview(IAnsiConsole console, QuestionnaireSession sessi
             console.MarkupLineInterpolated($"[bold]{v.Text}[/]");
             if (v.Labels.Count == 5)
                 console.MarkupLineInterpolated($"[dim]{string.Join("  ", v.Labels.Select((l, k) => $"{k + 1} = {l}"))}[/]");
+            foreach (var choice in v.Choices) console.MarkupLineInterpolated($"[dim]  {choice}[/]");
             var current = v.CurrentAnswer is { } a ? " [current: " + a + "]" : "";
             var input = console.Prompt(new TextPrompt<string>($"{v.Hint}{Markup.Escape(current)}>").AllowEmpty()).Trim();
             StepResult step;

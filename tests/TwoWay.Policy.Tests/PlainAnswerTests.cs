@@ -1,0 +1,60 @@
+using TwoWay.Assessment;
+using TwoWay.Domain;
+using static TwoWay.Policy.Tests.Fixtures;
+
+namespace TwoWay.Policy.Tests;
+
+/// <summary>Answers typed as a firm owner types them (issue 16): shares as percentages, modes by number or name.</summary>
+public class PlainAnswerTests
+{
+    private static readonly Questionnaire Q = SampleQuestionnaire();
+
+    private static Item First(ScaleKind scale, Direction? direction = null) =>
+        Q.Items.First(i => i.Scale == scale && (direction is null || i.Direction == direction));
+
+    [Theory]
+    [InlineData("40", 0.40)]
+    [InlineData("40%", 0.40)]
+    [InlineData("40 %", 0.40)]
+    [InlineData("0.4", 0.40)]
+    [InlineData("100", 1.0)]
+    [InlineData("1", 1.0)]
+    [InlineData("0", 0.0)]
+    [InlineData("12.5", 0.125)]
+    public void A_share_is_a_percentage_and_a_fraction_up_to_one_is_read_as_one(string typed, double expected)
+    {
+        var a = Assert.IsType<ShareAnswer>(First(ScaleKind.Share).Parse(typed, out var error));
+        Assert.Null(error);
+        Assert.Equal(expected, a.Value, 12);
+    }
+
+    [Theory]
+    [InlineData("140")]
+    [InlineData("-5")]
+    [InlineData("forty")]
+    public void A_share_outside_0_to_100_percent_is_refused_saying_how_to_write_it(string typed)
+    {
+        Assert.Null(First(ScaleKind.Share).Parse(typed, out var error));
+        Assert.Contains("from 0% to 100%", error);
+    }
+
+    [Fact]
+    public void Modes_are_picked_by_number_or_name_or_code_separated_by_commas_or_and()
+    {
+        var item = First(ScaleKind.Modes, Direction.Outward);
+        Assert.Equal($"1 = {Mode.GoodsTrade.Name(Direction.Outward)}", item.ModeChoices[0]);
+        var goodsAndLicensing = ImmutableArrayOf(Mode.GoodsTrade, Mode.Licensing);
+        var licensing = Modes.All.ToList().IndexOf(Mode.Licensing) + 1;
+        foreach (var typed in new[] { $"1, {licensing}", $"1 and {licensing}", "export of goods; licensing_out", $"EXPORT OF GOODS,{licensing}" })
+        {
+            var a = Assert.IsType<ModesAnswer>(item.Parse(typed, out var error));
+            Assert.True(error is null, typed + ": " + error);
+            Assert.Equal(goodsAndLicensing, a.Modes.Order());
+        }
+        Assert.Null(item.Parse("goods_import", out var wrongWay)); // an inward code on an outward question
+        Assert.Contains("give their numbers from the list", wrongWay);
+        Assert.Null(item.Parse("99", out _));
+    }
+
+    private static Mode[] ImmutableArrayOf(params Mode[] modes) => modes.Order().ToArray();
+}
