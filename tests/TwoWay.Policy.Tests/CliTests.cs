@@ -268,7 +268,7 @@ public class InteractiveTests
         Assert.Equal(0, code2);
         Assert.Contains("Resuming", output2);
         Assert.Contains("All questions done", output2);
-        Assert.Contains("trader state: import_only", output2);
+        Assert.Contains("the firm imports but does not export", output2);
         Assert.Contains("Use your supplier network for first exports", output2); // outward readiness 75 ≥ 60
         var done = AnswersFile.Read(save, q);
         Assert.Equal(new TwoWay.Assessment.ShareAnswer(0.4), done.Sheet["import_share"]); // Enter kept it

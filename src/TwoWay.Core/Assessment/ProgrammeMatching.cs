@@ -63,9 +63,9 @@ public static class ProgrammeMatching
 /// <summary>The reason texts, made once: a batch repeats the same few sentences for every firm.</summary>
 internal static class Reasons
 {
-    public static readonly string[] Offers = Enum.GetValues<Instrument>().Select(i => $"offers {Vocabulary<Instrument>.Code(i)} (recommended)").ToArray();
-    public static readonly string[] Mechanism = Enum.GetValues<Policy.Mechanism>().Select(m => $"works through the {Vocabulary<Policy.Mechanism>.Code(m)} mechanism (recommended)").ToArray();
-    public static readonly string[] Barrier = Enum.GetValues<BarrierGroup>().Select(b => $"addresses {Vocabulary<BarrierGroup>.Code(b)} barriers, your top barrier group").ToArray();
+    public static readonly string[] Offers = Enum.GetValues<Instrument>().Select(i => $"offers {PlainWords.Of(i)}, as recommended").ToArray();
+    public static readonly string[] Mechanism = Enum.GetValues<Policy.Mechanism>().Select(m => $"helps through {PlainWords.Of(m)}, as recommended").ToArray();
+    public static readonly string[] Barrier = Enum.GetValues<BarrierGroup>().Select(b => $"tackles {PlainWords.Of(b)}, your biggest obstacle").ToArray();
 
     private static readonly string[,,] OpenTexts = BuildOpen();
 
@@ -80,7 +80,7 @@ internal static class Reasons
         foreach (var s in states)
             foreach (var d in directions)
                 foreach (var g in stages)
-                    texts[(int)s, (int)d, (int)g] = $"open to {Vocabulary<TraderState>.Code(s)} firms at {new DirectedStage(d, g).Code}";
+                    texts[(int)s, (int)d, (int)g] = $"open to a firm that {PlainWords.Of(s)} and is {PlainWords.Of(d, g)}";
         return texts;
     }
 }

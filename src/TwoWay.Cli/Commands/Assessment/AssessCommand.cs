@@ -46,12 +46,12 @@ public sealed class AssessCommand(Terminal terminal) : AsyncCommand<AssessOneSet
     internal static void Print(IAnsiConsole o, AssessmentResult r, string catalogueName)
     {
         var p = r.Profile;
-        o.MarkupLineInterpolated($"[bold]{(p.Firm ?? "Firm")}[/] — questionnaire {p.Questionnaire} {p.Version}; trader state: [bold]{PolicyText.Code(p.State)}[/]");
+        o.MarkupLineInterpolated($"[bold]{(p.Firm ?? "Firm")}[/] — questionnaire {p.Questionnaire} {p.Version}; the firm [bold]{TwoWay.Policy.PlainWords.Of(p.State)}[/]");
         var dirs = new Table().Title("Profile by direction (no combined score: the two directions are read side by side)")
             .AddColumns("direction", "active", "stage", "share", "countries", "modes", "score", "band", "weakest dimension");
         foreach (var d in new[] { p.Outward, p.Inward })
-            dirs.AddRow(d.Direction.Code(), d.Active ? "yes" : "no", PolicyText.Code(d.Stage), Display.Share(d.Share),
-                Display.Count(d.Countries), PolicyText.Esc(string.Join(", ", d.Modes.Select(m => m.Code(d.Direction)))),
+            dirs.AddRow(d.Direction.Code(), d.Active ? "yes" : "no", TwoWay.Policy.PlainWords.Of(d.Direction, d.Stage), Display.Share(d.Share),
+                Display.Count(d.Countries), PolicyText.Esc(string.Join(", ", d.Modes.Select(m => m.Name(d.Direction)))),
                 Display.Number(d.Score, 1), d.Band is { } b ? PolicyText.Code(b) : Display.Unknown, PolicyText.Esc(d.WeakestDimension));
         o.Write(dirs);
         var dims = new Table().Title("Dimensions (0–100; bands: low < 40 ≤ developing < 60 ≤ ready < 80 ≤ strong)")
@@ -61,10 +61,10 @@ public sealed class AssessCommand(Terminal terminal) : AsyncCommand<AssessOneSet
                 dims.AddRow(d.Direction.Code(), PolicyText.Esc(s.Name), Display.Number(s.Score, 1), s.Band is { } b ? PolicyText.Code(b) : Display.Unknown,
                     $"{Display.Count(s.Answered)}/{Display.Count(s.Items)}");
         o.Write(dims);
-        o.MarkupLineInterpolated($"[bold]Top barrier group:[/] {(p.TopBarrier is { } tb ? PolicyText.Code(tb) : "none rated 3 or more")}");
+        o.MarkupLineInterpolated($"[bold]Biggest obstacle:[/] {(p.TopBarrier is { } tb ? TwoWay.Policy.PlainWords.Of(tb) : "none rated 3 or more")}");
         var n = r.Recommendation;
         o.MarkupLineInterpolated($"[bold]Next step[/] ({n.Direction.Code()}, rule {n.Rule}): [green]{n.NextStep}[/]");
-        o.MarkupLineInterpolated($"  instruments: {string.Join(", ", n.Instruments.Select(PolicyText.Code))}; mechanism: {PolicyText.Code(n.Mechanism)}");
+        o.MarkupLineInterpolated($"  kinds of support that fit: {string.Join(", ", n.Instruments.Select(TwoWay.Policy.PlainWords.Of))}; helping through {TwoWay.Policy.PlainWords.Of(n.Mechanism)}");
         o.MarkupLineInterpolated($"  why: {n.Reason}");
         if (r.Programmes.Count == 0)
         {
