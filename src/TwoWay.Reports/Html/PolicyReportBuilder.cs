@@ -195,17 +195,17 @@ public static class PolicyReportBuilder
         var directions = new ReportTable("Profile by direction (no combined score: the two directions are read side by side)",
             ["Direction", "Active", "Stage", "Share", "Countries", "Modes", "Score", "Band", "Weakest dimension"],
             new[] { p.Outward, p.Inward }.Select(d => (IReadOnlyList<string>)[
-                d.Direction.Code(), d.Active ? "yes" : "no", Code(d.Stage), Pct(d.Share), d.Countries?.ToString(CultureInfo.InvariantCulture) ?? "–",
-                string.Join(", ", d.Modes.Select(m => m.Code(d.Direction))), Num(d.Score), d.Band is { } b ? Code(b) : "–", d.WeakestDimension ?? "–"]).ToArray());
+                d.Direction.Code(), d.Active ? "yes" : "no", PlainWords.Of(d.Direction, d.Stage), Pct(d.Share), d.Countries?.ToString(CultureInfo.InvariantCulture) ?? "–",
+                string.Join(", ", d.Modes.Select(m => m.Name(d.Direction))), Num(d.Score), d.Band is { } b ? Code(b) : "–", d.WeakestDimension ?? "–"]).ToArray());
         var dimensionTable = new ReportTable("Dimensions (the chart's data)", ["Direction", "Id", "Dimension", "Score", "Band", "Answered"],
             dims.Select(x => (IReadOnlyList<string>)[x.Direction.Code(), x.s.Dimension, x.s.Name, Num(x.s.Score), x.s.Band is { } b ? Code(b) : "–", $"{x.s.Answered}/{x.s.Items}"]).ToArray());
         var programmes = new ReportTable("Programmes that fit, ranked", ["#", "Programme", "Name", "Agency", "Points", "Why it fits"],
             r.Programmes.Select(m => (IReadOnlyList<string>)[N(m.Rank), m.Programme, m.Name, m.Agency, N(m.Points), string.Join("; ", m.Reasons)]).ToArray());
         var findings = new List<string>
         {
-            $"Trader state: {Code(p.State)}; outward {Code(p.Outward.Stage)}, inward {Code(p.Inward.Stage)}.",
-            $"Next step ({n.Direction.Code()}, rule {n.Rule}): {n.NextStep} — instruments {string.Join(", ", n.Instruments.Select(Code))}, {Code(n.Mechanism)} mechanism. Why: {n.Reason}",
-            $"Top barrier group: {(p.TopBarrier is { } tb ? Code(tb) : "none rated 3 or more")}.",
+            $"The firm {PlainWords.Of(p.State)}; it is {PlainWords.Of(Direction.Outward, p.Outward.Stage)} and {PlainWords.Of(Direction.Inward, p.Inward.Stage)}.",
+            $"Next step: {n.NextStep} — kinds of support that fit: {string.Join(", ", n.Instruments.Select(PlainWords.Of))}, helping through {PlainWords.Of(n.Mechanism)}. Why: {n.Reason} (rule {n.Rule}).",
+            $"Biggest obstacle: {(p.TopBarrier is { } tb ? PlainWords.Of(tb) : "none rated 3 or more")}.",
         };
         return Section("profile", $"Self-assessment profile: {Firm(r)}", findings,
         [
