@@ -58,3 +58,20 @@ public class PlainAnswerTests
 
     private static Mode[] ImmutableArrayOf(params Mode[] modes) => modes.Order().ToArray();
 }
+
+/// <summary>Cronbach's alpha is never shown without what a reader must know (issue 16).</summary>
+public class AlphaCautionTests
+{
+    [Fact]
+    public void Few_cases_and_a_negative_alpha_are_explained_and_a_sound_alpha_is_not()
+    {
+        Assert.Null(new AlphaResult(0.82, 6, 120).Caution);
+        Assert.Null(new AlphaResult(null, 6, 2).Caution); // nothing shown, nothing to explain
+        Assert.Contains("fewer than 30", new AlphaResult(0.7, 6, 12).Caution);
+        var negative = new AlphaResult(-1.1, 6, 6).Caution!;
+        Assert.Contains("alpha is negative (-1.10)", negative);
+        Assert.Contains("do not measure one thing", negative);
+        Assert.Contains("with fewer than 30 firms this is common", negative);
+        Assert.DoesNotContain("fewer than 30 firms", new AlphaResult(-0.2, 6, 300).Caution!);
+    }
+}

@@ -1,7 +1,21 @@
 namespace TwoWay.Assessment;
 
 /// <summary>Cronbach's alpha of a set of items, with the cases it was computed on.</summary>
-public sealed record AlphaResult(double? Alpha, int Items, int CompleteCases);
+public sealed record AlphaResult(double? Alpha, int Items, int CompleteCases)
+{
+    /// <summary>Fewer complete cases than this and alpha is too unstable to read alone (Bonett 2002; Bujang, Omar &amp; Baharum 2018).</summary>
+    public const int FewCases = 30;
+
+    /// <summary>What a reader must know before reading <see cref="Alpha"/>: few cases, or a negative value and what it means; null when neither.</summary>
+    public string? Caution => (Alpha, CompleteCases) switch
+    {
+        (null, _) => null,
+        ({ } a, var n) when a < 0 => $"alpha is negative ({a.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)}): in these {n} firms the items do not vary together "
+            + "(their covariances are negative on average), so they do not measure one thing here" + (n < FewCases ? $"; with fewer than {FewCases} firms this is common and says little" : ""),
+        (_, var n) when n < FewCases => $"based on {n} complete case{(n == 1 ? "" : "s")}, fewer than {FewCases}: too few for a stable alpha; read it with care",
+        _ => null,
+    };
+}
 
 public static class Reliability
 {

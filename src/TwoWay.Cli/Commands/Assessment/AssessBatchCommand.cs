@@ -53,6 +53,14 @@ public sealed class AssessBatchCommand(Terminal terminal) : AsyncCommand<AssessB
         foreach (var d in pop.Directions) Row(d.Direction, "(direction score)", d.Scores, d.Reliability);
         foreach (var d in pop.Dimensions) Row(d.Direction, d.Name, d.Scores, d.Reliability);
         o.Write(dims);
+        // Alpha is never shown without what a reader must know: few cases, or a negative value.
+        var cautions = pop.Directions.Select(d => (Name: $"{d.Direction.Code()} score", d.Reliability.Caution))
+            .Concat(pop.Dimensions.Select(d => (Name: $"{d.Direction.Code()} {d.Name}", d.Reliability.Caution)))
+            .Where(x => x.Caution is not null).ToList();
+        if (cautions.Select(c => c.Caution).Distinct().Count() == 1 && cautions.Count > 1)
+            o.MarkupLineInterpolated($"[yellow]alpha:[/] {cautions[0].Caution} (every row).");
+        else
+            foreach (var (name, caution) in cautions) o.MarkupLineInterpolated($"[yellow]alpha, {name}:[/] {caution}.");
         var steps = new Table().Title("Next steps").AddColumns("rule", "next step", "firms", "share");
         foreach (var s in pop.NextSteps) steps.AddRow(PolicyText.Esc(s.Rule), PolicyText.Esc(s.NextStep), Display.Count(s.Firms), Display.Share(s.Share));
         o.Write(steps);
