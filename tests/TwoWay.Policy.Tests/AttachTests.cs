@@ -23,7 +23,10 @@ public class AttachTests
         using (var s = Study.Open(study)) Assert.Empty(s.LoadAssessments());
 
         Assert.Equal(0, CliRunner.Run("assess", "--answers", answers, "--study", study, "--firm-id", "RS-01").ExitCode);
-        Assert.Equal(0, CliRunner.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01").ExitCode);
+        var twice = CliRunner.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01");
+        Assert.Equal(1, twice.ExitCode); // a second assessment of one firm only when asked for
+        Assert.Contains("pass --again", System.Text.RegularExpressions.Regex.Replace(twice.Error, @"\s+", " "));
+        Assert.Equal(0, CliRunner.Run("assess", "--answers", Samples("assessments", "firm-2.json"), "--study", study, "--firm-id", "RS-01", "--again").ExitCode);
         using (var s = Study.Open(study))
         {
             var stored = s.LoadAssessments(new FirmId("RS-01"));

@@ -17,7 +17,8 @@ public sealed record AssessorOptions(string? Questionnaire = null, string? Decis
 /// <param name="Answers">The answers file (JSON, docs/assessment.md).</param>
 /// <param name="AttachTo">A firm id of the study the service was constructed with: the answers file is stored with that firm.</param>
 /// <param name="Html">Also render the profile as a self-contained HTML page.</param>
-public sealed record AssessRequest(AssessorOptions Options, string Answers, string? AttachTo = null, bool Html = false);
+/// <param name="Again">Attach although the firm already has an assessment (a repeat, e.g. a year later); without it a second attach is refused.</param>
+public sealed record AssessRequest(AssessorOptions Options, string Answers, string? AttachTo = null, bool Html = false, bool Again = false);
 
 /// <summary>An assessment stored with a study firm.</summary>
 /// <param name="Study">The study location as given.</param>

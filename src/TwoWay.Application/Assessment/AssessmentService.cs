@@ -33,7 +33,7 @@ public sealed class AssessmentService(string? studyLocation = null)
         if (request.AttachTo is { } firm)
             // The answers file itself (checked above), so the study keeps every answer and can rescore it.
             attached = await StoreAsync(firm, assessor.Questionnaire, Path.GetFileName(request.Answers),
-                await File.ReadAllTextAsync(request.Answers, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+                await File.ReadAllTextAsync(request.Answers, ct).ConfigureAwait(false), ct, request.Again).ConfigureAwait(false);
         var html = request.Html
             ? SectionedHtmlReport.Render(new SectionedReport(
                 "Self-assessment: " + (result.Profile.Firm ?? "firm"), $"Questionnaire {result.Profile.Questionnaire} {result.Profile.Version}; programmes from {catalogueName}",
@@ -98,13 +98,18 @@ public sealed class AssessmentService(string? studyLocation = null)
         return Task.FromResult(new QuestionnaireSession(assessor.Questionnaire, request.SavePath, request.Firm));
     }
 
-    private async Task<Attachment> StoreAsync(string firm, Questionnaire q, string source, string answers, CancellationToken ct)
+    private async Task<Attachment> StoreAsync(string firm, Questionnaire q, string source, string answers, CancellationToken ct, bool again = true)
     {
         var location = studyLocation ?? throw new InvalidOperationException("This assessment service was constructed without a study to attach to.");
         if (!FirmId.IsValid(firm)) throw new InputException(Storage.StudyLocation.Parse(location).Display, null, "firm_id", $"'{firm}' is not a valid firm id");
         var study = await Study.OpenAsync(location, ct).ConfigureAwait(false);
         await using (study.ConfigureAwait(false))
         {
+            // A second assessment of one firm is usually a mistake (the same file twice); a repeat is asked for by name.
+            if (!again && study.LoadAssessments(new FirmId(firm)) is { Count: > 0 } earlier)
+                throw new InputException(study.Location.Display, null, "--again",
+                    $"firm {firm} already has {(earlier.Count == 1 ? "an assessment" : $"{earlier.Count} assessments")} ({string.Join(", ", earlier.Select(a => $"#{a.Number} from {a.Source}"))}); "
+                    + "to add another (a repeat, e.g. a year later) pass --again");
             var number = study.AttachAssessment(new FirmId(firm), q.Id, q.Version, source, answers);
             return new Attachment(location, firm, number);
         }

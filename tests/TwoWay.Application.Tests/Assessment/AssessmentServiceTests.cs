@@ -39,7 +39,8 @@ public class AssessmentServiceTests
         var study = NewStudy(dir);
         var service = new AssessmentService(study);
         var first = await service.AssessAsync(new AssessRequest(BuiltIns, SampleFile("assessments", "firm-1.json"), AttachTo: "RS-01"));
-        var second = await service.AssessAsync(new AssessRequest(BuiltIns, SampleFile("assessments", "firm-2.json"), AttachTo: "RS-01"));
+        await Assert.ThrowsAsync<TwoWay.Input.InputException>(() => service.AssessAsync(new AssessRequest(BuiltIns, SampleFile("assessments", "firm-2.json"), AttachTo: "RS-01")));
+        var second = await service.AssessAsync(new AssessRequest(BuiltIns, SampleFile("assessments", "firm-2.json"), AttachTo: "RS-01", Again: true));
         var other = await service.AttachAsync(new AttachRequest("PL-01", "web-form.json", File.ReadAllText(SampleFile("assessments", "firm-3.json"))));
         Assert.Equal(new Attachment(study, "RS-01", 1), first.Attached);
         Assert.Equal(new Attachment(study, "RS-01", 2), second.Attached);

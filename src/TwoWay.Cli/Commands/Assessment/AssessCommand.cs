@@ -30,7 +30,7 @@ public sealed class AssessCommand(Terminal terminal) : AsyncCommand<AssessOneSet
             if (!new Interview(terminal.Out, session).Run()) return ExitCodes.Ok;
             answers = settings.Save; // complete, written by the session
         }
-        var report = await service.AssessAsync(new AssessRequest(settings.Options, answers, settings.FirmId, Html: settings.Html is not null), cancellationToken);
+        var report = await service.AssessAsync(new AssessRequest(settings.Options, answers, settings.FirmId, Html: settings.Html is not null, Again: settings.Again), cancellationToken);
         if (report.Attached is { } a)
             terminal.Error.MarkupLineInterpolated($"Attached as assessment {a.Number} of firm {a.Firm} in {a.Study}.");
         if (settings.Html is { } html) OutputFile.WriteText(html, report.Html!, "--html", settings.Force, settings.Inputs);

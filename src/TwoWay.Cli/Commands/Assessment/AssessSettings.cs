@@ -62,6 +62,10 @@ public sealed class AssessOneSettings : AssessSettings
     [Description("Attach the assessment (its answers file) to firm --firm-id of this study project file; `twoway report` then shows it.")]
     public string? Study { get; init; }
 
+    [CommandOption("--again")]
+    [Description("With --study: attach although the firm already has an assessment (a repeat, e.g. a year later).")]
+    public bool Again { get; init; }
+
     [CommandOption("--firm-id <ID>")]
     [Description("With --study: the id of the study firm the assessment belongs to.")]
     public string? FirmId { get; init; }
