@@ -65,3 +65,32 @@ public class RefusalWordingTests
         Assert.Contains("nothing was stored", write.Error);
     }
 }
+
+/// <summary>The analyze table in an ordinary 100-column terminal breaks lines between words only (issue 16).</summary>
+public class NarrowTerminalTests
+{
+    [Fact]
+    public void Analyze_in_100_columns_keeps_every_word_whole()
+    {
+        using var dir = new TempDir();
+        var study = SmallStudy.Create(dir);
+        var o = new StringWriter();
+        var e = new StringWriter();
+        Spectre.Console.IAnsiConsole Make(TextWriter w)
+        {
+            var c = Spectre.Console.AnsiConsole.Create(new Spectre.Console.AnsiConsoleSettings
+            {
+                Out = new Spectre.Console.AnsiConsoleOutput(w), Ansi = Spectre.Console.AnsiSupport.No,
+                ColorSystem = Spectre.Console.ColorSystemSupport.NoColors, Interactive = Spectre.Console.InteractionSupport.No,
+            });
+            c.Profile.Width = 100;
+            return c;
+        }
+        Assert.Equal(0, TwoWayApp.Run(["analyze", study], new TwoWay.Cli.Terminal(Make(o), Make(e), interactive: false)));
+        var table = o.ToString();
+        Assert.All(table.Split('\n'), line => Assert.True(line.Length <= 100, line));
+        foreach (var word in new[] { "complementarity", "inward-led", "outward-led", "simultaneous", "independent", "de-int.", "born" })
+            Assert.Contains(word, table);
+        foreach (var id in new[] { "AM-01", "GE-02", "PL-01", "RS-01", "UA-02" }) Assert.Contains(id, table);
+    }
+}

@@ -58,20 +58,30 @@ internal static class AnalysisTables
 
     public static void Write(IAnsiConsole o, StudyAnalysis r, bool details)
     {
+        // Few, narrow columns (pairs "in / out" share one) so that a 100-column terminal never
+        // breaks a word: names and patterns wrap between words only.
         var table = new Table().Title($"Cases as of {r.AsOfYear}")
-            .AddColumns("firm", "name", "trajectory", "lead", "stage in", "stage out", "degree in", "degree out", "balance", "links in→out", "links out→in", "flags", "pattern");
+            .Caption("stage and degree: inward / outward; links: inward→outward / outward→inward; de-int.: de-internationalized")
+            .AddColumn("firm").AddColumn("trajectory")
+            .AddColumn(new TableColumn("lead").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("stage").NoWrap())
+            .AddColumn(new TableColumn("degree").NoWrap())
+            .AddColumn(new TableColumn("balance").RightAligned().NoWrap())
+            .AddColumn(new TableColumn("links").NoWrap())
+            .AddColumn("pattern and flags");
         foreach (var row in r.CrossCase.Rows)
         {
             var flags = new List<string>();
             if (row.BornGlobal == FlagState.Yes) flags.Add("born global");
             if (row.Deinternationalized) flags.Add(row.GeopoliticalEnding ? "de-int. (geopolitical)" : "de-int.");
-            table.AddRow(E(row.FirmId), E(row.FirmName), Labels.Of(row.Trajectory),
+            if (row.ContestedInwardToOutward > 0) flags.Add("contested link");
+            var pattern = Labels.Of(row.Pattern) + (row.Basis is { } basis ? $" ({Labels.Of(basis)})" : "");
+            table.AddRow(E($"{row.FirmId} {row.FirmName}"), Labels.Of(row.Trajectory),
                 row.LeadYears?.ToString("0.#", CultureInfo.InvariantCulture) ?? Display.Unknown,
-                row.InwardStage.ToString(CultureInfo.InvariantCulture), row.OutwardStage.ToString(CultureInfo.InvariantCulture),
-                N2(row.InwardComposite), N2(row.OutwardComposite), N2(row.Balance),
-                row.InwardToOutward.ToString(CultureInfo.InvariantCulture), row.OutwardToInward.ToString(CultureInfo.InvariantCulture),
-                E(string.Join(", ", flags)), Labels.Of(row.Pattern) + (row.Basis is { } basis ? $" ({Labels.Of(basis)})" : "")
-                    + (row.ContestedInwardToOutward > 0 ? ", contested link" : ""));
+                $"{row.InwardStage.ToString(CultureInfo.InvariantCulture)} / {row.OutwardStage.ToString(CultureInfo.InvariantCulture)}",
+                $"{N2(row.InwardComposite)} / {N2(row.OutwardComposite)}", N2(row.Balance),
+                $"{row.InwardToOutward.ToString(CultureInfo.InvariantCulture)} / {row.OutwardToInward.ToString(CultureInfo.InvariantCulture)}",
+                E(string.Join("; ", [pattern, .. flags])));
         }
         o.Write(table);
         o.WriteLine();
