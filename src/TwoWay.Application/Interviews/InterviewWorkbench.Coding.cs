@@ -128,6 +128,19 @@ public sealed partial class InterviewWorkbench
         }, ct);
     }
 
+    /// <summary><c>agreement</c> with three or more coders: Fleiss' κ and Krippendorff's α per code and pooled.</summary>
+    public Task<TeamAgreementResult> TeamAgreementAsync(IReadOnlyList<string> coders, CancellationToken ct = default)
+    {
+        if (coders.Count < 2 || coders.Distinct().Count() != coders.Count) throw new InputException("agreement", null, "coder", "compare at least two different coders");
+        return ReadAsync(s =>
+        {
+            var known = s.Project.Codings.Select(c => c.Coder).ToHashSet();
+            foreach (var c in coders.Where(c => !known.Contains(c)))
+                throw new InputException("agreement", null, "coder", $"'{c}' has no codings in this study{DidYouMean.Hint(c, known)}");
+            return TeamAgreement.Compute(s.Project, coders);
+        }, ct);
+    }
+
     /// <summary><c>search</c>: case-insensitive full-text search across the transcripts.</summary>
     public Task<SearchResult> SearchAsync(SearchRequest request, CancellationToken ct = default) =>
         ReadAsync(s => string.IsNullOrWhiteSpace(request.Phrase)

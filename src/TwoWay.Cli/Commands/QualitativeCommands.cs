@@ -52,7 +52,7 @@ public static class QualitativeCommands
         config.AddCommand<QuotesCommand>("quotes").WithDescription("All quotations for a code, optionally by case, round or coder.");
         config.AddCommand<MatrixCommand>("matrix").WithDescription("Code × case matrix of codings (with --quotes: the framework matrix with quotations).");
         config.AddCommand<CoOccurrenceCommand>("cooccurrence").WithDescription("Pairs of codes applied to overlapping passages, per case and in total.");
-        config.AddCommand<AgreementCommand>("agreement").WithDescription("Inter-coder agreement of two coders: % agreement, Cohen's kappa (NVivo's character method), Krippendorff's alpha.");
+        config.AddCommand<AgreementCommand>("agreement").WithDescription("Inter-coder agreement: two coders (% agreement, Cohen's kappa as NVivo, Krippendorff's alpha), or a team of three or more (Fleiss' kappa, alpha).");
         config.AddCommand<SearchCommand>("search").WithDescription("Full-text search across transcripts (case-insensitive).");
         config.AddCommand<EvidenceLinkCommand>("evidence").WithDescription("Link a coded quotation as evidence for an operation or a connection; without a target, list the links.");
         config.AddBranch("qdpx", b =>

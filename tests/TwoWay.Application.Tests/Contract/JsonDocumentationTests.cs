@@ -129,6 +129,7 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             var codingId = code.RootElement.GetProperty("coding_id").GetString()!;
             Named("evidence", "evidence", study, codingId, "--operation", "RS-01/1");
             var extra = Named("code", "code", study, "t1", "Partner", "--phrase", "imported machines", "--coder", "carla").RootElement.GetProperty("coding_id").GetString()!;
+            Named("agreement (team)", "agreement", study, "alice", "bob", "carla");
             Named("code edit", "code", "edit", study, extra[..8], "--memo", "checked");
             Run("evidence", study, extra, "--operation", "RS-01/1");
             Named("code remove", "code", "remove", study, extra[..8], "--force");

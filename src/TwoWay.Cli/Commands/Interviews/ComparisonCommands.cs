@@ -67,13 +67,30 @@ public sealed class AgreementSettings : QualSettings
 {
     [CommandArgument(1, "<coder-a>")] [Description("The first coder's name, as given to code --coder.")] public string CoderA { get; init; } = "";
     [CommandArgument(2, "<coder-b>")] [Description("The second coder's name.")] public string CoderB { get; init; } = "";
-    public override ValidationResult Validate() => CoderA == CoderB ? ValidationResult.Error("Compare two different coders.") : ValidationResult.Success();
+    [CommandArgument(3, "[more-coders]")] [Description("Further coders: with three or more, Fleiss' kappa and Krippendorff's alpha of the whole team per code.")] public string[] More { get; init; } = [];
+    public override ValidationResult Validate() =>
+        new[] { CoderA, CoderB }.Concat(More).Distinct().Count() != 2 + More.Length ? ValidationResult.Error("Compare different coders (each named once).") : ValidationResult.Success();
 }
 
 public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<AgreementSettings>(terminal)
 {
     protected override async Task RunAsync(InterviewWorkbench workbench, AgreementSettings s, CancellationToken ct)
     {
+        if (s.More.Length > 0)
+        {
+            var team = await workbench.TeamAgreementAsync([s.CoderA, s.CoderB, .. s.More], ct);
+            Show(s, team, () =>
+            {
+                var t = new Table().AddColumns("code", "characters", "coded by any", "by all", "Fleiss' kappa", "alpha");
+                void Row(string name, TeamMeasures m) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
+                    Display.Count(m.Characters - m.Histogram[0]), Display.Count(m.Histogram[^1]), Display.Number(m.FleissKappa), Display.Number(m.Alpha));
+                foreach (var c in team.ByCode) Row(c.CodePath, c.Measures);
+                if (team.Overall is { } o) Row("(overall)", o);
+                Terminal.Out.Write(t);
+                Terminal.Out.MarkupLineInterpolated($"[grey]{team.Coders.Count} coders ({string.Join(", ", team.Coders)}) over {Display.Counted(team.Sources, "transcript")}, character by character.[/]");
+            });
+            return;
+        }
         var r = await workbench.AgreementAsync(new AgreementRequest(s.CoderA, s.CoderB), ct);
         Show(s, r, () =>
         {
