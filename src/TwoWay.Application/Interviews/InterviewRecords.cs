@@ -114,7 +114,7 @@ public sealed record CodingRemoved(Quotation Quotation, IReadOnlyList<string> Un
 /// The quotations of a code (path or GUID), optionally by case, round or coder. <paramref name="Xlsx"/>
 /// and <paramref name="Html"/> also write them as an XLSX workbook and a self-contained HTML page.
 /// </summary>
-public sealed record QuotesRequest(string Code, string? Case = null, int? Round = null, string? Coder = null, bool Subcodes = false,
+public sealed record QuotesRequest(string? Code, string? Case = null, int? Round = null, string? Coder = null, bool Subcodes = false,
     string? Xlsx = null, string? Html = null, bool Force = false);
 
 /// <summary>The code × case matrix, with <paramref name="Quotes"/> the framework matrix with quotations.</summary>
@@ -153,3 +153,9 @@ public sealed record QdcImported(string File, string? Origin, int MatchedByGuid,
 
 /// <summary><c>qdc export</c>.</summary>
 public sealed record QdcExported(string File, int Codes);
+
+/// <summary><c>coders</c>: one row per coder.</summary>
+public sealed record CoderList(IReadOnlyList<CoderRow> Coders);
+
+/// <summary>A coder's codings, the transcripts and the codes they touch.</summary>
+public sealed record CoderRow(string Coder, int Codings, int Sources, int Codes);

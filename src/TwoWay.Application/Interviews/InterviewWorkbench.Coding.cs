@@ -81,10 +81,11 @@ public sealed partial class InterviewWorkbench
     {
         var list = await ReadAsync(s =>
         {
-            var code = WorkbenchLookup.FindCode(s.Project, request.Code);
             if (request.Case is not null && !FirmId.IsValid(request.Case)) throw new InputException("quotes", null, "case", $"'{request.Case}' is not a firm id");
-            return Quotations.For(s.Project, code.Id,
-                new QuotationFilter(request.Case is null ? null : new FirmId(request.Case), request.Round, request.Coder), request.Subcodes);
+            var filter = new QuotationFilter(request.Case is null ? null : new FirmId(request.Case), request.Round, request.Coder);
+            if (request.Code is null) return Quotations.All(s.Project, filter);
+            var code = WorkbenchLookup.FindCode(s.Project, request.Code);
+            return Quotations.For(s.Project, code.Id, filter, request.Subcodes);
         }, ct);
         var inputs = Files.ProtectedFile.Study(studyLocation);
         foreach (var (path, option) in new[] { (request.Xlsx, "--xlsx"), (request.Html, "--html") })
@@ -127,6 +128,12 @@ public sealed partial class InterviewWorkbench
             return InterCoderAgreement.Compute(s.Project, request.CoderA, request.CoderB);
         }, ct);
     }
+
+    /// <summary><c>coders</c>: everyone who coded, with their codings and transcripts.</summary>
+    public Task<CoderList> CodersAsync(CancellationToken ct = default) =>
+        ReadAsync(s => new CoderList(s.Project.Codings.GroupBy(c => c.Coder)
+            .Select(g => new CoderRow(g.Key, g.Count(), g.Select(c => c.SourceId).Distinct().Count(), g.Select(c => c.CodeId).Distinct().Count()))
+            .OrderBy(r => r.Coder, StringComparer.Ordinal).ToList()), ct);
 
     /// <summary><c>agreement</c> with three or more coders: Fleiss' κ and Krippendorff's α per code and pooled.</summary>
     public Task<TeamAgreementResult> TeamAgreementAsync(IReadOnlyList<string> coders, CancellationToken ct = default)

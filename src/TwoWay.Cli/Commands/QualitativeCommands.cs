@@ -49,7 +49,8 @@ public static class QualitativeCommands
             b.AddCommand<CodeRemoveCommand>("remove").WithDescription("Remove a coding (with --force also the evidence links resting on it).")
                 .WithExample("code", "remove", "study.twoway", "236adb83");
         });
-        config.AddCommand<QuotesCommand>("quotes").WithDescription("All quotations for a code, optionally by case, round or coder.");
+        config.AddCommand<QuotesCommand>("quotes").WithDescription("All quotations for a code (or, without one, of every code), optionally by case, round or coder.");
+        config.AddCommand<CodersCommand>("coders").WithDescription("Who coded: each coder's codings, transcripts and codes.");
         config.AddCommand<MatrixCommand>("matrix").WithDescription("Code × case matrix of codings (with --quotes: the framework matrix with quotations).");
         config.AddCommand<CoOccurrenceCommand>("cooccurrence").WithDescription("Pairs of codes applied to overlapping passages, per case and in total.");
         config.AddCommand<AgreementCommand>("agreement").WithDescription("Inter-coder agreement: two coders (% agreement, Cohen's kappa as NVivo, Krippendorff's alpha), or a team of three or more (Fleiss' kappa, alpha).");

@@ -49,6 +49,22 @@ public static class Quotations
         return new QuotationList(codeId, path, includeSubcodes, filter, list);
     }
 
+    /// <summary>Every quotation of every code (optionally one case, round or coder), in transcript order: <c>quotes STUDY</c> without a code.</summary>
+    public static QuotationList All(QualitativeProject project, QuotationFilter? filter = null)
+    {
+        filter ??= QuotationFilter.All;
+        var book = project.Codebook;
+        var sourceIndex = project.Sources.Select((s, i) => (s.Id, i)).ToDictionary(x => x.Id, x => x.i);
+        var list = project.Codings
+            .Select(c => (Coding: c, Source: project.Source(c.SourceId)))
+            .Where(x => filter.Admits(x.Source, x.Coding))
+            .OrderBy(x => sourceIndex[x.Source.Id]).ThenBy(x => x.Coding.Span).ThenBy(x => book.PathText(x.Coding.CodeId), StringComparer.Ordinal)
+            .ThenBy(x => x.Coding.Coder, StringComparer.Ordinal)
+            .Select(x => Of(book, x.Source, x.Coding))
+            .ToList();
+        return new QuotationList(Guid.Empty, "(all codes)", true, filter, list);
+    }
+
     public static Quotation Of(Codebook book, Source source, Coding c) =>
         new(c.Id, c.CodeId, book.PathText(c.CodeId), source.Id, source.Name, source.Case?.Value, source.Round,
             source.Respondent?.Pseudonym, c.Coder, c.Span.Start, c.Span.End, c.Span.Of(source.Text), c.Memo);

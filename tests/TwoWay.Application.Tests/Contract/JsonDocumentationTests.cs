@@ -122,6 +122,8 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("memos list", "memos", "list", study);
             Named("sources list", "sources", "list", study);
             Named("quotes", "quotes", study, "Mine/Learning by importing");
+            Named("quotes", "quotes", study);
+            Named("coders", "coders", study);
             Named("matrix", "matrix", study, "--quotes");
             Named("cooccurrence", "cooccurrence", study);
             Named("agreement", "agreement", study, "alice", "bob");

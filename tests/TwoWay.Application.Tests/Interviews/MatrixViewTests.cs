@@ -66,3 +66,34 @@ public sealed class DidYouMeanCliTests : IDisposable
         Assert.Contains("(did you mean GE-01/1?)", Flat(link.Error));
     }
 }
+
+/// <summary><c>quotes STUDY</c> without a code and <c>coders STUDY</c> (issue 13's workbench details).</summary>
+public sealed class QuotesAndCodersTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public void Every_quotation_with_its_code_and_every_coder_with_their_work()
+    {
+        var study = SmallStudy.Create(_dir);
+        _dir.Write("t.txt", "Мы импортировали станки из Германии, потом экспортировали в Швецию.");
+        CliRunner.Run("sources", "add", study, _dir.File("t.txt"), "--case", "RS-01");
+        CliRunner.Run("codes", "add", study, "Inward");
+        CliRunner.Run("codes", "add", study, "Outward");
+        Assert.Equal(0, CliRunner.Run("code", study, "t", "Inward", "--phrase", "импортировали станки", "--coder", "ana").ExitCode);
+        Assert.Equal(0, CliRunner.Run("code", study, "t", "Outward", "--phrase", "экспортировали в Швецию", "--coder", "bojan").ExitCode);
+        Assert.Equal(0, CliRunner.Run("code", study, "t", "Inward", "--phrase", "станки из Германии", "--coder", "bojan").ExitCode);
+
+        var all = JsonDocument.Parse(CliRunner.Run("quotes", study, "--json").Out).RootElement;
+        Assert.Equal(["Inward", "Inward", "Outward"], all.GetProperty("quotations").EnumerateArray().Select(q => q.GetProperty("code_path").GetString()));
+        var table = CliRunner.Run("quotes", study, "--coder", "bojan").Out;
+        Assert.Contains("2 quotations", table);
+        Assert.Contains("Outward", table);
+
+        var coders = JsonDocument.Parse(CliRunner.Run("coders", study, "--json").Out).RootElement.GetProperty("coders");
+        Assert.Equal([("ana", 1, 1), ("bojan", 2, 2)], coders.EnumerateArray()
+            .Select(c => (c.GetProperty("coder").GetString()!, c.GetProperty("codings").GetInt32(), c.GetProperty("codes").GetInt32())));
+    }
+}

@@ -32,7 +32,7 @@ public sealed class CodeCommand(Terminal terminal) : InterviewCommand<CodeSettin
 
 public sealed class QuotesSettings : QualSettings
 {
-    [CommandArgument(1, "<code>")] [Description("Code path or GUID.")] public string Code { get; init; } = "";
+    [CommandArgument(1, "[code]")] [Description("Code path or GUID; without it, every quotation of every code.")] public string? Code { get; init; }
     [CommandOption("--case <FIRM_ID>")] [Description("Only quotations from this case's transcripts.")] public string? Case { get; init; }
     [CommandOption("--round <N>")] [Description("Only quotations from interviews of this round.")] public int? Round { get; init; }
     [CommandOption("--coder <NAME>")] [Description("Only this coder's quotations.")] public string? Coder { get; init; }
@@ -50,14 +50,32 @@ public sealed class QuotesCommand(Terminal terminal) : InterviewCommand<QuotesSe
         Show(s, r, () =>
         {
             // With --subcodes the quotations come from several codes: say which.
-            var t = new Table().AddColumns(s.Subcodes ? ["case", "round", "source", "span", "code", "coder", "coding", "quotation"] : ["case", "round", "source", "span", "coder", "coding", "quotation"]);
+            var withCode = s.Subcodes || s.Code is null;
+            var t = new Table().AddColumns(withCode ? ["case", "round", "source", "span", "code", "coder", "coding", "quotation"] : ["case", "round", "source", "span", "coder", "coding", "quotation"]);
             foreach (var q in r.Quotations)
             {
                 string[] cells = [Markup.Escape(q.Case ?? ""), InterviewOutput.Round(q.Round), Markup.Escape(q.SourceName), $"{q.Start}–{q.End}"];
-                if (s.Subcodes) cells = [.. cells, Markup.Escape(q.CodePath)];
+                if (withCode) cells = [.. cells, Markup.Escape(q.CodePath)];
                 t.AddRow([.. cells, Markup.Escape(q.Coder), TwoWay.Qualitative.CodingIds.Short(q.CodingId), Markup.Escape(q.Text)]);
             }
             Terminal.Out.MarkupLineInterpolated($"[bold]{r.CodePath}[/]: {Display.Counted(r.Quotations.Count, "quotation")}");
+            Terminal.Out.Write(t);
+        });
+    }
+}
+
+public sealed class CodersSettings : QualSettings;
+
+/// <summary><c>twoway coders STUDY</c>: who coded, and how much.</summary>
+public sealed class CodersCommand(Terminal terminal) : InterviewCommand<CodersSettings>(terminal)
+{
+    protected override async Task RunAsync(InterviewWorkbench workbench, CodersSettings s, CancellationToken ct)
+    {
+        var r = await workbench.CodersAsync(ct);
+        Show(s, r, () =>
+        {
+            var t = new Table().AddColumns("coder", "codings", "transcripts", "codes");
+            foreach (var c in r.Coders) t.AddRow(Markup.Escape(c.Coder), Display.Count(c.Codings), Display.Count(c.Sources), Display.Count(c.Codes));
             Terminal.Out.Write(t);
         });
     }
