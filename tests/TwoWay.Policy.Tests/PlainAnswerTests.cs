@@ -75,3 +75,26 @@ public class AlphaCautionTests
         Assert.DoesNotContain("fewer than 30 firms", new AlphaResult(-0.2, 6, 300).Caution!);
     }
 }
+
+/// <summary>Programme matching weighs what the firm already does and its sector (issue 16).</summary>
+public class MatchingWeighsTheFirmTests
+{
+    [Fact]
+    public void A_goods_exporter_is_offered_the_goods_programme_before_a_services_one()
+    {
+        var services = new Programme("ICT", "ICT services accelerator", "A", ProgrammeLevel.National, SupportDirection.Outward,
+            [Out(Mode.ServicesTrade)], [Instrument.TradeFairs], [Mechanism.Experiential]);
+        var goods = new Programme("GDS", "Goods export fairs", "A", ProgrammeLevel.National, SupportDirection.Outward,
+            [Out(Mode.GoodsTrade)], [Instrument.TradeFairs], [Mechanism.Experiential], eligibleSectors: ["C"]);
+        var catalogue = new Catalogue([services, goods]);
+        var outward = new DirectionProfile(Direction.Outward, true, ExperienceStage.Occasional, null, null, [Mode.GoodsTrade], 50, Bands.Of(50), [], null);
+        var profile = new Profile("T", "q", "1", TraderState.ExportOnly, outward, Dir(Direction.Inward, ExperienceStage.New, 50), [], null);
+        var rec = new Recommendation("r", Direction.Outward, "x", [Instrument.TradeFairs], Mechanism.Experiential, "why");
+        var m = ProgrammeMatching.Match(catalogue, profile, rec, new FirmFacts(Sector: "C25"));
+        Assert.Equal(["GDS", "ICT"], m.Select(x => x.Programme));
+        Assert.Equal(3 + 2 + 2 + 1, m[0].Points); // fairs, mechanism, the firm's own mode, its sector
+        Assert.Contains("supports export of goods, which the firm already does", m[0].Reasons);
+        Assert.Contains("aimed at the firm's sector (C25)", m[0].Reasons);
+        Assert.Equal(3 + 2, m[1].Points);
+    }
+}
