@@ -545,7 +545,9 @@ public sealed class PanelEngine : IDisposable
     {
         var covs = _input!.Covariates;
         var names = string.Concat(covs.Select((c, i) => $", cov{i} AS {SqlText.Ident(c)}"));
-        Execute($"COPY (SELECT firm, interval, lag, event{names} FROM ({SpellRowsSql(entering, covs.Count)}) s ORDER BY firm, interval) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
+        // The lag column carries the name the model tables give it (imp_lag for export entry, exp_lag for import entry).
+        var lagName = entering == Direction.Outward ? "imp_lag" : "exp_lag";
+        Execute($"COPY (SELECT firm, interval, lag AS {lagName}, event{names} FROM ({SpellRowsSql(entering, covs.Count)}) s ORDER BY firm, interval) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
     }
 
     // ---------------------------------------------------------------- helpers

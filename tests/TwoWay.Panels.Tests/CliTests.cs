@@ -117,3 +117,18 @@ public class CliTests
         Assert.Contains("row 4, column 'weight'", r.Err);
     }
 }
+
+/// <summary>The spells file names its lag column as the model tables do (issue 16: it said 'lag' where the table said 'imp_lag').</summary>
+public class SpellsFileNamingTests
+{
+    [Fact]
+    public void The_spells_file_calls_the_lag_imp_lag()
+    {
+        using var tmp = new TempDir();
+        var panel = tmp.Write("p.csv", "firm_id,year,import_value,export_value\nA,2001,0,0\nA,2002,5,0\nA,2003,5,3\nB,2001,0,0\nB,2002,0,0\nB,2003,0,0\n");
+        var r = CliRunner.Run("panel", "analyze", panel, "--spells-out", tmp.File("s.csv"), "--json");
+        Assert.Equal(0, r.ExitCode);
+        Assert.StartsWith("firm,interval,imp_lag,event", File.ReadAllText(tmp.File("s.csv")));
+        Assert.Contains("\"imp_lag\"", r.Out);
+    }
+}

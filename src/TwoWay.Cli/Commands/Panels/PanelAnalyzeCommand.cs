@@ -60,7 +60,7 @@ public sealed class PanelAnalyzeSettings : OutputSettings
     public string? Title { get; init; }
 
     [CommandOption("--spells-out <FILE>")]
-    [Description("Also write the export-entry spell rows (firm, interval, lag = imported the year before, event, covariates) to this CSV, e.g. to check in R.")]
+    [Description("Also write the export-entry spell rows (firm, interval, imp_lag = imported the year before, event, covariates) to this CSV, e.g. to check in R.")]
     public string? SpellsOut { get; init; }
 
     [CommandOption("--force")]
