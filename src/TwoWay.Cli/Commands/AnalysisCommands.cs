@@ -17,7 +17,7 @@ public static class AnalysisCommands
             .WithExample("analyze", "study.twoway", "--firm", "RS-01", "--year", "2015", "--json");
         config.AddCommand<ReportCommand>("report")
             .WithDescription("Write the study as one self-contained HTML report with charts.")
-            .WithExample("report", "study.twoway", "--out", "report.html");
+            .WithExample("report", "study.twoway", "--out", "study-report.html");
         config.AddCommand<DemoCommand>("demo")
             .WithDescription("Build a project file from the bundled fictional demo study and write its report (the main job).")
             .WithExample("demo", "--out", "demo");

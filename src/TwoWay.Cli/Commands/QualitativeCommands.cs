@@ -19,7 +19,7 @@ public static class QualitativeCommands
         {
             b.SetDescription("Interview transcripts of the study.");
             b.AddCommand<SourcesAddCommand>("add").WithDescription("Add a transcript (.txt, .md, .docx) for a case, respondent and round.")
-                .WithExample("sources", "add", "study.twoway", "rs01-r1.docx", "--case", "RS-01", "--round", "1", "--role", "\"managing director\"", "--pseudonym", "Ana");
+                .WithExample("sources", "add", "study.twoway", "demo-study/interviews/RS-01-r1.txt", "--case", "RS-01", "--round", "1", "--role", "\"managing director\"", "--pseudonym", "Ana");
             b.AddCommand<SourcesListCommand>("list").WithDescription("List the transcripts.");
             b.AddCommand<SourcesRemoveCommand>("remove").WithDescription("Remove a transcript; with --force also its codings, memos and evidence links.");
         });
@@ -31,7 +31,8 @@ public static class QualitativeCommands
             b.AddCommand<CodesRenameCommand>("rename").WithDescription("Rename a code (its codings stay).");
             b.AddCommand<CodesMoveCommand>("move").WithDescription("Move a code under another (or to the top with no --to).");
             b.AddCommand<CodesMergeCommand>("merge").WithDescription("Merge a code into another: codings and subcodes move, the first code is removed.");
-            b.AddCommand<CodesStarterCommand>("starter").WithDescription("Add the starter codebook (inward/outward modes, mechanisms, contexts, connection kinds).");
+            b.AddCommand<CodesStarterCommand>("starter").WithDescription("Add the starter codebook (inward/outward modes, mechanisms, contexts, connection kinds).")
+                .WithExample("codes", "starter", "study.twoway");
         });
         config.AddBranch("memos", b =>
         {
@@ -43,9 +44,9 @@ public static class QualitativeCommands
         {
             b.SetDescription("Code a span of a transcript, given as --span START-END (UTF-16 indices) or --phrase TEXT; 'code edit' and 'code remove' change one.");
             b.SetDefaultCommand<CodeCommand>();
-            b.AddExample("code", "study.twoway", "\"RS-01 round 1\"", "Mechanisms/Learning", "--phrase", "\"taught us how to export\"", "--coder", "alice");
+            b.AddExample("code", "study.twoway", "RS-01-r1", "Mechanisms/Learning", "--phrase", "\"We started by importing Kessler castings\"", "--coder", "alice");
             b.AddCommand<CodeEditCommand>("edit").WithDescription("Move a coding's boundaries (--span or --phrase), recode it (--code) or change its memo.")
-                .WithExample("code", "edit", "study.twoway", "236adb83", "--phrase", "\"taught us how to export goods\"");
+                .WithExample("code", "edit", "study.twoway", "236adb83", "--phrase", "\"We started by importing Kessler castings; their engineers\"");
             b.AddCommand<CodeRemoveCommand>("remove").WithDescription("Remove a coding (with --force also the evidence links resting on it).")
                 .WithExample("code", "remove", "study.twoway", "236adb83");
         });

@@ -15,7 +15,7 @@ public static class StudyCommands
             .WithExample("init", "study.twoway");
         config.AddCommand<ImportCommand>("import")
             .WithDescription("Import firms and operations from CSV/TSV/XLSX files, all or nothing.")
-            .WithExample("import", "study.twoway", "firms.csv", "operations.xlsx")
+            .WithExample("import", "study.twoway", "demo-study/firms.csv", "demo-study/operations.csv")
             .WithExample("import", "study.twoway", "cases.xlsx", "--replace");
         config.AddCommand<ExportCommand>("export")
             .WithDescription("Export all firms and operations to CSV (two files) or one XLSX workbook, in the import format.")

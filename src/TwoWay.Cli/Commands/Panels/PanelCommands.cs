@@ -16,7 +16,7 @@ public static class PanelCommands
             panel.SetDescription("Firm-year trade panels: trader states, transitions, export/import entry (KM, log-rank, Cox, logit), conversion.");
             panel.AddCommand<PanelAnalyzeCommand>("analyze")
                 .WithDescription("Analyse a firm-year panel (CSV, Parquet or a folder of Parquet files).")
-                .WithExample("panel", "analyze", "panel.parquet", "--covariates", "sector,size_class", "--out", "panel-report.html");
+                .WithExample("panel", "analyze", "panel/panel.parquet", "--covariates", "sector,size_class", "--out", "panel-analysis.html");
             panel.AddCommand<PanelSimulateCommand>("simulate")
                 .WithDescription("Write a simulated, fictional panel with a known import→export hazard ratio (CSV, Parquet, or a folder partitioned by year).")
                 .WithExample("panel", "simulate", "panel.parquet", "--firms", "20000", "--years", "15", "--seed", "7");
