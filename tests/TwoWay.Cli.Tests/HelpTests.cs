@@ -43,7 +43,7 @@ public class HelpTests
         // A help example is copied into a shell: an unquoted "managing director" is two arguments.
         var help = string.Concat(new[] { new[] { "code", "--help" }, ["sources", "add", "--help"], ["code", "edit", "--help"] }
             .Select(a => CliRunner.Run(a).Out));
-        Assert.Contains("\"RS-01 round 1\"", help);
+        Assert.Contains("\"We started by importing Kessler castings\"", help);
         Assert.Contains("\"managing director\"", help);
         Assert.DoesNotContain("--role managing director", help);
     }
