@@ -159,3 +159,24 @@ public sealed record CoderList(IReadOnlyList<CoderRow> Coders);
 
 /// <summary>A coder's codings, the transcripts and the codes they touch.</summary>
 public sealed record CoderRow(string Coder, int Codings, int Sources, int Codes);
+
+/// <summary>A transcript (name or id) for the coding screen; with <paramref name="OnlyCoder"/>, only that coder's codings (blind mode).</summary>
+public sealed record TranscriptRequest(string Source, string? OnlyCoder = null);
+
+/// <summary>
+/// A transcript as the coding screen shows it: what is known about it, the stored text, its codings
+/// in text order, the text cut at every coding boundary (<see cref="CodedSegment"/>), and the coders shown.
+/// </summary>
+public sealed record TranscriptView(SourceRow Source, string Text, IReadOnlyList<TranscriptCoding> Codings, IReadOnlyList<CodedSegment> Segments,
+    IReadOnlyList<string> Coders);
+
+/// <summary>One coding of a <see cref="TranscriptView"/>, with the stored row's version to send back with an edit.</summary>
+public sealed record TranscriptCoding(Guid CodingId, Guid CodeId, string CodePath, string? Colour, string Coder, int Start, int End, string Text,
+    string? Memo, long Version);
+
+/// <summary>
+/// A selection [<paramref name="Start"/>, <paramref name="End"/>) of a transcript (UTF-16 units over the
+/// stored text) to code with each of <paramref name="Codes"/> (paths or GUIDs); <paramref name="Text"/>
+/// is the text the screen showed there, checked against the stored text.
+/// </summary>
+public sealed record CodeSelectionRequest(string Source, int Start, int End, string? Text, IReadOnlyList<string> Codes, string Coder, string? Memo = null);

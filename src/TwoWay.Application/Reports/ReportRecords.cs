@@ -23,3 +23,10 @@ public sealed record StudyReportResult(string Html, StudyAnalysis Analysis)
 
 /// <summary>The `twoway report --json` document: the report's absolute path, the as-of year, the number of cases.</summary>
 public sealed record ReportWritten(string Report, int AsOfYear, int Firms);
+
+/// <summary>
+/// The study laid out as the report shows it (<see cref="TwoWay.Reports.Html.StudyReport"/>: per-firm tables, connections
+/// with their status, linked quotations; the cross-case matrix and answer), the analysis behind it,
+/// and the naming (real names or pseudonyms) every view of it must use.
+/// </summary>
+public sealed record StudyView(TwoWay.Reports.Html.StudyReport Report, TwoWay.Application.Cases.StudyAnalysis Analysis, TwoWay.Reports.Html.Naming Naming);

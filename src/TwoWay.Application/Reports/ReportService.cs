@@ -33,6 +33,18 @@ public sealed class ReportService(string studyLocation)
         var title = request.Title ?? "TwoWay study report: " + study.Location.ShortName;
         return new StudyReportResult(contents.Render(title, request.Pseudonymize, notice: null, sections), contents.Analysis);
     }
+
+    /// <summary>
+    /// The study as the report lays it out, without rendering it: what the web workbench's overview
+    /// and firm pages show (the same tables, labels, connections and quotations as the report).
+    /// </summary>
+    public async Task<StudyView> ViewAsync(ReportRequest request, CancellationToken cancellationToken = default)
+    {
+        using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
+        var contents = await StudyReportContents.ReadAsync(study, study.Location.Display, request.Year, cancellationToken).ConfigureAwait(false);
+        var (report, naming) = contents.Model(request.Title ?? study.Location.ShortName, request.Pseudonymize, notice: null);
+        return new StudyView(report, contents.Analysis, naming);
+    }
 }
 
 /// <summary>
@@ -60,11 +72,16 @@ internal sealed record StudyReportContents(
     /// <summary>Renders the report with <paramref name="sections"/> after the cases.</summary>
     public string Render(string title, bool pseudonymize, string? notice, IReadOnlyList<ReportSection> sections)
     {
+        var (report, naming) = Model(title, pseudonymize, notice);
+        return HtmlReport.Render(report with { Sections = sections }, naming);
+    }
+
+    /// <summary>The report's model (tables, labels, quotations) and the naming it was laid out with.</summary>
+    public (StudyReport Report, Naming Naming) Model(string title, bool pseudonymize, string? notice)
+    {
         var naming = pseudonymize ? Naming.Pseudonymized(Cases) : Naming.AsIs();
-        var report = StudyReportBuilder.Build(title, Analysis.AsOfYear, Cases, Analysis.Firms, Analysis.CrossCase, naming, notice, Evidence,
-                Analysis.Claims.ToDictionary(c => c.FirmId, c => c.Connections, StringComparer.Ordinal))
-            with { Sections = sections };
-        return HtmlReport.Render(report, naming);
+        return (StudyReportBuilder.Build(title, Analysis.AsOfYear, Cases, Analysis.Firms, Analysis.CrossCase, naming, notice, Evidence,
+            Analysis.Claims.ToDictionary(c => c.FirmId, c => c.Connections, StringComparer.Ordinal)), naming);
     }
 
     /// <summary>The interviews section (matrix and agreement), or null when the study has no transcripts.</summary>

@@ -232,6 +232,8 @@ public sealed class QualitativeProject
         if (!code.IsCodable) return ("code", $"code '{book.PathText(c.CodeId)}' is not codable (it only groups other codes)");
         if (!c.Span.FitsIn(source.Text.Length))
             return ("span", $"span {c.Span} is out of range: the text has {source.Text.Length} characters (UTF-16 code units)");
+        if (c.Span.SplitsSurrogatePair(source.Text))
+            return ("span", $"span {c.Span} splits a character in two (a boundary falls inside a surrogate pair, e.g. an emoji); move the boundary before or after it");
         return null;
     }
 

@@ -25,6 +25,15 @@ public readonly record struct TextSpan : IComparable<TextSpan>
 
     public bool FitsIn(int textLength) => End <= textLength;
 
+    /// <summary>
+    /// True when a boundary falls between the two halves of a surrogate pair (e.g. inside an emoji):
+    /// such a span cannot be shown, exported to REFI-QDA or quoted faithfully.
+    /// </summary>
+    public bool SplitsSurrogatePair(string text) => SplitsPair(text, Start) || SplitsPair(text, End);
+
+    private static bool SplitsPair(string text, int at) =>
+        at > 0 && at < text.Length && char.IsHighSurrogate(text[at - 1]) && char.IsLowSurrogate(text[at]);
+
     /// <summary>True when the two spans share at least one character (touching ends do not count).</summary>
     public bool Overlaps(TextSpan other) => Start < other.End && other.Start < End;
 

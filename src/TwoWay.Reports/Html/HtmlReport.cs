@@ -161,7 +161,8 @@ public static class HtmlReport
         return o is null ? id.Value : $"{id} {o.Direction.Code()} {CaseTimeline.Label(o, naming)} ({o.Start})";
     }
 
-    private static ReportTable OperationsTable(FirmCase c, Naming naming) => new(
+    /// <summary>The operations of a case as the report (and the web workbench) shows them.</summary>
+    public static ReportTable OperationsTable(FirmCase c, Naming naming) => new(
         "Operations (the timeline's data)",
         ["Id", "Direction", "Mode", "Tier", "Country", "Partner", "Start", "End", "End reason", "Volume"],
         c.Operations.Select(o => (IReadOnlyList<string>)[
