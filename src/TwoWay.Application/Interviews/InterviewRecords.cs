@@ -97,9 +97,11 @@ public sealed record CodePassageRequest(string Source, string Code, string Coder
 /// Edits a coding (<c>code edit</c>): its id or a unique prefix of it, then what changes — a new
 /// span (<paramref name="Span"/> "START-END" or <paramref name="Phrase"/>), another code, a new memo
 /// (empty text removes it). <paramref name="Version"/>, when given, is the row version the caller
-/// saw: an edit made from an older view is refused as a conflict.
+/// saw: an edit made from an older view is refused as a conflict. <paramref name="Text"/>, with a
+/// span, is the text the screen showed there: the edit is refused when the stored text differs.
 /// </summary>
-public sealed record EditCodingRequest(string Coding, string? Span = null, string? Phrase = null, string? Code = null, string? Memo = null, long? Version = null);
+public sealed record EditCodingRequest(string Coding, string? Span = null, string? Phrase = null, string? Code = null, string? Memo = null, long? Version = null,
+    string? Text = null);
 
 /// <summary>
 /// Removes a coding (<c>code remove</c>). A coding that is evidence for operations or connections is

@@ -41,6 +41,7 @@ public sealed partial class InterviewWorkbench
             var source = p.Source(old.SourceId);
             var span = request.Phrase is not null ? TextSearch.LocateUnique(source.Text, request.Phrase, source.Name)
                 : request.Span is not null ? ParseSpan(request.Span, source.Name) : old.Span;
+            if (request.Span is not null) CheckedSelection(source, span.Start, span.End, request.Text);
             var code = request.Code is not null ? WorkbenchLookup.FindCode(p, request.Code).Id : old.CodeId;
             var memo = request.Memo is null ? old.Memo : string.IsNullOrWhiteSpace(request.Memo) ? null : request.Memo;
             var edited = new Coding(old.Id, old.SourceId, code, span, old.Coder, memo);

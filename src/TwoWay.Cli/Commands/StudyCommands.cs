@@ -24,6 +24,10 @@ public static class StudyCommands
             .WithDescription("Write an empty input file whose header comments (CSV) or About sheet (XLSX) explain each column: firms, operations (a study), programmes (a policy catalogue) or answers (batch self-assessment).")
             .WithExample("template", "operations", "operations.csv")
             .WithExample("template", "programmes", "catalogue.xlsx");
+        config.AddCommand<Web.ServeCommand>("serve")
+            .WithDescription("Open the study in the browser: overview, firms with their timelines, the coding screen for transcripts, codebook, matrices, agreement, search and exports (127.0.0.1 only; runs until Ctrl-C).")
+            .WithExample("serve", "study.twoway")
+            .WithExample("serve", "study.twoway", "--port", "5117", "--no-browser", "--coder", "alice");
         config.AddCommand<FirmsCommand>("firms")
             .WithDescription("List the firms of a study with their numbers of inward and outward operations.")
             .WithExample("firms", "study.twoway", "--json");

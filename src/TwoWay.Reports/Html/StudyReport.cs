@@ -20,7 +20,14 @@ public sealed record ReportConnection(OperationId From, OperationId To, string K
 public sealed record QuotedEvidence(OperationId From, OperationId? To, TwoWay.Qualitative.Quotation Quotation);
 
 /// <summary>A quotation as the report shows it: the claim it supports and where it comes from.</summary>
-public sealed record ClaimQuotation(string Claim, string Text, string Source);
+public sealed record ClaimQuotation(string Claim, string Text, string Source)
+{
+    /// <summary>Where the quotation stands in its transcript, for a link to its place (null when not known).</summary>
+    public QuotationPlace? Place { get; init; }
+}
+
+/// <summary>A coding's place: the transcript, the coding and its span (UTF-16 units).</summary>
+public sealed record QuotationPlace(Guid SourceId, Guid CodingId, int Start, int End);
 
 /// <summary>Everything the report shows for one firm. Built from the case analysis by a mapper; rendering adds nothing.</summary>
 public sealed record FirmReport(

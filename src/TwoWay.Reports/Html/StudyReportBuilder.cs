@@ -137,7 +137,7 @@ public static class StudyReportBuilder
         }.Where(x => x is not null));
         return all.Where(q => ops.ContainsKey(q.From) && (q.To is null || ops.ContainsKey(q.To.Value)))
             .OrderBy(q => q.To is null ? 0 : 1).ThenBy(q => ops[q.From].i).ThenBy(q => q.To is { } t ? ops[t].i : -1)
-            .Select(q => new ClaimQuotation(Claim(q), q.Quotation.Text, Source(q.Quotation))).ToArray();
+            .Select(q => new ClaimQuotation(Claim(q), q.Quotation.Text, Source(q.Quotation)) { Place = new QuotationPlace(q.Quotation.SourceId, q.Quotation.CodingId, q.Quotation.Start, q.Quotation.End) }).ToArray();
     }
 
     private static string Pct(double? v) => v is { } x ? x.ToString("0%", CultureInfo.InvariantCulture) : "unknown";

@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using TwoWay.Application.Interviews;
+using TwoWay.Application.Reports;
+using TwoWay.Web.Hosting;
+
+namespace TwoWay.Web.Api;
+
+/// <summary>Downloads: the HTML report (optionally with pseudonyms), the REFI-QDA project and codebook.</summary>
+internal static class ExportEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        app.MapGet("/export/report.html", async (bool? pseudonyms, ReportService reports, WorkbenchContext wb, CancellationToken ct) =>
+        {
+            var report = await reports.BuildAsync(new ReportRequest(Pseudonymize: pseudonyms == true), ct);
+            return Results.File(System.Text.Encoding.UTF8.GetBytes(report.Html), "text/html; charset=utf-8", FileName(wb, "report.html"));
+        });
+        app.MapGet("/export/study.qdpx", (InterviewWorkbench w, WorkbenchContext wb, CancellationToken ct) =>
+            Written(ct, FileName(wb, "qdpx"), "application/zip", (file, c) => w.ExportQdpxAsync(new RefiExportRequest(file, Force: true), c)));
+        app.MapGet("/export/codebook.qdc", (InterviewWorkbench w, WorkbenchContext wb, CancellationToken ct) =>
+            Written(ct, FileName(wb, "qdc"), "application/xml", (file, c) => w.ExportQdcAsync(new RefiExportRequest(file, Force: true), c)));
+    }
+
+    private static string FileName(WorkbenchContext wb, string extension) =>
+        Path.GetFileNameWithoutExtension(wb.StudyName) + (extension.Contains('.') ? "-" + extension : "." + extension);
+
+    // The exporters write files (as the CLI's do); the download is that file, removed afterwards.
+    private static async Task<IResult> Written(CancellationToken ct, string name, string type, Func<string, CancellationToken, Task> export)
+    {
+        var folder = Directory.CreateTempSubdirectory("twoway-export-");
+        try
+        {
+            var file = Path.Combine(folder.FullName, name);
+            await export(file, ct);
+            return Results.File(await File.ReadAllBytesAsync(file, ct), type, name);
+        }
+        finally { folder.Delete(recursive: true); }
+    }
+}

@@ -1,0 +1,296 @@
+// TwoWay workbench: the coding screen's script. It maps a selection in the page to UTF-16 offsets
+// over the STORED text (each span carries its stored offset in data-s; line breaks, which the HTML
+// parser turns into LF, carry their stored form in data-raw), sends codings to the server, which
+// checks them again, and keeps undo/redo. Everything it writes into the page goes in as text.
+
+const csrf = document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+
+async function post(url, body) {
+  const response = await fetch(url, {
+    method: 'POST', credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
+    body: JSON.stringify(body),
+  });
+  let data = null;
+  try { data = await response.json(); } catch { /* not JSON */ }
+  if (!response.ok) throw new Error(data?.error ?? `the workbench answered ${response.status}`);
+  return data;
+}
+
+const box = document.getElementById('transcript');
+if (box) codingScreen(box);
+
+function codingScreen(box) {
+  const source = box.dataset.source;
+  const status = document.getElementById('status');
+  const selectionView = document.getElementById('selection');
+  const applyButton = document.getElementById('apply');
+  const undoButton = document.getElementById('undo');
+  const redoButton = document.getElementById('redo');
+  const memo = document.getElementById('coding-memo');
+  const filter = document.getElementById('code-filter');
+  let current = null;
+  const undo = [], redo = [];
+
+  // ---- offsets ----
+  const storedLength = span => span.dataset.raw === 'crlf' ? 2 : span.dataset.raw === 'cr' ? 1 : span.textContent.length;
+  const rawText = span => span.dataset.raw === 'crlf' ? '\r\n' : span.dataset.raw === 'cr' ? '\r' : span.textContent;
+  const pieceOf = node => (node.nodeType === Node.TEXT_NODE ? node.parentElement : node)?.closest?.('[data-s]') ?? null;
+
+  function offsetOf(node, offset) {
+    if (node === box) {
+      const child = box.childNodes[offset];
+      if (!child) return Number(box.dataset.length);
+      const span = pieceOf(child);
+      return span ? Number(span.dataset.s) : 0;
+    }
+    const span = pieceOf(node);
+    if (!span || !box.contains(span)) return null;
+    const start = Number(span.dataset.s);
+    if (span.dataset.raw) return start + (offset > 0 ? storedLength(span) : 0);
+    if (node.nodeType === Node.TEXT_NODE) return start + offset;
+    return start + (offset > 0 ? span.textContent.length : 0);
+  }
+
+  function spanAt(offset) { // the piece holding offset (binary search over the pieces in order)
+    const spans = box.children;
+    let lo = 0, hi = spans.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (Number(spans[mid].dataset.s) <= offset) lo = mid; else hi = mid - 1;
+    }
+    return spans[lo];
+  }
+
+  function storedText(start, end) {
+    let out = '';
+    for (let span = spanAt(start); span; span = span.nextElementSibling) {
+      const s = Number(span.dataset.s);
+      if (s >= end) break;
+      out += rawText(span).slice(Math.max(0, start - s), Math.min(storedLength(span), end - s));
+    }
+    return out;
+  }
+
+  function point(offset) {
+    const span = spanAt(offset);
+    if (!span) return [box, 0];
+    const s = Number(span.dataset.s);
+    if (span.dataset.raw) return [span, offset > s ? 1 : 0];
+    return [span.firstChild ?? span, Math.min(offset - s, span.textContent.length)];
+  }
+
+  function selectRange(start, end) {
+    const range = document.createRange();
+    range.setStart(...point(start));
+    range.setEnd(...point(end));
+    const sel = document.getSelection();
+    sel.removeAllRanges();
+    sel.addRange(range);
+    (range.startContainer.parentElement ?? box).scrollIntoView({ block: 'center' });
+  }
+
+  // ---- selection ----
+  function showSelection() {
+    if (!current) {
+      selectionView.textContent = 'Select a passage in the transcript.';
+    } else {
+      const shown = current.text.length > 240 ? current.text.slice(0, 240) + '…' : current.text;
+      selectionView.textContent = `${current.start}–${current.end} (${current.end - current.start} characters): “${shown}”`;
+    }
+    applyButton.disabled = !current;
+  }
+
+  document.addEventListener('selectionchange', () => {
+    const sel = document.getSelection();
+    if (!sel || sel.rangeCount === 0) return;
+    const range = sel.getRangeAt(0);
+    if (!box.contains(range.startContainer) || !box.contains(range.endContainer)) return; // a click elsewhere keeps the selection
+    const a = offsetOf(range.startContainer, range.startOffset);
+    const b = offsetOf(range.endContainer, range.endOffset);
+    current = a === null || b === null || a === b ? null : { start: Math.min(a, b), end: Math.max(a, b) };
+    if (current) current.text = storedText(current.start, current.end);
+    showSelection();
+  });
+
+  // The text is read-only: the box is editable only so a keyboard user has a caret (Shift+arrows select).
+  box.addEventListener('beforeinput', e => e.preventDefault());
+  for (const type of ['paste', 'drop', 'cut']) box.addEventListener(type, e => e.preventDefault());
+  box.addEventListener('keydown', e => {
+    if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) { e.preventDefault(); apply(); }
+  });
+  document.addEventListener('keydown', e => {
+    const typing = e.target instanceof HTMLInputElement || e.target instanceof HTMLTextAreaElement;
+    if (typing || !(e.ctrlKey || e.metaKey)) return;
+    if (e.key === 'z' && !e.shiftKey) { e.preventDefault(); step(undo, redo, 'undo'); }
+    else if (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z') { e.preventDefault(); step(redo, undo, 'redo'); }
+  });
+
+  // ---- messages, refresh ----
+  function say(text, bad = false) {
+    status.textContent = text;
+    status.classList.toggle('bad', bad);
+  }
+
+  async function refresh() {
+    const response = await fetch(location.pathname + location.search, { credentials: 'same-origin' });
+    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
+    for (const id of ['transcript', 'margin']) {
+      const fresh = page.getElementById(id);
+      if (fresh) document.getElementById(id).replaceChildren(...fresh.childNodes);
+    }
+    const counts = new Map([...page.querySelectorAll('#code-list li')].map(li => [li.dataset.path, li.querySelector('.count')?.textContent]));
+    for (const li of document.querySelectorAll('#code-list li')) {
+      const count = li.querySelector('.count');
+      if (count && counts.has(li.dataset.path)) count.textContent = counts.get(li.dataset.path);
+    }
+    const shown = page.querySelector('.shown');
+    if (shown) document.querySelector('.shown').textContent = shown.textContent;
+    current = null;
+    showSelection();
+  }
+
+  function buttons() {
+    undoButton.disabled = undo.length === 0;
+    redoButton.disabled = redo.length === 0;
+  }
+
+  async function run(action, success) {
+    try {
+      await action();
+      if (success) say(success);
+      await refresh();
+      return true;
+    } catch (e) {
+      say(e.message, true);
+      return false;
+    }
+  }
+
+  async function step(from, to, verb) {
+    const entry = from.pop();
+    if (!entry) return;
+    const done = await run(() => entry[verb](), `${verb === 'undo' ? 'Undone' : 'Redone'}: ${entry.label}.`);
+    if (done) to.push(entry); else from.push(entry);
+    buttons();
+  }
+
+  function record(entry) {
+    undo.push(entry);
+    redo.length = 0;
+    buttons();
+  }
+
+  // ---- coding ----
+  const addCodings = async (sel, codes, memoText) =>
+    (await post('/api/codings', { source, start: sel.start, end: sel.end, text: sel.text, codes, memo: memoText || null })).codings.map(c => c.codingId);
+  const removeCoding = (id, version = null) => post(`/api/codings/${id}/remove`, { version, force: false });
+  const moveCoding = (id, sel, version = null) => post(`/api/codings/${id}/edit`, { start: sel.start, end: sel.end, text: sel.text, version });
+
+  async function apply() {
+    const codes = [...document.querySelectorAll('#code-list input[name=code]:checked')].map(i => i.value);
+    if (!current) { say('Select a passage first.', true); return; }
+    if (codes.length === 0) { say('Choose at least one code.', true); return; }
+    const sel = { ...current };
+    const memoText = memo.value.trim();
+    const entry = { label: `${codes.length} coding${codes.length > 1 ? 's' : ''} at ${sel.start}–${sel.end}`, ids: [] };
+    entry.undo = async () => { for (const id of entry.ids) await removeCoding(id); };
+    entry.redo = async () => { entry.ids = await addCodings(sel, codes, memoText); };
+    const done = await run(async () => { entry.ids = await addCodings(sel, codes, memoText); }, `Coded ${sel.start}–${sel.end} with ${codes.length} code${codes.length > 1 ? 's' : ''}.`);
+    if (done) {
+      record(entry);
+      memo.value = '';
+      for (const input of document.querySelectorAll('#code-list input[name=code]:checked')) input.checked = false;
+    }
+  }
+  applyButton.addEventListener('click', apply);
+  undoButton.addEventListener('click', () => step(undo, redo, 'undo'));
+  redoButton.addEventListener('click', () => step(redo, undo, 'redo'));
+
+  function flash(id) {
+    const hex = id.replaceAll('-', '');
+    const pieces = box.querySelectorAll(`[data-c~="${CSS.escape(hex)}"]`);
+    const mark = document.getElementById('c-' + id);
+    for (const el of [...pieces, mark].filter(Boolean)) {
+      el.classList.add('flash');
+      setTimeout(() => el.classList.remove('flash'), 2500);
+    }
+    if (mark) {
+      selectRange(Number(mark.dataset.start), Number(mark.dataset.end));
+      mark.scrollIntoView({ block: 'nearest' });
+    } else if (pieces.length > 0) {
+      pieces[0].scrollIntoView({ block: 'center' });
+    }
+  }
+
+  document.getElementById('margin').addEventListener('click', async e => {
+    const button = e.target.closest('button[data-action]');
+    if (!button) return;
+    const li = button.closest('li.mark');
+    const id = li.dataset.id;
+    const version = Number(li.dataset.version);
+    const before = { start: Number(li.dataset.start), end: Number(li.dataset.end) };
+    before.text = storedText(before.start, before.end);
+    switch (button.dataset.action) {
+      case 'go':
+        flash(id);
+        break;
+      case 'remove': {
+        let removed = null;
+        const entry = { label: `removing coding ${id.slice(0, 8)}` };
+        entry.undo = async () => { [entry.restored] = await addCodings(before, [li.dataset.code], removed?.memo ?? ''); };
+        entry.redo = async () => { await removeCoding(entry.restored); };
+        if (await run(async () => { removed = (await removeCoding(id, version)).coding; }, 'Coding removed.')) record(entry);
+        break;
+      }
+      case 'reselect': {
+        if (!current) { say('Select the passage the coding should cover, then press “Set to selection”.', true); return; }
+        const after = { ...current };
+        const entry = { label: `moving coding ${id.slice(0, 8)} to ${after.start}–${after.end}` };
+        entry.undo = () => moveCoding(id, before);
+        entry.redo = () => moveCoding(id, after);
+        if (await run(() => moveCoding(id, after, version), `Coding now covers ${after.start}–${after.end}.`)) record(entry);
+        break;
+      }
+      case 'memo': {
+        if (li.querySelector('.memo-form')) return;
+        const form = document.createElement('div');
+        form.className = 'memo-form';
+        const label = document.createElement('label');
+        label.textContent = 'Memo on this coding';
+        const area = document.createElement('textarea');
+        area.rows = 3;
+        area.dir = 'auto';
+        area.value = li.dataset.memo ?? '';
+        label.append(area);
+        const save = document.createElement('button');
+        save.type = 'button';
+        save.textContent = 'Save memo';
+        save.addEventListener('click', async () => {
+          const old = li.dataset.memo ?? '';
+          const text = area.value;
+          const entry = { label: 'memo', undo: () => post(`/api/codings/${id}/edit`, { memo: old }), redo: () => post(`/api/codings/${id}/edit`, { memo: text }) };
+          if (await run(() => post(`/api/codings/${id}/edit`, { memo: text, version }), text.trim() ? 'Memo saved.' : 'Memo removed.')) record(entry);
+        });
+        form.append(label, save);
+        li.append(form);
+        area.focus();
+        break;
+      }
+    }
+  });
+
+  // ---- the code tree's search: case-insensitive in every script ----
+  const fold = s => s.normalize('NFC').toLocaleLowerCase();
+  filter?.addEventListener('input', () => {
+    const q = fold(filter.value.trim());
+    for (const li of document.querySelectorAll('#code-list li')) li.hidden = q !== '' && !fold(li.dataset.path).includes(q);
+  });
+
+  // ---- arriving at a place: #c-CODING (a quotation) or #at-START-END (a search hit) ----
+  const hash = decodeURIComponent(location.hash.slice(1));
+  const at = /^at-(\d+)-(\d+)$/.exec(hash);
+  if (hash.startsWith('c-')) flash(hash.slice(2));
+  else if (at) selectRange(Number(at[1]), Number(at[2]));
+  showSelection();
+}

@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TwoWay.Web.Hosting;
+using TwoWay.Application.Interviews;
+using TwoWay.Qualitative;
+
+namespace TwoWay.Web.Pages;
+
+/// <summary>
+/// The coding screen: the transcript with its codings highlighted, the codes to apply, and the
+/// margin of codings. With <c>mine</c> (blind mode) only the signed-in coder's codings leave the
+/// server; with <c>coder</c> only that coder's are shown.
+/// </summary>
+public sealed class TranscriptModel(InterviewWorkbench workbench) : PageModel
+{
+    public TranscriptView View { get; private set; } = null!;
+    public CodeList Codes { get; private set; } = null!;
+    public IReadOnlyList<MemoRow> Memos { get; private set; } = [];
+    public bool Mine { get; private set; }
+    public string? Coder { get; private set; }
+    public IReadOnlyList<string> AllCoders { get; private set; } = [];
+
+    public async Task OnGetAsync(string id, bool mine, string? coder, CancellationToken ct)
+    {
+        Mine = mine;
+        Coder = mine ? User.Identity!.Name : string.IsNullOrEmpty(coder) ? null : coder;
+        var all = await workbench.TranscriptAsync(new TranscriptRequest(id), ct);
+        AllCoders = mine ? [User.Identity!.Name!] : all.Coders;
+        View = Coder is null ? all : await workbench.TranscriptAsync(new TranscriptRequest(id, Coder), ct);
+        Codes = await workbench.ListCodesAsync(ct);
+        Memos = (await workbench.ListMemosAsync(ct)).Memos.Where(m => m.Target == MemoTarget.Source && m.TargetId == View.Source.SourceId.ToString()).ToList();
+    }
+
+    /// <summary>
+    /// The pieces a segment is drawn as. The HTML parser turns every CR and CRLF into LF, so each is
+    /// drawn as its own piece that records its stored length: offsets in the page then map exactly
+    /// to offsets in the stored text.
+    /// </summary>
+    public static IEnumerable<(int Start, string Shown, string? Raw)> Pieces(string text, CodedSegment segment)
+    {
+        var i = segment.Start;
+        var run = i;
+        while (i < segment.End)
+        {
+            if (text[i] != '\r') { i++; continue; }
+            if (i > run) yield return (run, text[run..i], null);
+            var crlf = i + 1 < segment.End && text[i + 1] == '\n';
+            yield return (i, "\n", crlf ? "crlf" : "cr");
+            i += crlf ? 2 : 1;
+            run = i;
+        }
+        if (segment.End > run) yield return (run, text[run..segment.End], null);
+    }
+
+    /// <summary>
+    /// The transcript's text as spans, one per piece of a segment: <c>data-s</c> is the piece's stored
+    /// offset, <c>data-c</c> the codings over it, the class the colour of the innermost coding's code
+    /// (<c>n2</c> when codings overlap), <c>data-raw</c> the stored form of a line break. Written
+    /// without any whitespace between spans: the page's offsets are the stored text's. Every piece of
+    /// text is HTML-encoded.
+    /// </summary>
+    // Letters of every script stay as they are (smaller pages); markup characters are still encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+
+    public static IHtmlContent TextHtml(TranscriptView view)
+    {
+        var codeOf = view.Codings.ToDictionary(c => c.CodingId, c => c.CodeId);
+        var html = new StringBuilder(view.Text.Length * 2 + view.Segments.Count * 64);
+        foreach (var seg in view.Segments)
+        {
+            var ids = seg.Codings;
+            var cls = ids.Count == 0 ? "seg" : "seg coded " + CodeColours.ClassOf(codeOf[ids[^1]]) + (ids.Count > 1 ? " n2" : "");
+            var data = ids.Count == 0 ? null : string.Join(' ', ids.Select(x => x.ToString("N")));
+            foreach (var p in Pieces(view.Text, seg))
+            {
+                html.Append("<span class=\"").Append(cls).Append(p.Raw is null ? "" : " cr").Append("\" data-s=\"").Append(p.Start.ToString(CultureInfo.InvariantCulture)).Append('"');
+                if (p.Raw is not null) html.Append(" data-raw=\"").Append(p.Raw).Append('"');
+                if (data is not null) html.Append(" data-c=\"").Append(data).Append('"');
+                html.Append('>');
+                Encoder.Encode(new StringWriter(html), p.Shown);
+                html.Append("</span>");
+            }
+        }
+        return new HtmlString(html.ToString());
+    }
+}
