@@ -158,8 +158,8 @@ function codingScreen(box) {
   async function run(action, success) {
     try {
       await action();
-      if (success) say(success);
       await refresh();
+      if (success) say(success); // after the refresh: the page is then what the message describes
       return true;
     } catch (e) {
       say(e.message, true);

@@ -1,0 +1,200 @@
+using Microsoft.Playwright;
+using TwoWay.Application.Interviews;
+
+namespace TwoWay.Web.Tests;
+
+/// <summary>
+/// Coding in the browser: a selection made on the page is stored with the exact UTF-16 offsets of
+/// the stored text and the exact quotation, across emoji, combining accents, right-to-left text,
+/// CRLF and paragraph boundaries; by keyboard too; with undo/redo, boundary moves and removal.
+/// </summary>
+[Collection(WorkbenchCollection.Name)]
+public sealed class CodingScreenTests(WorkbenchFixture wb)
+{
+    // Selects the shown form of `phrase` with a DOM range on the page's own text nodes, as a mouse drag does.
+    private const string SelectShown = """
+        (phrase) => {
+          const box = document.getElementById('transcript');
+          const pieces = []; let shown = '';
+          for (const span of box.children) { pieces.push([shown.length, span]); shown += span.textContent; }
+          const at = shown.indexOf(phrase);
+          if (at < 0) throw new Error('not on the page: ' + phrase);
+          const locate = pos => {
+            for (let k = pieces.length - 1; k >= 0; k--) {
+              const [start, span] = pieces[k];
+              if (start <= pos) return span.dataset.raw ? [span, pos > start ? 1 : 0] : [span.firstChild, pos - start];
+            }
+          };
+          const range = document.createRange();
+          range.setStart(...locate(at));
+          range.setEnd(...locate(at + phrase.length));
+          const sel = document.getSelection();
+          sel.removeAllRanges();
+          sel.addRange(range);
+        }
+        """;
+
+    private async Task<WatchedPage> OpenTranscriptAsync(string query = "")
+    {
+        var w = await wb.SignedInPageAsync();
+        await w.Page.GotoAsync($"/transcripts/{wb.SourceId}{query}");
+        return w;
+    }
+
+    private static async Task ApplyAsync(IPage page, string code)
+    {
+        await page.GetByLabel(code, new() { Exact = false }).First.CheckAsync();
+        await Assertions.Expect(page.Locator("#apply")).ToBeEnabledAsync();
+        await page.Locator("#apply").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Coded");
+    }
+
+    private async Task<TranscriptCoding?> StoredAsync(string code, string coder = "alice") =>
+        (await wb.Workbench.TranscriptAsync(new TranscriptRequest(wb.SourceId))).Codings.SingleOrDefault(c => c.CodePath == code && c.Coder == coder);
+
+    public static TheoryData<string, string> Selections => new()
+    {
+        { "emoji and a flag", "German experience 🇩🇪 was the key 😀" },
+        { "across CRLF and a blank paragraph", "opened the door.\r\n\r\nДиректор: Немецкий" },
+        { "combining accents", "C\u030Ca\u010Dak — Ćao, nai\u0308ve cafe\u0301" },
+        { "right-to-left Arabic", "الاستيراد من ألمانيا فتح الباب" },
+        { "Georgian to Arabic over a line end", "იმპორტით.\r\nArabic: المدير" },
+        { "right-to-left Hebrew quotation", "\"הייבוא פתח לנו את הדלת\"" },
+    };
+
+    private static readonly string[] Codes =
+    [
+        "Mechanisms/Learning", "Mechanisms/Networks", "Mechanisms/Trust", "Mechanisms/Resources", "Mechanisms/Absorptive capacity",
+        "Contexts/Sanctions",
+    ];
+
+    [Theory]
+    [MemberData(nameof(Selections))]
+    public async Task A_selection_is_stored_with_the_offsets_and_text_of_the_stored_transcript(string what, string phrase)
+    {
+        var code = Codes[Selections.Select(r => (string)r[1]).ToList().IndexOf(phrase)];
+        var start = WorkbenchFixture.Transcript.IndexOf(phrase, StringComparison.Ordinal);
+        Assert.True(start >= 0, what);
+        await using var w = await OpenTranscriptAsync();
+        await w.Page.EvaluateAsync(SelectShown, phrase.Replace("\r\n", "\n"));
+        await Assertions.Expect(w.Page.Locator("#selection")).ToContainTextAsync($"{start}–{start + phrase.Length}");
+        await ApplyAsync(w.Page, code);
+        var stored = await StoredAsync(code);
+        Assert.NotNull(stored);
+        Assert.Equal((start, start + phrase.Length), (stored!.Start, stored.End));
+        Assert.Equal(phrase, stored.Text);
+        // The new coding is drawn: its margin entry and highlighted pieces are on the page.
+        await Assertions.Expect(w.Page.Locator($"#c-{stored.CodingId}")).ToBeVisibleAsync();
+        Assert.True(await w.Page.Locator($"[data-c~='{stored.CodingId:N}']").CountAsync() > 0);
+        w.AssertClean();
+    }
+
+    [Fact]
+    public async Task Shift_and_the_arrow_keys_select_whole_characters_and_ctrl_enter_codes()
+    {
+        await using var w = await OpenTranscriptAsync();
+        var page = w.Page;
+        // Caret just before the flag; five presses take "🇩🇪 was" (the flag is one character of four UTF-16 units).
+        await page.Locator("#transcript").FocusAsync();
+        await page.EvaluateAsync(SelectShown, "🇩🇪");
+        await page.EvaluateAsync("() => document.getSelection().collapseToStart()");
+        for (var i = 0; i < 5; i++) await page.Keyboard.PressAsync("Shift+ArrowRight");
+        var start = WorkbenchFixture.Transcript.IndexOf("🇩🇪", StringComparison.Ordinal);
+        await Assertions.Expect(page.Locator("#selection")).ToContainTextAsync($"{start}–{start + "🇩🇪 was".Length}");
+        await page.GetByLabel("Contexts/Resource constraints").CheckAsync();
+        await page.Locator("#transcript").FocusAsync();
+        await page.Keyboard.PressAsync("Control+Enter");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Coded");
+        var stored = await StoredAsync("Contexts/Resource constraints");
+        Assert.Equal("🇩🇪 was", stored?.Text);
+        // Typing does not change the transcript: coded text is read-only.
+        await page.Keyboard.TypeAsync("xyz");
+        await page.Keyboard.PressAsync("Backspace");
+        Assert.Equal(WorkbenchFixture.Transcript, (await wb.Workbench.TranscriptAsync(new TranscriptRequest(wb.SourceId))).Text);
+        Assert.DoesNotContain("xyz", await page.Locator("#transcript").InnerTextAsync());
+        w.AssertClean();
+    }
+
+    [Fact]
+    public async Task Undo_and_redo_take_back_and_repeat_a_coding_and_a_boundary_moves_to_a_new_selection()
+    {
+        const string code = "Connection kinds/Technology";
+        await using var w = await OpenTranscriptAsync();
+        var page = w.Page;
+        await page.EvaluateAsync(SelectShown, "Немецкий опыт");
+        await Assertions.Expect(page.Locator("#selection")).ToContainTextAsync("Немецкий опыт");
+        await ApplyAsync(page, code);
+        Assert.NotNull(await StoredAsync(code));
+
+        await page.Locator("#undo").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Undone");
+        Assert.Null(await StoredAsync(code));
+        await page.Locator("#redo").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Redone");
+        var redone = await StoredAsync(code);
+        Assert.Equal("Немецкий опыт", redone?.Text);
+
+        // Move its boundaries: select the longer passage, then "Set to selection" on the coding.
+        await page.EvaluateAsync(SelectShown, "Немецкий опыт помог нам");
+        await Assertions.Expect(page.Locator("#selection")).ToContainTextAsync("Немецкий опыт помог нам");
+        await page.Locator($"#c-{redone!.CodingId} button[data-action=reselect]").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("now covers");
+        Assert.Equal("Немецкий опыт помог нам", (await StoredAsync(code))?.Text);
+        await page.Locator("#undo").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Undone");
+        Assert.Equal("Немецкий опыт", (await StoredAsync(code))?.Text);
+
+        await page.Locator($"#c-{redone.CodingId} button[data-action=remove]").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("removed");
+        Assert.Null(await StoredAsync(code));
+        w.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_quotation_link_jumps_to_its_place_and_selects_it()
+    {
+        await using var w = await OpenTranscriptAsync($"#c-{wb.BobCodingId}");
+        var end = "Interviewer: How did it start?".Length;
+        await Assertions.Expect(w.Page.Locator("#selection")).ToContainTextAsync($"0–{end}");
+        await Assertions.Expect(w.Page.Locator($"#c-{wb.BobCodingId}")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("flash"));
+        w.AssertClean();
+    }
+
+    [Fact]
+    public async Task Only_mine_hides_the_other_coders_codings_from_the_page()
+    {
+        await using (var all = await OpenTranscriptAsync())
+        {
+            Assert.Contains(wb.BobCodingId, await all.Page.ContentAsync());
+            all.AssertClean();
+        }
+        await using var mine = await OpenTranscriptAsync("?mine=true");
+        var html = await mine.Page.ContentAsync();
+        Assert.DoesNotContain(wb.BobCodingId, html);
+        Assert.DoesNotContain(">bob<", html);
+        mine.AssertClean();
+    }
+
+    [Fact]
+    public async Task A_memo_and_a_code_name_that_look_like_markup_stay_text()
+    {
+        await using var w = await OpenTranscriptAsync();
+        await Assertions.Expect(w.Page.Locator($"#c-{wb.BobCodingId} .memo")).ToContainTextAsync(WorkbenchFixture.HostileMemo);
+        await Assertions.Expect(w.Page.Locator("#code-list")).ToContainTextAsync("<img src=x onerror=alert(1)>");
+        Assert.Equal(0, await w.Page.Locator("#code-list img, .memo script").CountAsync());
+        w.AssertClean();
+    }
+
+    [Fact]
+    public async Task The_code_search_folds_case_in_every_script()
+    {
+        await using var w = await OpenTranscriptAsync();
+        await w.Page.Locator("#code-filter").FillAsync("LEARN");
+        await Assertions.Expect(w.Page.Locator("#code-list li:not([hidden])")).ToHaveCountAsync(1);
+        await w.Page.Locator("#code-filter").FillAsync("ОБУЧ");
+        await Assertions.Expect(w.Page.Locator("#code-list li:not([hidden])")).ToHaveCountAsync(1);
+        await w.Page.Locator("#code-filter").FillAsync("");
+        Assert.True(await w.Page.Locator("#code-list li:not([hidden])").CountAsync() > 10);
+        w.AssertClean();
+    }
+}
