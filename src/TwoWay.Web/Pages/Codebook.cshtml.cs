@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TwoWay.Application.Interviews;
@@ -45,7 +44,7 @@ public sealed class CodebookModel(InterviewWorkbench workbench) : PageModel
             var (f, fv) = Choice(from);
             var (i, iv) = Choice(into);
             var merged = await workbench.MergeCodesAsync(new MergeCodesRequest(f, i, fv, iv), ct);
-            return $"Merged into {merged.Path}: it now has {merged.Codings} codings.";
+            return $"Merged into {merged.Path}: it now has {(merged.Codings == 1 ? "1 coding" : $"{merged.Codings} codings")}.";
         }, ct);
 
     public Task<IActionResult> OnPostMemoAsync(string code, string text, CancellationToken ct) =>
@@ -82,8 +81,8 @@ public sealed class CodebookModel(InterviewWorkbench workbench) : PageModel
         }
         catch (InputException e)
         {
+            // The page is shown again with the problems (as a form with invalid fields is), nothing changed.
             Problems = e.Errors.Select(x => x.Message).ToList();
-            Response.StatusCode = e is EditConflictException ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
             await LoadAsync(ct);
             return Page();
         }
