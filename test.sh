@@ -2,9 +2,10 @@
 # Runs every test of TwoWay, as CI does. On a fresh machine it first installs what the tests need
 # besides the .NET SDK: R with the survival, psych, jsonlite, sandwich and survey packages, whose results the statistics are
 # checked against, and Debian's PostgreSQL server, on which the storage tests start a throwaway cluster
-# (loopback only, as the unprivileged postgres user). Ends with one line "N passed, N failed" summed over
-# all test projects. A contributor without R or PostgreSQL can leave those tests out:
-#   dotnet test TwoWay.sln --filter "Category!=R&Category!=PostgreSQL"
+# (loopback only, as the unprivileged postgres user), and Debian's Chromium for the web workbench's
+# browser tests. Ends with one line "N passed, N failed" summed over
+# all test projects. A contributor without R, PostgreSQL or Chromium can leave those tests out:
+#   dotnet test TwoWay.sln --filter "Category!=R&Category!=PostgreSQL&Category!=Browser"
 set -uo pipefail
 cd "$(dirname "$0")"
 
@@ -19,6 +20,8 @@ Rscript -e 'quit(status = !requireNamespace("sandwich", quietly = TRUE))' >/dev/
 compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null || missing+=(postgresql)
 # The survey designs (strata, clusters, fpc) are checked against the survey package.
 Rscript -e 'quit(status = !requireNamespace("survey", quietly = TRUE))' >/dev/null 2>&1 || missing+=(r-cran-survey)
+# The web workbench is tested end to end in Debian's Chromium, driven by Playwright.
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 if ((${#missing[@]})); then
   echo "Installing test prerequisites: ${missing[*]}"
   SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"

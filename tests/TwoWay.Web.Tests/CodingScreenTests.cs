@@ -9,6 +9,7 @@ namespace TwoWay.Web.Tests;
 /// CRLF and paragraph boundaries; by keyboard too; with undo/redo, boundary moves and removal.
 /// </summary>
 [Collection(WorkbenchCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class CodingScreenTests(WorkbenchFixture wb)
 {
     // Selects the shown form of `phrase` with a DOM range on the page's own text nodes, as a mouse drag does.

@@ -14,6 +14,7 @@ namespace TwoWay.Web.Tests;
 /// antiforgery, the codebook forms and the REFI-QDA export work as a user meets them.
 /// </summary>
 [Collection(WorkbenchCollection.Name)]
+[Trait("Category", "Browser")]
 public sealed class PagesTests(WorkbenchFixture wb)
 {
     private string[] Pages =>
