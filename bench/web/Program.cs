@@ -7,6 +7,10 @@
 //   open     GET the coding screen (the whole page: text, segments, margin, code list)
 //   code     POST a new coding, then GET the page again (what the browser's script does)
 //   overview GET the overview of the 1,000-firm study
+// then in Debian's Chromium (Playwright, /usr/bin/chromium), each `runs` times:
+//   browser open   navigate to the coding screen until the load event
+//   browser code   select a passage, tick a code, Apply, until the page says "Coded" (the script posts
+//                  the coding and refreshes the text and margin)
 // and prints every run and the medians (wall clock, milliseconds).
 using System.Diagnostics;
 using System.Globalization;
@@ -14,6 +18,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 using TwoWay.Application.Cases;
 using TwoWay.Application.Interviews;
 using TwoWay.Qualitative;
@@ -24,6 +29,12 @@ using TwoWay.Web.Hosting;
 var inv = CultureInfo.InvariantCulture;
 if (args.Length < 2) { Console.Error.WriteLine("usage: CASES_DIR OUT_DIR [runs]"); return 2; }
 var (casesDir, outDir) = (args[0], args[1]);
+// Selects two characters of a piece of text far into the transcript, as a mouse would.
+const string SelectPiece = "(i) => { const b = document.getElementById('transcript'); " +
+    "const xs = [...b.children].filter(x => !x.dataset.raw && x.textContent.length > 3); const s = xs[(300 + i * 900) % xs.length]; " +
+    "const r = document.createRange(); r.setStart(s.firstChild, 0); r.setEnd(s.firstChild, 2); " +
+    "document.getSelection().removeAllRanges(); document.getSelection().addRange(r); }";
+
 var runs = args.Length > 2 ? int.Parse(args[2], inv) : 7;
 Directory.CreateDirectory(outDir);
 
@@ -121,7 +132,33 @@ await using (var server = await WorkbenchServer.StartAsync(new WorkbenchOptions(
         Console.WriteLine($"run {run + 1}: overview of 1,000 firms {overview[^1]:F0} ms (page {html.Length / 1024:N0} KiB)");
     }
 }
-Console.WriteLine($"median: open {Median(open):F0} ms, code + reopen {Median(code):F0} ms, overview {Median(overview):F0} ms");
+var browserOpen = new List<double>();
+var browserCode = new List<double>();
+await using (var server = await WorkbenchServer.StartAsync(new WorkbenchOptions(textStudy, "browser")))
+{
+    using var playwright = await Playwright.CreateAsync();
+    await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = "/usr/bin/chromium", Headless = true, Args = ["--no-sandbox", "--disable-gpu"] });
+    var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 } });
+    await page.GotoAsync(server.OpenAddress.ToString());
+    var url = server.BaseAddress + $"transcripts/{source.SourceId}";
+    await page.GotoAsync(url);
+    for (var run = 0; run < runs; run++)
+    {
+        var sw = Stopwatch.StartNew();
+        await page.GotoAsync(url, new() { WaitUntil = WaitUntilState.Load });
+        browserOpen.Add(sw.Elapsed.TotalMilliseconds);
+        await page.EvaluateAsync(SelectPiece, run);
+        await Assertions.Expect(page.Locator("#apply")).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Bench" }).CheckAsync();
+        sw.Restart();
+        await page.Locator("#apply").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("Coded", new() { Timeout = 30_000 });
+        browserCode.Add(sw.Elapsed.TotalMilliseconds);
+        Console.WriteLine($"run {run + 1}: in Chromium: open {browserOpen[^1]:F0} ms, code {browserCode[^1]:F0} ms");
+    }
+}
+Console.WriteLine($"median: open {Median(open):F0} ms, code + reopen {Median(code):F0} ms, overview {Median(overview):F0} ms; " +
+    $"in Chromium: open {Median(browserOpen):F0} ms, code {Median(browserCode):F0} ms");
 return 0;
 
 (int Start, int End, string Text) Segment(int at)

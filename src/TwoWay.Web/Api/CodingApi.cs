@@ -37,6 +37,27 @@ internal static class CodingApi
             return await next(context);
         });
 
+        // A region of the coding screen drawn again after a change: the text's pieces in [from, to)
+        // and the margin entries of the codings named (those still shown), with the codes' counts.
+        api.MapGet("/transcripts/{id}/region", async (string id, int from, int to, string? ids, bool? mine, string? coder, HttpContext http,
+            InterviewWorkbench w, CancellationToken ct) =>
+        {
+            var only = mine == true ? Coder(http) : string.IsNullOrEmpty(coder) ? null : coder;
+            var view = await w.TranscriptAsync(new TranscriptRequest(id, only), ct);
+            (from, to) = (Math.Clamp(from, 0, view.Text.Length), Math.Clamp(to, 0, view.Text.Length));
+            var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToHashSet();
+            var items = view.Codings.Where(c => wanted.Contains(c.CodingId))
+                .Select(c => new { id = c.CodingId, start = c.Start, end = c.End, html = Pages.TranscriptModel.MarginHtml([c]).ToString() });
+            var counts = (await w.ListCodesAsync(ct)).Codes.ToDictionary(c => c.Path, c => c.Codings);
+            return Results.Json(new
+            {
+                text = Pages.TranscriptModel.TextHtml(view, from, to).ToString(),
+                items,
+                counts,
+                shown = $"{view.Codings.Count} codings shown{(only is null ? "" : $" ({only})")}",
+            });
+        });
+
         api.MapPost("/codings", async (CodeSelectionBody body, HttpContext http, InterviewWorkbench w, CancellationToken ct) =>
         {
             var quotations = await w.CodeSelectionAsync(new CodeSelectionRequest(body.Source, body.Start, body.End, body.Text, body.Codes ?? [],

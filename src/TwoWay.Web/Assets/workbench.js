@@ -126,26 +126,52 @@ function codingScreen(box) {
     else if (e.key === 'y' || (e.key === 'z' && e.shiftKey) || e.key === 'Z') { e.preventDefault(); step(redo, undo, 'redo'); }
   });
 
-  // ---- messages, refresh ----
+  // ---- messages, updates ----
   function say(text, bad = false) {
     status.textContent = text;
     status.classList.toggle('bad', bad);
   }
 
-  async function refresh() {
-    const response = await fetch(location.pathname + location.search, { credentials: 'same-origin' });
-    const page = new DOMParser().parseFromString(await response.text(), 'text/html');
-    for (const id of ['transcript', 'margin']) {
-      const fresh = page.getElementById(id);
-      if (fresh) document.getElementById(id).replaceChildren(...fresh.childNodes);
+  // After a change, only the region of the text it touched and its codings' margin entries are
+  // drawn again (a transcript may be 300,000 characters with thousands of codings). A change is
+  // { ranges: [[start, end], …], ids: [coding ids] }; the server renders the region from scratch.
+  const endOf = span => span.nextElementSibling ? Number(span.nextElementSibling.dataset.s) : Number(box.dataset.length);
+
+  async function update(change) {
+    let from = Infinity, to = -Infinity;
+    for (const [a, b] of change.ranges) {
+      from = Math.min(from, Number(spanAt(a).dataset.s));
+      to = Math.max(to, endOf(spanAt(Math.max(a, b - 1))));
     }
-    const counts = new Map([...page.querySelectorAll('#code-list li')].map(li => [li.dataset.path, li.querySelector('.count')?.textContent]));
+    const query = new URLSearchParams(location.search);
+    query.set('from', from);
+    query.set('to', to);
+    query.set('ids', change.ids.join(','));
+    const response = await fetch(`/api/transcripts/${source}/region?${query}`, { credentials: 'same-origin' });
+    if (!response.ok) { location.reload(); return; }
+    const data = await response.json();
+    const old = [];
+    for (let span = spanAt(from); span && Number(span.dataset.s) < to; span = span.nextElementSibling) old.push(span);
+    const fresh = document.createElement('template');
+    fresh.innerHTML = data.text; // server-rendered, every text HTML-encoded
+    old[0].before(fresh.content);
+    for (const span of old) span.remove();
+
+    const margin = document.getElementById('margin');
+    for (const id of change.ids) document.getElementById('c-' + id)?.remove();
+    for (const item of data.items) {
+      const li = document.createElement('template');
+      li.innerHTML = item.html;
+      const after = [...margin.children].find(x => Number(x.dataset.start) > item.start
+        || (Number(x.dataset.start) === item.start && Number(x.dataset.end) > item.end));
+      margin.insertBefore(li.content, after ?? null);
+    }
     for (const li of document.querySelectorAll('#code-list li')) {
       const count = li.querySelector('.count');
-      if (count && counts.has(li.dataset.path)) count.textContent = counts.get(li.dataset.path);
+      if (count && li.dataset.path in data.counts) count.textContent = data.counts[li.dataset.path];
     }
-    const shown = page.querySelector('.shown');
-    if (shown) document.querySelector('.shown').textContent = shown.textContent;
+    document.querySelector('.shown').textContent = data.shown;
+    document.querySelector('#margin + .empty')?.remove();
     current = null;
     showSelection();
   }
@@ -157,9 +183,8 @@ function codingScreen(box) {
 
   async function run(action, success) {
     try {
-      await action();
-      await refresh();
-      if (success) say(success); // after the refresh: the page is then what the message describes
+      await update(await action());
+      if (success) say(success); // after the update: the page is then what the message describes
       return true;
     } catch (e) {
       say(e.message, true);
@@ -182,10 +207,22 @@ function codingScreen(box) {
   }
 
   // ---- coding ----
+  // Each returns the change it made, for update().
+  const span = sel => [sel.start, sel.end];
   const addCodings = async (sel, codes, memoText) =>
     (await post('/api/codings', { source, start: sel.start, end: sel.end, text: sel.text, codes, memo: memoText || null })).codings.map(c => c.codingId);
-  const removeCoding = (id, version = null) => post(`/api/codings/${id}/remove`, { version, force: false });
-  const moveCoding = (id, sel, version = null) => post(`/api/codings/${id}/edit`, { start: sel.start, end: sel.end, text: sel.text, version });
+  async function removeCodings(ids, sel, version = null) {
+    for (const id of ids) await post(`/api/codings/${id}/remove`, { version, force: false });
+    return { ranges: [span(sel)], ids };
+  }
+  async function moveCoding(id, from, to, version = null) {
+    await post(`/api/codings/${id}/edit`, { start: to.start, end: to.end, text: to.text, version });
+    return { ranges: [span(from), span(to)], ids: [id] };
+  }
+  async function setMemo(id, sel, text, version = null) {
+    await post(`/api/codings/${id}/edit`, { memo: text, version });
+    return { ranges: [span(sel)], ids: [id] };
+  }
 
   async function apply() {
     const codes = [...document.querySelectorAll('#code-list input[name=code]:checked')].map(i => i.value);
@@ -194,9 +231,10 @@ function codingScreen(box) {
     const sel = { ...current };
     const memoText = memo.value.trim();
     const entry = { label: `${codes.length} coding${codes.length > 1 ? 's' : ''} at ${sel.start}–${sel.end}`, ids: [] };
-    entry.undo = async () => { for (const id of entry.ids) await removeCoding(id); };
-    entry.redo = async () => { entry.ids = await addCodings(sel, codes, memoText); };
-    const done = await run(async () => { entry.ids = await addCodings(sel, codes, memoText); }, `Coded ${sel.start}–${sel.end} with ${codes.length} code${codes.length > 1 ? 's' : ''}.`);
+    const add = async () => { entry.ids = await addCodings(sel, codes, memoText); return { ranges: [span(sel)], ids: entry.ids }; };
+    entry.undo = () => removeCodings(entry.ids, sel);
+    entry.redo = add;
+    const done = await run(add, `Coded ${sel.start}–${sel.end} with ${codes.length} code${codes.length > 1 ? 's' : ''}.`);
     if (done) {
       record(entry);
       memo.value = '';
@@ -207,15 +245,15 @@ function codingScreen(box) {
   undoButton.addEventListener('click', () => step(undo, redo, 'undo'));
   redoButton.addEventListener('click', () => step(redo, undo, 'redo'));
 
-  function flash(id) {
-    const hex = id.replaceAll('-', '');
-    const pieces = box.querySelectorAll(`[data-c~="${CSS.escape(hex)}"]`);
+  // Shows a coding: its pieces and margin entry flash; arriving from a link also selects it.
+  function flash(id, select = false) {
     const mark = document.getElementById('c-' + id);
+    const pieces = mark ? box.querySelectorAll(`[data-c~="${CSS.escape(mark.dataset.k)}"]`) : [];
     for (const el of [...pieces, mark].filter(Boolean)) {
       el.classList.add('flash');
       setTimeout(() => el.classList.remove('flash'), 2500);
     }
-    if (mark) {
+    if (mark && select) {
       selectRange(Number(mark.dataset.start), Number(mark.dataset.end));
       mark.scrollIntoView({ block: 'nearest' });
     } else if (pieces.length > 0) {
@@ -223,33 +261,58 @@ function codingScreen(box) {
     }
   }
 
+  // One set of action buttons, shown under the coding last chosen (a page may list thousands).
+  function showActions(li) {
+    for (const open of document.querySelectorAll('#margin .actions')) {
+      open.closest('li')?.querySelector('[data-action=go]')?.setAttribute('aria-expanded', 'false');
+      open.remove();
+    }
+    const bar = document.createElement('div');
+    bar.className = 'buttons actions';
+    for (const [action, label, title] of [
+      ['reselect', 'Set to selection', "Move this coding's boundaries to the current selection"],
+      ['memo', 'Memo…', 'Write or change the memo on this coding'],
+      ['remove', 'Remove', 'Remove this coding (Undo brings it back)'],
+    ]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.action = action;
+      b.textContent = label;
+      b.title = title;
+      bar.append(b);
+    }
+    li.append(bar);
+    li.querySelector('[data-action=go]').setAttribute('aria-expanded', 'true');
+  }
+
   document.getElementById('margin').addEventListener('click', async e => {
     const button = e.target.closest('button[data-action]');
     if (!button) return;
     const li = button.closest('li.mark');
-    const id = li.dataset.id;
+    const id = li.id.slice(2);
     const version = Number(li.dataset.version);
     const before = { start: Number(li.dataset.start), end: Number(li.dataset.end) };
     before.text = storedText(before.start, before.end);
     switch (button.dataset.action) {
       case 'go':
         flash(id);
+        showActions(li);
         break;
       case 'remove': {
-        let removed = null;
         const entry = { label: `removing coding ${id.slice(0, 8)}` };
-        entry.undo = async () => { [entry.restored] = await addCodings(before, [li.dataset.code], removed?.memo ?? ''); };
-        entry.redo = async () => { await removeCoding(entry.restored); };
-        if (await run(async () => { removed = (await removeCoding(id, version)).coding; }, 'Coding removed.')) record(entry);
+        const memoText = li.dataset.memo ?? '';
+        entry.undo = async () => { [entry.restored] = await addCodings(before, [li.dataset.code], memoText); return { ranges: [span(before)], ids: [entry.restored] }; };
+        entry.redo = () => removeCodings([entry.restored], before);
+        if (await run(() => removeCodings([id], before, version), 'Coding removed.')) record(entry);
         break;
       }
       case 'reselect': {
         if (!current) { say('Select the passage the coding should cover, then press “Set to selection”.', true); return; }
         const after = { ...current };
         const entry = { label: `moving coding ${id.slice(0, 8)} to ${after.start}–${after.end}` };
-        entry.undo = () => moveCoding(id, before);
-        entry.redo = () => moveCoding(id, after);
-        if (await run(() => moveCoding(id, after, version), `Coding now covers ${after.start}–${after.end}.`)) record(entry);
+        entry.undo = () => moveCoding(id, after, before);
+        entry.redo = () => moveCoding(id, before, after);
+        if (await run(() => moveCoding(id, before, after, version), `Coding now covers ${after.start}–${after.end}.`)) record(entry);
         break;
       }
       case 'memo': {
@@ -269,8 +332,8 @@ function codingScreen(box) {
         save.addEventListener('click', async () => {
           const old = li.dataset.memo ?? '';
           const text = area.value;
-          const entry = { label: 'memo', undo: () => post(`/api/codings/${id}/edit`, { memo: old }), redo: () => post(`/api/codings/${id}/edit`, { memo: text }) };
-          if (await run(() => post(`/api/codings/${id}/edit`, { memo: text, version }), text.trim() ? 'Memo saved.' : 'Memo removed.')) record(entry);
+          const entry = { label: 'memo', undo: () => setMemo(id, before, old), redo: () => setMemo(id, before, text) };
+          if (await run(() => setMemo(id, before, text, version), text.trim() ? 'Memo saved.' : 'Memo removed.')) record(entry);
         });
         form.append(label, save);
         li.append(form);
@@ -290,7 +353,7 @@ function codingScreen(box) {
   // ---- arriving at a place: #c-CODING (a quotation) or #at-START-END (a search hit) ----
   const hash = decodeURIComponent(location.hash.slice(1));
   const at = /^at-(\d+)-(\d+)$/.exec(hash);
-  if (hash.startsWith('c-')) flash(hash.slice(2));
+  if (hash.startsWith('c-')) flash(hash.slice(2), true);
   else if (at) selectRange(Number(at[1]), Number(at[2]));
   showSelection();
 }

@@ -14,7 +14,8 @@ internal static class CodeColours
     // Okabe–Ito colours (distinguishable with the common colour-vision deficiencies), lightened use in CSS.
     private static readonly string[] Palette = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"];
 
-    public static string ClassOf(Guid codeId) => "k-" + codeId.ToString("N");
+    // 48 bits of the GUID: unique within any real codebook, and short on a page with thousands of pieces.
+    public static string ClassOf(Guid codeId) => "k" + codeId.ToString("N")[..12];
 
     public static string Stylesheet(CodeList codes)
     {

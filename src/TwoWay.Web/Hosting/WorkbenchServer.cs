@@ -104,6 +104,9 @@ public sealed class WorkbenchServer : IAsyncDisposable
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
         });
+        // Names and transcripts in every script are written as they are (only markup characters are
+        // encoded); the default encoder would turn each Cyrillic or Georgian letter into an entity.
+        services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Welcome")).AddApplicationPart(assembly);
 
         var app = builder.Build();

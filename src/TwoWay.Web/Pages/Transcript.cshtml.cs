@@ -55,34 +55,73 @@ public sealed class TranscriptModel(InterviewWorkbench workbench) : PageModel
         if (segment.End > run) yield return (run, text[run..segment.End], null);
     }
 
-    /// <summary>
-    /// The transcript's text as spans, one per piece of a segment: <c>data-s</c> is the piece's stored
-    /// offset, <c>data-c</c> the codings over it, the class the colour of the innermost coding's code
-    /// (<c>n2</c> when codings overlap), <c>data-raw</c> the stored form of a line break. Written
-    /// without any whitespace between spans: the page's offsets are the stored text's. Every piece of
-    /// text is HTML-encoded.
-    /// </summary>
     // Letters of every script stay as they are (smaller pages); markup characters are still encoded.
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
 
-    public static IHtmlContent TextHtml(TranscriptView view)
+    /// <summary>The key of a coding on the page (48 bits of its GUID): what <c>data-c</c> lists and <c>data-k</c> names.</summary>
+    public static string KeyOf(Guid codingId) => codingId.ToString("N")[..12];
+
+    /// <summary>
+    /// The transcript's text in [<paramref name="from"/>, <paramref name="to"/>) as spans, one per piece
+    /// of a segment: <c>data-s</c> is the piece's stored offset, <c>data-c</c> the keys of the codings
+    /// over it, the class the colour of the innermost coding's code (<c>n2</c> when codings overlap),
+    /// <c>data-raw</c> the stored form of a line break. Written without any whitespace between spans:
+    /// the page's offsets are the stored text's. Every piece of text is HTML-encoded. The script asks
+    /// for a region again after a change (<c>/api/transcripts/ID/region</c>) and swaps only that region.
+    /// </summary>
+    public static IHtmlContent TextHtml(TranscriptView view, int from, int to)
     {
         var codeOf = view.Codings.ToDictionary(c => c.CodingId, c => c.CodeId);
-        var html = new StringBuilder(view.Text.Length * 2 + view.Segments.Count * 64);
-        foreach (var seg in view.Segments)
+        var html = new StringBuilder((to - from) * 2 + 64);
+        using var writer = new StringWriter(html);
+        foreach (var whole in view.Segments)
         {
+            if (whole.End <= from) continue;
+            if (whole.Start >= to) break;
+            var seg = whole with { Start = Math.Max(whole.Start, from), End = Math.Min(whole.End, to) };
             var ids = seg.Codings;
-            var cls = ids.Count == 0 ? "seg" : "seg coded " + CodeColours.ClassOf(codeOf[ids[^1]]) + (ids.Count > 1 ? " n2" : "");
-            var data = ids.Count == 0 ? null : string.Join(' ', ids.Select(x => x.ToString("N")));
+            var cls = ids.Count == 0 ? null : CodeColours.ClassOf(codeOf[ids[^1]]) + (ids.Count > 1 ? " n2" : "");
+            var data = ids.Count == 0 ? null : string.Join(' ', ids.Select(KeyOf));
             foreach (var p in Pieces(view.Text, seg))
             {
-                html.Append("<span class=\"").Append(cls).Append(p.Raw is null ? "" : " cr").Append("\" data-s=\"").Append(p.Start.ToString(CultureInfo.InvariantCulture)).Append('"');
+                html.Append("<span");
+                if (cls is not null) html.Append(" class=\"").Append(cls).Append('"');
+                html.Append(" data-s=\"").Append(p.Start.ToString(CultureInfo.InvariantCulture)).Append('"');
                 if (p.Raw is not null) html.Append(" data-raw=\"").Append(p.Raw).Append('"');
                 if (data is not null) html.Append(" data-c=\"").Append(data).Append('"');
                 html.Append('>');
-                Encoder.Encode(new StringWriter(html), p.Shown);
+                Encoder.Encode(writer, p.Shown);
                 html.Append("</span>");
             }
+        }
+        return new HtmlString(html.ToString());
+    }
+
+    /// <summary>The margin's entries for <paramref name="codings"/>: code, coder, position, the start of the quotation, the memo.</summary>
+    public static IHtmlContent MarginHtml(IEnumerable<TranscriptCoding> codings)
+    {
+        var html = new StringBuilder();
+        using var w = new StringWriter(html);
+        void Text(string s) => Encoder.Encode(w, s);
+        foreach (var c in codings)
+        {
+            html.Append("<li id=\"c-").Append(c.CodingId).Append("\" class=\"mark\" data-k=\"").Append(KeyOf(c.CodingId))
+                .Append("\" data-version=\"").Append(c.Version.ToString(CultureInfo.InvariantCulture))
+                .Append("\" data-start=\"").Append(c.Start.ToString(CultureInfo.InvariantCulture))
+                .Append("\" data-end=\"").Append(c.End.ToString(CultureInfo.InvariantCulture))
+                .Append("\" data-code=\"").Append(c.CodeId).Append('"');
+            if (c.Memo is { } m) { html.Append(" data-memo=\""); Text(m); html.Append('"'); }
+            html.Append("><p><span class=\"swatch ").Append(CodeColours.ClassOf(c.CodeId)).Append("\" aria-hidden=\"true\"></span> ")
+                .Append("<button type=\"button\" class=\"link\" data-action=\"go\" aria-expanded=\"false\">");
+            Text(c.CodePath);
+            html.Append("</button> <span class=\"by\">");
+            Text(c.Coder);
+            html.Append("</span> <span class=\"pos\">").Append(c.Start.ToString(CultureInfo.InvariantCulture)).Append('–')
+                .Append(c.End.ToString(CultureInfo.InvariantCulture)).Append("</span></p><blockquote dir=\"auto\">");
+            Text(c.Text.Length > 90 ? c.Text[..80] + "…" : c.Text);
+            html.Append("</blockquote>");
+            if (c.Memo is { } memo) { html.Append("<p class=\"memo\" dir=\"auto\">Memo: "); Text(memo); html.Append("</p>"); }
+            html.Append("</li>");
         }
         return new HtmlString(html.ToString());
     }
