@@ -20,7 +20,7 @@ public sealed class PagesTests(WorkbenchFixture wb)
     private string[] Pages =>
     [
         "/", "/firms/RS-01", "/firms/GE-02", $"/transcripts/{wb.SourceId}", $"/transcripts/{wb.SourceId}?mine=true", "/codebook",
-        "/matrix", "/matrix?quotes=true&all=true", "/agreement", "/search?q=%D0%BD%D0%B5%D0%BC%D0%B5%D1%86%D0%BA%D0%B8%D0%B9", "/export",
+        "/matrix", "/matrix?quotes=true&all=true", "/agreement", "/search?q=%D0%BD%D0%B5%D0%BC%D0%B5%D1%86%D0%BA%D0%B8%D0%B9", "/export", "/firms/PL-01/assess",
     ];
 
     [Fact]
@@ -208,5 +208,33 @@ public sealed class PagesTests(WorkbenchFixture wb)
             x.QuotesAsync(new QuotesRequest(null)).GetAwaiter().GetResult().Quotations
                 .Select(q => $"{q.SourceName}|{q.CodePath}|{q.Coder}|{q.Start}|{q.End}|{q.Text}|{q.Memo}").Order(StringComparer.Ordinal);
         Assert.Equal(Codings(wb.Workbench), Codings(new InterviewWorkbench(copy)));
+    }
+
+    [Fact]
+    public async Task The_self_assessment_form_asks_in_plain_language_and_stores_the_answers_with_the_firm()
+    {
+        await using var w = await wb.SignedInPageAsync();
+        var page = w.Page;
+        await page.GotoAsync("/firms/GE-02/assess");
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("Mtskheta BioLab LLC");
+        for (var step = 0; step < 200 && await page.Locator("form.question").CountAsync() > 0; step++)
+        {
+            var legend = await page.Locator("legend").InnerTextAsync();
+            Assert.DoesNotMatch(@"\b[a-z]+_[a-z]+\b", legend); // no internal codes such as goods_export
+            var radios = page.Locator("input[type=radio]");
+            if (await radios.CountAsync() > 0) await radios.Nth(await radios.CountAsync() > 2 ? 2 : 0).CheckAsync();
+            else if (await page.Locator("input[type=checkbox][name=choice]").CountAsync() > 0) await page.Locator("input[type=checkbox][name=choice]").First.CheckAsync();
+            else await page.Locator("input[name=answer]").FillAsync("10");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Next" }).ClickAsync();
+            if (await page.Locator(".problem").CountAsync() > 0)
+            {
+                var skip = page.GetByRole(AriaRole.Button, new() { Name = "Skip" });
+                Assert.True(await skip.CountAsync() > 0, "a required question refused the answer: " + await page.Locator(".problem").InnerTextAsync());
+                await skip.ClickAsync();
+            }
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stored with GE-02 as assessment #");
+        await Assertions.Expect(page.Locator("table").First).ToBeVisibleAsync();
+        w.AssertClean();
     }
 }

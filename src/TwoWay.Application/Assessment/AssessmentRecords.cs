@@ -89,6 +89,10 @@ public sealed record QuestionView(int Number, int Of, string ItemId, string Text
 {
     /// <summary>For a question answered by picking: the numbered choices ("1 = import of goods"); empty otherwise.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
+
+    /// <summary>How the question is answered (scale 1–5, yes/no, percent, number, modes from the list): what control a form shows.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public TwoWay.Assessment.ScaleKind Scale { get; init; }
 }
 
 /// <summary>What became of one step: accepted (the session moved on), or the problem to show (it stays on the question).</summary>

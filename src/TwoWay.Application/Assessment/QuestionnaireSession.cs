@@ -65,6 +65,7 @@ public sealed class QuestionnaireSession
                 item.Labels.Length == 5 ? item.Labels : [], Hint(item), _answers[Position] is { } a ? Show(item, a) : null, item.Required)
             {
                 Choices = item.ModeChoices,
+                Scale = item.Scale,
             };
         }
     }

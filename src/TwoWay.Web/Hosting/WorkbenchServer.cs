@@ -79,6 +79,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         services.AddSingleton(new ReportService(options.Study));
         services.AddSingleton(new EvidenceService(options.Study));
         services.AddSingleton(new CaseAnalysisService(options.Study));
+        services.AddSingleton(new TwoWay.Application.Assessment.AssessmentService(options.Study));
         // Laptop mode: keys live as long as the server, so every session ends with it.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
