@@ -20,7 +20,7 @@ public sealed class PagesTests(WorkbenchFixture wb)
     private string[] Pages =>
     [
         "/", "/firms/RS-01", "/firms/GE-02", $"/transcripts/{wb.SourceId}", $"/transcripts/{wb.SourceId}?mine=true", "/codebook",
-        "/matrix", "/matrix?quotes=true&all=true", "/agreement", "/search?q=%D0%BD%D0%B5%D0%BC%D0%B5%D1%86%D0%BA%D0%B8%D0%B9", "/export", "/firms/PL-01/assess",
+        "/matrix", "/matrix?quotes=true&all=true", "/agreement", "/search?q=%D0%BD%D0%B5%D0%BC%D0%B5%D1%86%D0%BA%D0%B8%D0%B9", "/export", "/firms/PL-01/assess", "/programmes",
     ];
 
     [Fact]
@@ -235,6 +235,26 @@ public sealed class PagesTests(WorkbenchFixture wb)
         }
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Stored with GE-02 as assessment #");
         await Assertions.Expect(page.Locator("table").First).ToBeVisibleAsync();
+        w.AssertClean();
+    }
+
+    [Fact]
+    public async Task An_uploaded_catalogue_is_compared_with_the_study_and_a_bad_one_is_refused_with_its_row()
+    {
+        await using var w = await wb.SignedInPageAsync();
+        var page = w.Page;
+        await page.GotoAsync("/programmes");
+        await page.GetByLabel("Catalogue").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "catalogue.csv"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("catalogue.csv compared with the study's firms");
+        Assert.True(await page.Locator("table").CountAsync() >= 2);
+        var axe = await page.RunAxe();
+        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+
+        var bad = wb.Dir.Write("broken catalogue.csv", File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "catalogue.csv")) + "X1,not enough columns\n");
+        await page.GetByLabel("Catalogue").SetInputFilesAsync(bad);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("broken catalogue.csv.*(row|line) \\d+"));
         w.AssertClean();
     }
 }
