@@ -228,4 +228,26 @@ public sealed class CodingScreenTests(WorkbenchFixture wb)
         Assert.True(await w.Page.Locator("#code-list li:not([hidden])").CountAsync() > 10);
         w.AssertClean();
     }
+
+    [Fact]
+    public async Task Two_browser_sessions_coding_at_the_same_moment_both_keep_their_codings()
+    {
+        await using var a = await OpenTranscriptAsync();
+        await using var b = await OpenTranscriptAsync();
+        await a.Page.EvaluateAsync(SelectShown, "Interviewer: How");
+        await b.Page.EvaluateAsync(SelectShown, "she said.");
+        foreach (var w in new[] { a, b })
+        {
+            await Assertions.Expect(w.Page.Locator("#apply")).ToBeEnabledAsync();
+            await w.Page.GetByLabel("Connection kinds/Outward to inward").CheckAsync();
+        }
+        await Task.WhenAll(a.Page.Locator("#apply").ClickAsync(), b.Page.Locator("#apply").ClickAsync());
+        await Assertions.Expect(a.Page.Locator("#status")).ToContainTextAsync("Coded");
+        await Assertions.Expect(b.Page.Locator("#status")).ToContainTextAsync("Coded");
+        var texts = (await wb.Workbench.TranscriptAsync(new TranscriptRequest(wb.SourceId))).Codings
+            .Where(c => c.CodePath == "Connection kinds/Outward to inward").Select(c => c.Text).Order().ToList();
+        Assert.Equal(["Interviewer: How", "she said."], texts);
+        a.AssertClean();
+        b.AssertClean();
+    }
 }

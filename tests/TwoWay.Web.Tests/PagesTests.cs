@@ -255,6 +255,16 @@ public sealed class PagesTests(WorkbenchFixture wb)
         await page.GetByLabel("Catalogue").SetInputFilesAsync(bad);
         await page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(new System.Text.RegularExpressions.Regex("broken catalogue.csv.*(row|line) \\d+"));
+
+        // A file over the upload limit is refused before it is read.
+        var huge = wb.Dir.File("huge.csv");
+        await File.WriteAllBytesAsync(huge, new byte[5 * 1024 * 1024]);
+        await page.GetByLabel("Catalogue").SetInputFilesAsync(huge);
+        var response = await page.RunAndWaitForResponseAsync(() => page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync(),
+            r => r.Url.Contains("/programmes"));
+        Assert.Equal(413, response.Status);
+        await Assertions.Expect(page.Locator("h1")).ToContainTextAsync("too large");
+        w.Problems.RemoveAll(p => p.Contains("413"));
         w.AssertClean();
     }
 }

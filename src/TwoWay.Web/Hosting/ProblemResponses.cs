@@ -36,7 +36,7 @@ internal sealed class ProblemResponses(RequestDelegate next)
             var items = string.Concat(e.Errors.Select(x => "<li>" + WebUtility.HtmlEncode(x.ToString()) + "</li>"));
             await context.Response.WriteAsync(
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>TwoWay: not found</title>" +
-                "<link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><main><h1>Not possible</h1><ul>" + items +
+                "<link rel=\"icon\" href=\"/assets/icon.svg\"><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><main><h1>Not possible</h1><ul>" + items +
                 "</ul><p><a href=\"/\">Back to the study</a></p></main></body></html>");
         }
     }

@@ -38,6 +38,9 @@ public sealed class WorkbenchServer : IAsyncDisposable
         Token = token;
     }
 
+    /// <summary>The largest request (an uploaded file with its form) the workbench reads.</summary>
+    public const long MaxUploadBytes = 4 * 1024 * 1024;
+
     /// <summary>Where the workbench listens, e.g. http://127.0.0.1:5117/.</summary>
     public Uri BaseAddress { get; }
 
@@ -68,7 +71,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, options.Port);
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = 4 * 1024 * 1024;
+            k.Limits.MaxRequestBodySize = MaxUploadBytes;
         });
 
         var token = new OneTimeToken();
@@ -114,6 +117,18 @@ public sealed class WorkbenchServer : IAsyncDisposable
         app.UseSecurityHeaders();
         app.UseMiddleware<ProblemResponses>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
+        // An upload over the limit is refused by its declared length, before anything reads the form
+        // (else the antiforgery check would fail first and report a vague 400).
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength <= MaxUploadBytes || context.Request.ContentLength is null) return next(context);
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            context.Response.ContentType = "text/html; charset=utf-8";
+            return context.Response.WriteAsync(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>TwoWay: file too large</title>" +
+                "<link rel=\"icon\" href=\"/assets/icon.svg\"><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><main><h1>The file is too large</h1>" +
+                $"<p>The workbench accepts uploads up to {MaxUploadBytes / (1024 * 1024)} MB; nothing was read or stored. <a href=\"/\">Back to the overview</a>.</p></main></body></html>");
+        });
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
