@@ -103,6 +103,30 @@ public sealed class GuideTests : IDisposable
     }
 
     [Fact]
+    public void The_guide_is_written_as_a_valid_word_file_with_heading_styles_and_the_same_questions()
+    {
+        var study = Study();
+        var json = JsonDocument.Parse(Ok("guide", study, "--json").Out).RootElement;
+        var questions = json.GetProperty("firms")[0].GetProperty("questions").EnumerateArray().Select(q => q.GetProperty("question").GetString()!).ToList();
+        Ok("guide", study, "--out", _dir.File("g.docx"));
+
+        using var word = DocumentFormat.OpenXml.Packaging.WordprocessingDocument.Open(_dir.File("g.docx"), false);
+        Assert.Empty(new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(word));
+        var paragraphs = word.MainDocumentPart!.Document!.Body!.Elements<DocumentFormat.OpenXml.Wordprocessing.Paragraph>()
+            .Select(p => (Style: p.ParagraphProperties?.ParagraphStyleId?.Val?.Value, Text: p.InnerText)).ToList();
+        Assert.Equal(("Title", "Interview guide, round 1"), paragraphs[0]);
+        Assert.Contains(("Heading1", "LT-01 Baltų Staklės UAB"), paragraphs);
+        Assert.Contains(("Heading1", "Sources"), paragraphs);
+        Assert.NotEmpty(questions);
+        for (var i = 0; i < questions.Count; i++) Assert.Contains(paragraphs, p => p.Text == $"{i + 1}.{questions[i]}"); // the tab is not text
+        Assert.Contains(paragraphs, p => p.Text.StartsWith("Why: ", StringComparison.Ordinal) && p.Text.Contains("(LT-01/4)", StringComparison.Ordinal));
+
+        var e = CliRunner.Run("guide", study, "--out", _dir.File("g.pdf"));
+        Assert.Equal(1, e.ExitCode);
+        Assert.Contains("FILE.docx", e.Error);
+    }
+
+    [Fact]
     public void The_built_in_templates_have_one_question_for_every_kind()
     {
         var builtIn = GuideService.Read(TableReader.Read(Path.Combine(Contract.Repo.Root, "samples", "guide", "question-templates.csv")));

@@ -26,7 +26,7 @@ public sealed class GuideSettings : OutputSettings
     public string? Templates { get; init; }
 
     [CommandOption("-o|--out <FILE>")]
-    [Description("Also write the guide as a Markdown file (.md) to share or print.")]
+    [Description("Also write the guide to share or print: Markdown (FILE.md) or Word (FILE.docx).")]
     public string? Out { get; init; }
 
     [CommandOption("--force")]
