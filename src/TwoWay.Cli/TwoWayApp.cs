@@ -41,7 +41,11 @@ public static class TwoWayApp
                 .WithExample("guide", "study.twoway", "--firm", "RS-01", "--out", "guide-round2.md");
             config.AddBranch("study", study =>
             {
-                study.SetDescription("Move a whole study between a file on this computer and a team server's PostgreSQL database");
+                study.SetDescription("The study as a whole: its settings, and moving it between a file on this computer and a team server's PostgreSQL database");
+                study.AddCommand<Commands.Studies.StudySettingsCommand>("settings")
+                    .WithDescription("Show or change the study's settings: the reference year every analysis, report and guide uses by default")
+                    .WithExample("study", "settings", "study.twoway")
+                    .WithExample("study", "settings", "study.twoway", "--as-of", "2024");
                 study.AddCommand<Commands.Studies.StudyPushCommand>("push")
                     .WithDescription("Copy a study file into a new or empty PostgreSQL database (every table, checked by counting; the file is unchanged)")
                     .WithExample("study", "push", "study.twoway", "--database", "\"Host=db.example.org;Database=twoway_study;Username=alice\"");

@@ -1,13 +1,14 @@
 using TwoWay.Domain;
 using TwoWay.Input;
 using TwoWay.Storage;
+using TwoWay.Storage.Settings;
 
 namespace TwoWay.Application.Cases;
 
 /// <summary>
 /// The case analyses of a study: stages, degrees, trajectories and connections per firm and the
 /// cross-case answer, as of one year. One firm or all: the default as-of year is the study's
-/// (<see cref="AsOf.Default"/> over every case), so a firm analysed alone gets the profile it has in
+/// (<see cref="AsOf.Of"/>: its reference year, else the latest over every case), so a firm analysed alone gets the profile it has in
 /// the whole study's analysis.
 /// </summary>
 public sealed class CaseAnalysisService(string studyLocation)
@@ -21,10 +22,11 @@ public sealed class CaseAnalysisService(string studyLocation)
     {
         using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
         var asserted = StudyAnalysis.Asserted(await TwoWay.Storage.Qualitative.QualitativeStore.ConnectionLinksAsync(study, cancellationToken).ConfigureAwait(false));
+        var defaults = await study.LoadDefaultsAsync(cancellationToken).ConfigureAwait(false);
         return await Task.Run(() =>
         {
             var (cases, all) = Load(study, study.Location.Display, request.Firm);
-            return new AnalyzedCases(cases, StudyAnalysis.Of(study.Location.Display, cases, request.Year ?? AsOf.Default(all), asserted));
+            return new AnalyzedCases(cases, StudyAnalysis.Of(study.Location.Display, cases, request.Year ?? AsOf.Of(defaults, all), asserted));
         }, cancellationToken).ConfigureAwait(false);
     }
 

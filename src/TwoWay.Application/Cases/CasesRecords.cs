@@ -49,7 +49,7 @@ public sealed record StudyAnalysis(string Study, int AsOfYear, IReadOnlyList<Cas
 /// <summary>One firm's connections as claims with their basis (source and status).</summary>
 public sealed record FirmClaims(string FirmId, IReadOnlyList<ConnectionClaim> Connections);
 
-/// <summary>THE rule for the year a study is analysed at when none is given.</summary>
+/// <summary>THE rule for the year a study is analysed at when none is given: the study's reference year, else the data's latest.</summary>
 public static class AsOf
 {
     /// <summary>
@@ -59,6 +59,16 @@ public static class AsOf
     /// </summary>
     public static int Default(IReadOnlyList<FirmCase> studyCases) =>
         studyCases.Count == 0 ? YearMonth.MinYear : studyCases.Max(c => CaseAnalysis.LatestYear(c, YearMonth.MinYear));
+
+    /// <summary>
+    /// The year a study is analysed at when the user gives none: the reference year stored in the
+    /// study (`init --as-of`) if there is one, else <see cref="Default"/> of every case of the study.
+    /// </summary>
+    public static int Of(TwoWay.Storage.Settings.StudyDefaults defaults, IReadOnlyList<FirmCase> studyCases)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        return defaults.AsOfYear ?? Default(studyCases);
+    }
 }
 
 /// <summary>What `twoway analyze` asks for: one firm or all, as of a year or the default.</summary>
@@ -86,6 +96,29 @@ public sealed record ExportResult(IReadOnlyList<string> Files, int Firms, int Op
 
 /// <summary>What `twoway init` created: the study as it is named in messages (never a secret).</summary>
 public sealed record InitResult(string Study);
+
+/// <summary>`twoway study settings`: what to change (nothing: only show them).</summary>
+/// <param name="AsOfYear">Store this reference year for every analysis of the study.</param>
+/// <param name="ClearAsOf">Remove the stored reference year (analyses follow the data again).</param>
+public sealed record StudySettingsRequest(int? AsOfYear = null, bool ClearAsOf = false);
+
+/// <summary>Where the as-of year an analysis uses by default comes from.</summary>
+public static class AsOfSources
+{
+    /// <summary>The reference year stored in the study (`init --as-of`, `study settings --as-of`).</summary>
+    public const string Study = "study";
+
+    /// <summary>The latest year the study's data mention (<see cref="AsOf.Default"/>).</summary>
+    public const string Data = "data";
+}
+
+/// <summary>The `twoway study settings --json` document.</summary>
+/// <param name="Study">The study.</param>
+/// <param name="AsOfYear">The reference year stored in the study, or null when none is.</param>
+/// <param name="DefaultAsOfYear">The as-of year every analysis uses when given none.</param>
+/// <param name="DefaultAsOfSource">Where that year comes from: "study" or "data".</param>
+/// <param name="LatestDataYear">The latest year the study's data mention (null: no firms yet).</param>
+public sealed record StudySettingsResult(string Study, int? AsOfYear, int DefaultAsOfYear, string DefaultAsOfSource, int? LatestDataYear);
 
 /// <summary>The kinds of input file `twoway template KIND FILE` writes.</summary>
 public enum TemplateKind

@@ -4,6 +4,7 @@ using TwoWay.Interchange.Cases;
 using TwoWay.Application.Files;
 using TwoWay.Policy.Files;
 using TwoWay.Storage;
+using TwoWay.Storage.Settings;
 
 namespace TwoWay.Application.Cases;
 
@@ -14,13 +15,46 @@ namespace TwoWay.Application.Cases;
 /// </summary>
 public sealed class StudyService(string studyLocation)
 {
-    /// <summary>Creates a new, empty study; refuses a location that is taken.</summary>
-    public Task<InitResult> InitAsync(CancellationToken cancellationToken = default) =>
-        Task.Run(() =>
+    /// <summary>
+    /// Creates a new, empty study; refuses a location that is taken. <paramref name="asOfYear"/>: the
+    /// study's reference year for every analysis (null: the latest year in its data), checked first.
+    /// </summary>
+    public async Task<InitResult> InitAsync(int? asOfYear = null, CancellationToken cancellationToken = default)
+    {
+        CheckYear(studyLocation, asOfYear);
+        using var study = await Task.Run(() => Study.Create(studyLocation), cancellationToken).ConfigureAwait(false);
+        if (asOfYear is not null) await study.SaveDefaultsAsync(new StudyDefaults(asOfYear), cancellationToken).ConfigureAwait(false);
+        return new InitResult(study.Location.Display);
+    }
+
+    /// <summary>
+    /// The study's settings, after applying <paramref name="request"/>'s changes (none: only shown):
+    /// the reference year stored (or none), and the year analyses use by default with where it comes from.
+    /// </summary>
+    public async Task<StudySettingsResult> SettingsAsync(StudySettingsRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (request.AsOfYear is not null && request.ClearAsOf)
+            throw new InputException(studyLocation, null, "--as-of", "give a year or 'none', not both");
+        CheckYear(studyLocation, request.AsOfYear);
+        using var study = await StudyAccess.OpenAsync(studyLocation, cancellationToken).ConfigureAwait(false);
+        var defaults = await study.LoadDefaultsAsync(cancellationToken).ConfigureAwait(false);
+        if (request.AsOfYear is not null || request.ClearAsOf)
         {
-            using var study = Study.Create(studyLocation);
-            return new InitResult(study.Location.Display);
-        }, cancellationToken);
+            defaults = new StudyDefaults(request.ClearAsOf ? null : request.AsOfYear);
+            await study.SaveDefaultsAsync(defaults, cancellationToken).ConfigureAwait(false);
+        }
+        var cases = await study.LoadCasesAsync(cancellationToken).ConfigureAwait(false);
+        var dataYear = AsOf.Default(cases);
+        return new StudySettingsResult(study.Location.Display, defaults.AsOfYear, defaults.AsOfYear ?? dataYear,
+            defaults.AsOfYear is null ? AsOfSources.Data : AsOfSources.Study, cases.Count == 0 ? null : dataYear);
+    }
+
+    private static void CheckYear(string location, int? year)
+    {
+        if (year is { } y && (y < YearMonth.MinYear || y > YearMonth.MaxYear))
+            throw new InputException(location, null, "--as-of", $"{y} is not a year TwoWay handles ({YearMonth.MinYear}–{YearMonth.MaxYear})");
+    }
 
     /// <summary>
     /// Reads and checks every file, then stores all firms and operations in one transaction, or

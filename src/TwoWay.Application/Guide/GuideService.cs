@@ -7,6 +7,7 @@ using TwoWay.Interchange.Tables;
 using TwoWay.Qualitative;
 using TwoWay.Reports.Documents;
 using TwoWay.Storage;
+using TwoWay.Storage.Settings;
 using TwoWay.Storage.Qualitative;
 
 namespace TwoWay.Application.Guide;
@@ -43,7 +44,8 @@ public sealed class GuideService(string studyLocation)
         using var study = await StudyAccess.OpenAsync(studyLocation, ct).ConfigureAwait(false);
         var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
         var (cases, all) = CaseAnalysisService.Load(study, study.Location.Display, request.Firm);
-        var analysis = StudyAnalysis.Of(study.Location.Display, cases, AsOf.Default(all), StudyAnalysis.Asserted(snapshot.Links));
+        var defaults = await study.LoadDefaultsAsync(ct).ConfigureAwait(false);
+        var analysis = StudyAnalysis.Of(study.Location.Display, cases, AsOf.Of(defaults, all), StudyAnalysis.Asserted(snapshot.Links));
         var quoted = snapshot.Links.Where(l => l.Target is EvidenceTarget.OfOperation)
             .Select(l => ((EvidenceTarget.OfOperation)l.Target).Id.Value).ToHashSet(StringComparer.Ordinal);
         var byId = cases.ToDictionary(c => c.Firm.Id.Value, StringComparer.Ordinal);

@@ -24,9 +24,9 @@ public abstract record CoveragePopulation
 {
     private CoveragePopulation() { }
 
-    /// <summary>The firms of a study, with states and stages from their operations and the case analyses as of <paramref name="Year"/> (default: the latest year the data mention).</summary>
+    /// <summary>The firms of a study, with states and stages from their operations and the case analyses as of <paramref name="Year"/> (default: the study's reference year, else the latest year the data mention).</summary>
     /// <param name="Study">The study project file or PostgreSQL connection string.</param>
-    /// <param name="Year">The as-of year; null: the latest year the data mention.</param>
+    /// <param name="Year">The as-of year; null: the study's reference year, else the latest year the data mention.</param>
     public sealed record StudyFirms(string Study, int? Year = null) : CoveragePopulation;
 
     /// <summary>A table of population groups (trader_state, outward_stage, inward_stage, firms).</summary>

@@ -4,7 +4,7 @@ namespace TwoWay.Application.Reports;
 
 /// <summary>`twoway report`: what the study report shows.</summary>
 /// <param name="Title">The report's title (null: "Study NAME" after the study file's name).</param>
-/// <param name="Year">The as-of year (null: the study's default, <see cref="AsOf.Default"/>).</param>
+/// <param name="Year">The as-of year (null: the study's default, <see cref="AsOf.Of"/>).</param>
 /// <param name="Pseudonymize">Replace firm and partner names by "Firm A", "Partner 1" (quotations stay as stored).</param>
 /// <param name="Catalogue">A programme catalogue file: adds its portfolio and its coverage of the study's firms.</param>
 public sealed record ReportRequest(string? Title = null, int? Year = null, bool Pseudonymize = false, string? Catalogue = null);

@@ -6,6 +6,7 @@ using TwoWay.Policy.Files;
 using TwoWay.Qualitative;
 using TwoWay.Reports.Html;
 using TwoWay.Storage;
+using TwoWay.Storage.Settings;
 using TwoWay.Storage.Assessments;
 using TwoWay.Storage.Qualitative;
 
@@ -64,7 +65,8 @@ internal sealed record StudyReportContents(
     {
         var cases = await Task.Run(study.LoadCases, cancellationToken).ConfigureAwait(false);
         var snapshot = await QualitativeStore.SnapshotAsync(study, cancellationToken).ConfigureAwait(false);
-        var analysis = StudyAnalysis.Of(location, cases, year ?? AsOf.Default(cases), StudyAnalysis.Asserted(snapshot.Links));
+        var defaults = await study.LoadDefaultsAsync(cancellationToken).ConfigureAwait(false);
+        var analysis = StudyAnalysis.Of(location, cases, year ?? AsOf.Of(defaults, cases), StudyAnalysis.Asserted(snapshot.Links));
         var assessments = await Task.Run(() => study.LoadAssessments(), cancellationToken).ConfigureAwait(false);
         return new StudyReportContents(location, cases, analysis, InterviewSection(snapshot.Project), LinkedEvidence(snapshot), assessments);
     }

@@ -12,7 +12,8 @@ public static class StudyCommands
     {
         config.AddCommand<InitCommand>("init")
             .WithDescription("Create a new, empty study project file (refuses to overwrite an existing file).")
-            .WithExample("init", "study.twoway");
+            .WithExample("init", "study.twoway")
+            .WithExample("init", "new-study.twoway", "--as-of", "2024");
         config.AddCommand<ImportCommand>("import")
             .WithDescription("Import firms and operations from CSV/TSV/XLSX files, all or nothing.")
             .WithExample("import", "study.twoway", "demo-study/firms.csv", "demo-study/operations.csv")

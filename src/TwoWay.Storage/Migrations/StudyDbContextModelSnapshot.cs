@@ -393,6 +393,22 @@ namespace TwoWay.Storage.Migrations
                     b.ToTable("qual_sources", (string)null);
                 });
 
+            modelBuilder.Entity("TwoWay.Storage.Settings.StudySettingRecord", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnName("key");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnName("value");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("study_settings", (string)null);
+                });
+
             modelBuilder.Entity("TwoWay.Storage.Assessments.AssessmentRecord", b =>
                 {
                     b.HasOne("TwoWay.Storage.Cases.FirmRecord", null)

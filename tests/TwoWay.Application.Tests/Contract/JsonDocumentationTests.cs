@@ -145,6 +145,7 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("qdc import", "qdc", "import", other, _dir.File("s.qdc"));
             Named("sources remove", "sources", "remove", other, "second", "--force");
             Named("migrate", "migrate", study);
+            Named("study settings", "study", "settings", study, "--as-of", "2020");
 
             Named("panel simulate", "panel", "simulate", _dir.File("p.parquet"), "--firms", "400", "--years", "8", "--seed", "3");
             Named("panel analyze", "panel", "analyze", _dir.File("p.parquet"));

@@ -29,13 +29,14 @@ public sealed class HelpExamplesTests(DemoFolder demo) : IClassFixture<DemoFolde
     /// <summary>The order examples run in: each example runs at the first prefix it starts with.</summary>
     private static readonly string[] Order =
     [
-        "init", "import study.twoway demo-study", "export", "import study.twoway cases.xlsx", "template", "firms", "analyze", "report",
+        "init", "import study.twoway demo-study", "study settings", "export", "import study.twoway cases.xlsx", "template", "firms", "analyze", "report",
         "sources add", "codes starter", "code study.twoway", "code edit", "code remove", "guide", "panel simulate", "panel analyze",
         "survey analyze", "demo", "study push", "study pull", "serve",
     ];
 
     /// <summary>The server examples need a database: <see cref="Study_examples_run_against_a_real_server"/>.</summary>
-    private static bool NeedsServer(string example) => example.StartsWith("study ", StringComparison.Ordinal);
+    private static bool NeedsServer(string example) =>
+        example.StartsWith("study push ", StringComparison.Ordinal) || example.StartsWith("study pull ", StringComparison.Ordinal);
 
     /// <summary>
     /// `serve` runs until Ctrl-C, so it cannot run here; TwoWay.Web.Tests start the same server on

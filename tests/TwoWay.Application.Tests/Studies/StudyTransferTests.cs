@@ -18,7 +18,7 @@ public sealed class StudyTransferTests : IDisposable
 
     /// <summary>A study with something in every table: firms with attributes, operations with evidence,
     /// a Georgian and a Russian transcript (with an emoji), codes, codings by two coders, memos,
-    /// evidence links and a self-assessment.</summary>
+    /// evidence links, a self-assessment and the study's reference year.</summary>
     private string RichStudy()
     {
         var study = SmallStudy.Create(_dir);
@@ -41,6 +41,7 @@ public sealed class StudyTransferTests : IDisposable
         var coding = JsonDocument.Parse(coded.Out).RootElement.GetProperty("coding_id").GetString()!;
         Ok("evidence", study, coding, "--operation", "RS-01/1");
         Ok("assess", "--answers", PolicySamplesFile("firm-1.json"), "--study", study, "--firm-id", "RS-01");
+        Ok("study", "settings", study, "--as-of", "2019");
         return study;
     }
 
@@ -54,7 +55,7 @@ public sealed class StudyTransferTests : IDisposable
         var r = CliRunner.Run("study", "push", study, "--database", copy, "--json");
         Assert.True(r.ExitCode == 0, r.Error);
         var result = JsonSerializer.Deserialize<StudyCopyResult>(r.Out, PublicJson.Options)!;
-        Assert.Equal(10, result.Tables.Count);
+        Assert.Equal(11, result.Tables.Count);
         Assert.All(result.Tables, t => Assert.True(t.Rows > 0, $"{t.Table} is empty in the rich study"));
         Assert.Equal(result.Tables.Sum(t => t.Rows), result.Rows);
         Assert.Equal(Dump(study), Dump(copy));

@@ -17,7 +17,7 @@ public class AnalysisSettings : OutputSettings
     public string Study { get; init; } = "";
 
     [CommandOption("--year <YEAR>")]
-    [Description("Analyse as of the end of this year (default: the latest year in the study's data).")]
+    [Description("Analyse as of the end of this year (default: the study's reference year from 'study settings', else the latest year in its data).")]
     public int? Year { get; init; }
 
     public override ValidationResult Validate() =>

@@ -6,13 +6,21 @@ using TwoWay.Cli.Infrastructure;
 
 namespace TwoWay.Cli.Commands;
 
-[Description("Create a new, empty study.")]
-public sealed class InitCommand(Terminal terminal) : AsyncCommand<StudySettings>
+public sealed class InitSettings : StudySettings
 {
-    public override async Task<int> ExecuteAsync(CommandContext context, StudySettings settings, CancellationToken cancellationToken)
+    [CommandOption("--as-of <YEAR>")]
+    [Description("The study's reference year: every analysis, report and guide is as of the end of this year unless told otherwise (default: the latest year in the data). Change it later with 'twoway study settings'.")]
+    public int? AsOf { get; init; }
+}
+
+[Description("Create a new, empty study.")]
+public sealed class InitCommand(Terminal terminal) : AsyncCommand<InitSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, InitSettings settings, CancellationToken cancellationToken)
     {
-        var created = await new StudyService(settings.Study).InitAsync(cancellationToken);
-        terminal.Out.MarkupLineInterpolated($"Created study [bold]{created.Study}[/]. Next: 'twoway template firms firms.csv', fill it in, then 'twoway import {created.Study} firms.csv'.");
+        var created = await new StudyService(settings.Study).InitAsync(settings.AsOf, cancellationToken);
+        var asOf = settings.AsOf is { } y ? $" Analyses are as of {y}." : "";
+        terminal.Out.MarkupLineInterpolated($"Created study [bold]{created.Study}[/].{asOf} Next: 'twoway template firms firms.csv', fill it in, then 'twoway import {created.Study} firms.csv'.");
         return ExitCodes.Ok;
     }
 }

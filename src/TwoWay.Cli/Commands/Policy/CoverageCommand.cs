@@ -26,7 +26,7 @@ public sealed class CoverageSettings : CatalogueSettings
     public string? Study { get; init; }
 
     [CommandOption("--year <YEAR>")]
-    [Description("With --panel or --study: the year whose firms are counted (default: the latest).")]
+    [Description("With --panel or --study: the year whose firms are counted (default: the latest; for --study its reference year if set).")]
     public int? Year { get; init; }
 
     [CommandOption("--population <FILE>")]

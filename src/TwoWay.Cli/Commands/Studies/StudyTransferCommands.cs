@@ -74,3 +74,41 @@ internal static class StudyTransferOutput
         public void Report(StudyTableCopy value) => report(value);
     }
 }
+
+public sealed class StudySettingsSettings : OutputSettings
+{
+    [CommandArgument(0, "<study>")]
+    [Description("The study: a .twoway project file, or a PostgreSQL connection string (Host=...;Database=...).")]
+    public string Study { get; init; } = "";
+
+    [CommandOption("--as-of <YEAR>")]
+    [Description("Store this reference year: every analysis, report and guide is as of its end unless given --year; 'none' removes it (analyses follow the latest year in the data).")]
+    public string? AsOf { get; init; }
+
+    public override ValidationResult Validate() =>
+        AsOf is null || AsOf.Equals("none", StringComparison.OrdinalIgnoreCase) || int.TryParse(AsOf, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? ValidationResult.Success()
+            : ValidationResult.Error($"--as-of takes a year (e.g. 2024) or 'none', not '{AsOf}'.");
+}
+
+/// <summary><c>twoway study settings STUDY [--as-of YEAR|none]</c>: the study's reference year, shown or changed.</summary>
+public sealed class StudySettingsCommand(Terminal terminal) : AsyncCommand<StudySettingsSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, StudySettingsSettings s, CancellationToken cancellationToken)
+    {
+        var clear = s.AsOf is { } text && text.Equals("none", StringComparison.OrdinalIgnoreCase);
+        int? year = s.AsOf is null || clear ? null : int.Parse(s.AsOf, System.Globalization.CultureInfo.InvariantCulture);
+        var r = await new Application.Cases.StudyService(s.Study).SettingsAsync(new Application.Cases.StudySettingsRequest(year, clear), cancellationToken);
+        if (s.Json)
+        {
+            terminal.WriteRaw(PublicJson.Serialize(r) + Environment.NewLine);
+            return ExitCodes.Ok;
+        }
+        var o = terminal.Out;
+        if (r.AsOfYear is { } stored)
+            o.MarkupLineInterpolated($"Analyses of [bold]{r.Study}[/] are as of the end of [bold]{stored}[/], the study's reference year{(r.LatestDataYear is { } d && d != stored ? $" (its data reach {d})" : "")}.");
+        else
+            o.MarkupLineInterpolated($"Analyses of [bold]{r.Study}[/] are as of the end of [bold]{r.DefaultAsOfYear}[/], the latest year in its data; no reference year is set (set one with --as-of YEAR).");
+        return ExitCodes.Ok;
+    }
+}
