@@ -131,6 +131,8 @@ public enum TemplateKind
     Programmes,
     /// <summary>A batch answers file (self-assessment survey export).</summary>
     Answers,
+    /// <summary>A codings file for bulk coding (<c>code import</c>).</summary>
+    Codings,
 }
 
 /// <summary>`twoway template`: the kind, the file, whether it may be replaced, and for answers the questionnaire definition (null: the built-in one).</summary>

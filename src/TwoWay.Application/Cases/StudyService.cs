@@ -123,6 +123,7 @@ public sealed class StudyService(string studyLocation)
             "operations" => TemplateKind.Operations,
             "programmes" => TemplateKind.Programmes,
             "answers" => TemplateKind.Answers,
+            "codings" => TemplateKind.Codings,
             _ => null,
         };
 
@@ -145,6 +146,11 @@ public sealed class StudyService(string studyLocation)
                     case TemplateKind.Firms: CaseExport.WriteTemplate(temp, CaseTableKind.Firms); break;
                     case TemplateKind.Operations: CaseExport.WriteTemplate(temp, CaseTableKind.Operations); break;
                     case TemplateKind.Programmes: CatalogueFile.WriteTemplate(temp); break;
+                    case TemplateKind.Codings:
+                        var columns = Interviews.InterviewWorkbench.CodingColumns;
+                        Interchange.Tables.TableWriter.Write(temp, columns.Select(c => c.Name).ToList(), [columns.Select(c => c.Name is "start" or "end" ? null : (string?)c.Example).ToList()], columns, // the example row codes by phrase
+                            "TwoWay codings for 'twoway code import'. Replace the example row with your codings (a phrase, or start and end); see docs/qualitative.md.", "codings");
+                        break;
                     default: BatchFile.WriteTemplate(temp, questionnaire!); break;
                 }
             }, "the template file", request.Force, ProtectedFile.Input(request.Questionnaire, "the questionnaire"));

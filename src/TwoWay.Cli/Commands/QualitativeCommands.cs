@@ -42,13 +42,15 @@ public static class QualitativeCommands
         });
         config.AddBranch("code", b =>
         {
-            b.SetDescription("Code a span of a transcript, given as --span START-END (UTF-16 indices) or --phrase TEXT; 'code edit' and 'code remove' change one.");
+            b.SetDescription("Code a span of a transcript, given as --span START-END (UTF-16 indices) or --phrase TEXT; 'code edit' and 'code remove' change one; 'code import' codes from a spreadsheet.");
             b.SetDefaultCommand<CodeCommand>();
             b.AddExample("code", "study.twoway", "RS-01-r1", "Mechanisms/Learning", "--phrase", "\"We started by importing Kessler castings\"", "--coder", "alice");
             b.AddCommand<CodeEditCommand>("edit").WithDescription("Move a coding's boundaries (--span or --phrase), recode it (--code) or change its memo.")
                 .WithExample("code", "edit", "study.twoway", "236adb83", "--phrase", "\"We started by importing Kessler castings; their engineers\"");
             b.AddCommand<CodeRemoveCommand>("remove").WithDescription("Remove a coding (with --force also the evidence links resting on it).")
                 .WithExample("code", "remove", "study.twoway", "236adb83");
+            b.AddCommand<CodeImportCommand>("import").WithDescription("Bulk coding from a spreadsheet (source, code, phrase or start and end, coder, memo): every row checked as 'code' checks one, all stored or none.")
+                .WithExample("code", "import", "study.twoway", "codings.csv", "--coder", "alice");
         });
         config.AddCommand<QuotesCommand>("quotes").WithDescription("All quotations for a code (or, without one, of every code), optionally by case, round or coder.");
         config.AddCommand<CodersCommand>("coders").WithDescription("Who coded: each coder's codings, transcripts and codes.");

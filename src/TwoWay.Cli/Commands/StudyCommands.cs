@@ -22,9 +22,10 @@ public static class StudyCommands
             .WithDescription("Export all firms and operations to CSV (two files) or one XLSX workbook, in the import format.")
             .WithExample("export", "study.twoway", "cases.xlsx");
         config.AddCommand<TemplateCommand>("template")
-            .WithDescription("Write an empty input file whose header comments (CSV) or About sheet (XLSX) explain each column: firms, operations (a study), programmes (a policy catalogue) or answers (batch self-assessment).")
+            .WithDescription("Write an empty input file whose header comments (CSV) or About sheet (XLSX) explain each column: firms, operations (a study), codings (bulk coding), programmes (a policy catalogue) or answers (batch self-assessment).")
             .WithExample("template", "operations", "operations.csv")
-            .WithExample("template", "programmes", "catalogue.xlsx");
+            .WithExample("template", "programmes", "catalogue.xlsx")
+            .WithExample("template", "codings", "codings.csv");
         config.AddCommand<Web.ServeCommand>("serve")
             .WithDescription("Open the study in the browser: overview, firms with their timelines, the coding screen for transcripts, codebook, matrices, agreement, search and exports (127.0.0.1 only; runs until Ctrl-C).")
             .WithExample("serve", "study.twoway")

@@ -135,6 +135,7 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("code edit", "code", "edit", study, extra[..8], "--memo", "checked");
             Run("evidence", study, extra, "--operation", "RS-01/1");
             Named("code remove", "code", "remove", study, extra[..8], "--force");
+            Named("code import", "code", "import", study, _dir.Write("codings.csv", "source,code,start,end,coder\nsecond,Partner,0,5,carol\n"));
             Named("qdpx export", "qdpx", "export", study, _dir.File("s.qdpx"));
             Named("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
             Named("study push", "study", "push", study, "--database", _dir.File("pushed.twoway"));

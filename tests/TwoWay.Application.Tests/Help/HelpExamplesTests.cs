@@ -30,7 +30,7 @@ public sealed class HelpExamplesTests(DemoFolder demo) : IClassFixture<DemoFolde
     private static readonly string[] Order =
     [
         "init", "import study.twoway demo-study", "study settings", "export", "import study.twoway cases.xlsx", "template", "firms", "analyze", "report",
-        "sources add", "codes starter", "code study.twoway", "code edit", "code remove", "guide", "panel simulate", "panel analyze",
+        "sources add", "codes starter", "code study.twoway", "code edit", "code remove", "code import", "guide", "panel simulate", "panel analyze",
         "survey analyze", "demo", "study push", "study pull", "serve",
     ];
 

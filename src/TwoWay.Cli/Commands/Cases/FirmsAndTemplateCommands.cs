@@ -11,7 +11,7 @@ namespace TwoWay.Cli.Commands;
 public sealed class TemplateSettings : CommandSettings
 {
     [CommandArgument(0, "<kind>")]
-    [Description("firms or operations (study), programmes or answers (policy and self-assessment).")]
+    [Description("firms or operations (study), codings (bulk coding with 'code import'), programmes or answers (policy and self-assessment).")]
     public string Kind { get; init; } = "";
 
     [CommandArgument(1, "<file>")]
@@ -28,7 +28,7 @@ public sealed class TemplateSettings : CommandSettings
 
     public override ValidationResult Validate() =>
         StudyService.ParseTemplateKind(Kind) is not { } kind
-            ? ValidationResult.Error($"the template kind must be 'firms', 'operations', 'programmes' or 'answers', not '{Kind}'.")
+            ? ValidationResult.Error($"the template kind must be 'firms', 'operations', 'codings', 'programmes' or 'answers', not '{Kind}'.")
             : Questionnaire is not null && kind != TemplateKind.Answers
                 ? ValidationResult.Error("--questionnaire goes with the answers template.")
             : !new[] { ".csv", ".tsv", ".xlsx" }.Contains(Path.GetExtension(File).ToLowerInvariant())
@@ -36,7 +36,7 @@ public sealed class TemplateSettings : CommandSettings
                 : ValidationResult.Success();
 }
 
-[Description("Write an empty, documented firms, operations, programmes or answers file.")]
+[Description("Write an empty, documented firms, operations, codings, programmes or answers file.")]
 public sealed class TemplateCommand(Terminal terminal) : AsyncCommand<TemplateSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, TemplateSettings settings, CancellationToken cancellationToken)

@@ -66,3 +66,24 @@ public sealed class CodeRemoveCommand(Terminal terminal) : InterviewCommand<Code
         Say(s, r, $"Removed coding {CodingIds.Short(q.CodingId)} ([bold]{q.CodePath}[/] at {q.Start}–{q.End} by {q.Coder}: \"{q.Text}\"){links}.");
     }
 }
+
+public sealed class CodeImportSettings : QualSettings
+{
+    [CommandArgument(1, "<file>")]
+    [Description("A codings file (.csv, .tsv, .xlsx): source, code, phrase (or start and end), coder, memo — one coding per row ('twoway template codings FILE' writes one).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--coder <NAME>")]
+    [Description("The coder of rows whose coder cell is empty.")]
+    public string? Coder { get; init; }
+}
+
+/// <summary><c>code import STUDY FILE</c>: bulk coding from a spreadsheet, all rows or none.</summary>
+public sealed class CodeImportCommand(Terminal terminal) : InterviewCommand<CodeImportSettings>(terminal)
+{
+    protected override async Task RunAsync(InterviewWorkbench workbench, CodeImportSettings s, CancellationToken ct)
+    {
+        var r = await workbench.ImportCodingsAsync(new CodingImportRequest(s.File, s.Coder), ct);
+        Say(s, r, $"Added {TwoWay.Application.Display.Counted(r.Codings, "coding")} from [bold]{r.File}[/] in one transaction ('twoway quotes {s.Study}' lists them).");
+    }
+}
