@@ -39,6 +39,18 @@ public static class TwoWayApp
             config.AddCommand<Commands.Guide.GuideCommand>("guide")
                 .WithDescription("The next interview round's questions per firm, from what the case model does not yet know or where its sources disagree")
                 .WithExample("guide", "study.twoway", "--firm", "RS-01", "--out", "guide-round2.md");
+            config.AddBranch("suggest", suggest =>
+            {
+                suggest.SetDescription("Candidate operations found in the transcripts (a direction and mode from the wording, a country, a year, a partner), each with its quotation; accept one as an operation or reject it");
+                suggest.SetDefaultCommand<Commands.Suggestions.SuggestCommand>();
+                suggest.AddExample("suggest", "study.twoway", "--firm", "RS-01");
+                suggest.AddCommand<Commands.Suggestions.SuggestAcceptCommand>("accept")
+                    .WithDescription("Store a suggestion as an operation of its case, checked as an imported row, with its quotation as interview evidence")
+                    .WithExample("suggest", "accept", "study.twoway", "3f9c2a1b", "--start", "2005");
+                suggest.AddCommand<Commands.Suggestions.SuggestRejectCommand>("reject")
+                    .WithDescription("Remember that a suggestion is wrong, so it is no longer offered")
+                    .WithExample("suggest", "reject", "study.twoway", "3f9c2a1b");
+            });
             config.AddBranch("study", study =>
             {
                 study.SetDescription("The study as a whole: its settings, and moving it between a file on this computer and a team server's PostgreSQL database");

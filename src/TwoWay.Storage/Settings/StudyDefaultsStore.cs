@@ -70,6 +70,35 @@ public static class StudyDefaultsStore
         await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
     }
 
+    private const string DecisionPrefix = "suggestion:";
+
+    /// <summary>
+    /// The decisions taken on suggested operations (<c>twoway suggest accept|reject</c>), by
+    /// suggestion id: "rejected", or "accepted:OPERATION_ID". Kept in the settings table: they are
+    /// the study's memory of what the researcher has already judged, not case data.
+    /// </summary>
+    public static async Task<IReadOnlyDictionary<string, string>> LoadSuggestionDecisionsAsync(this Study study, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        await using var db = study.CreateDbContext();
+        var rows = await db.Set<StudySettingRecord>().AsNoTracking().Where(s => s.Key.StartsWith(DecisionPrefix)).ToListAsync(cancellationToken).ConfigureAwait(false);
+        return rows.ToDictionary(r => r.Key[DecisionPrefix.Length..], r => r.Value, StringComparer.Ordinal);
+    }
+
+    /// <summary>Stores the decision on one suggestion (replacing an earlier one), in one transaction.</summary>
+    public static async Task SaveSuggestionDecisionAsync(this Study study, string suggestionId, string decision, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(study);
+        await using var db = study.CreateDbContext();
+        await using var tx = await Study.BeginWriteAsync(db, cancellationToken).ConfigureAwait(false);
+        var key = DecisionPrefix + suggestionId;
+        var stored = await db.Set<StudySettingRecord>().FirstOrDefaultAsync(s => s.Key == key, cancellationToken).ConfigureAwait(false);
+        if (stored is null) db.Add(new StudySettingRecord { Key = key, Value = decision });
+        else { stored.Value = decision; db.Update(stored); }
+        await db.SaveChangesAsync(cancellationToken).ConfigureAwait(false);
+        await tx.CommitAsync(cancellationToken).ConfigureAwait(false);
+    }
+
     // A value written by hand into the database is still read strictly: a wrong year is reported, never guessed.
     private static int ReadYear(Study study, string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var y) && y >= YearMonth.MinYear && y <= YearMonth.MaxYear

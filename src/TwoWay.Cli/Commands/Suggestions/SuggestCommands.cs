@@ -1,0 +1,97 @@
+using System.ComponentModel;
+using Spectre.Console;
+using Spectre.Console.Cli;
+using TwoWay.Application;
+using TwoWay.Application.Suggestions;
+using TwoWay.Cli.Infrastructure;
+
+namespace TwoWay.Cli.Commands.Suggestions;
+
+public class SuggestStudySettings : OutputSettings
+{
+    [CommandArgument(0, "<study>")]
+    [Description("The study project file (or PostgreSQL connection string).")]
+    public string Study { get; init; } = "";
+
+    [CommandOption("--cues <FILE>")]
+    [Description("Your own cue file (CSV/XLSX: direction, mode, pattern, note), e.g. with another language's wordings; default: the built-in cues (samples/suggest/cues.csv).")]
+    public string? Cues { get; init; }
+}
+
+public sealed class SuggestSettings : SuggestStudySettings
+{
+    [CommandOption("--source <NAME>")] [Description("Only this transcript (name or id).")] public string? Source { get; init; }
+    [CommandOption("--firm <ID>")] [Description("Only transcripts of this case.")] public string? Firm { get; init; }
+    [CommandOption("--all")] [Description("Also show the suggestions you rejected.")] public bool All { get; init; }
+}
+
+public sealed class SuggestDecisionSettings : SuggestStudySettings
+{
+    [CommandArgument(1, "<suggestion>")]
+    [Description("The suggestion's id as 'twoway suggest' shows it (any unique beginning).")]
+    public string Id { get; init; } = "";
+}
+
+public sealed class SuggestAcceptSettings : SuggestStudySettings
+{
+    [CommandArgument(1, "<suggestion>")]
+    [Description("The suggestion's id as 'twoway suggest' shows it (any unique beginning).")]
+    public string Id { get; init; } = "";
+
+    [CommandOption("--operation-id <ID>")] [Description("The new operation's id (default: the case's next free FIRM/N).")] public string? OperationId { get; init; }
+    [CommandOption("--start <YYYY|YYYY-MM>")] [Description("The start, when the quotation names no year (or names the wrong one).")] public string? Start { get; init; }
+    [CommandOption("--partner <NAME>")] [Description("The partner, when the suggested one is wrong or missing.")] public string? Partner { get; init; }
+}
+
+/// <summary><c>twoway suggest STUDY</c>: candidate operations found in the transcripts.</summary>
+public sealed class SuggestCommand(Terminal terminal) : AsyncCommand<SuggestSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SuggestSettings s, CancellationToken cancellationToken)
+    {
+        var r = await new SuggestionService(s.Study).SuggestAsync(new SuggestRequest(s.Source, s.Firm, s.Cues, s.All), cancellationToken);
+        if (s.Json)
+        {
+            terminal.WriteRaw(PublicJson.Serialize(r) + Environment.NewLine);
+            return ExitCodes.Ok;
+        }
+        var o = terminal.Out;
+        if (r.Suggestions.Count == 0)
+        {
+            o.MarkupLine("No suggestions: no sentence of the transcripts names a cue and a country together.");
+            return ExitCodes.Ok;
+        }
+        var t = new Table().Title($"Suggested operations ({r.New} new, {r.Recorded} already recorded, {r.Accepted} accepted, {r.Rejected} rejected)")
+            .AddColumns("id", "status", "case", "source", "direction", "mode", "country", "year", "partner", "quotation");
+        foreach (var x in r.Suggestions)
+            t.AddRow(x.Id[..8], Markup.Escape(x.Status + (x.Operation is { } op ? " " + op : "")), Markup.Escape(x.Case ?? ""), Markup.Escape(x.Source),
+                x.Direction, Markup.Escape(x.ModeLabel), Markup.Escape(x.CountryName), x.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "",
+                Markup.Escape(x.Partner ?? ""), Markup.Escape(x.Quotation));
+        o.Write(t);
+        o.MarkupLineInterpolated($"Accept one with 'twoway suggest accept {s.Study} ID' (an operation with this quotation as interview evidence), or 'suggest reject'.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>twoway suggest accept STUDY ID</c>: the suggestion becomes an operation, validated as an import row.</summary>
+public sealed class SuggestAcceptCommand(Terminal terminal) : AsyncCommand<SuggestAcceptSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SuggestAcceptSettings s, CancellationToken cancellationToken)
+    {
+        var r = await new SuggestionService(s.Study).AcceptAsync(new AcceptSuggestionRequest(s.Id, s.OperationId, s.Start, s.Partner, s.Cues), cancellationToken);
+        if (s.Json) terminal.WriteRaw(PublicJson.Serialize(r) + Environment.NewLine);
+        else terminal.Out.MarkupLineInterpolated($"Stored operation [bold]{r.Operation}[/]: {r.Suggestion.ModeLabel}, {r.Suggestion.CountryName}, with the quotation as interview evidence.");
+        return ExitCodes.Ok;
+    }
+}
+
+/// <summary><c>twoway suggest reject STUDY ID</c>: the suggestion is remembered as wrong.</summary>
+public sealed class SuggestRejectCommand(Terminal terminal) : AsyncCommand<SuggestDecisionSettings>
+{
+    public override async Task<int> ExecuteAsync(CommandContext context, SuggestDecisionSettings s, CancellationToken cancellationToken)
+    {
+        var r = await new SuggestionService(s.Study).RejectAsync(s.Id, s.Cues, cancellationToken);
+        if (s.Json) terminal.WriteRaw(PublicJson.Serialize(r) + Environment.NewLine);
+        else terminal.Out.MarkupLineInterpolated($"Rejected suggestion {r.Id[..8]} ({r.ModeLabel}, {r.CountryName}); 'suggest' no longer offers it ('--all' shows it).");
+        return ExitCodes.Ok;
+    }
+}
