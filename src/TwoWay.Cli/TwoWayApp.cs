@@ -49,7 +49,7 @@ public static class TwoWayApp
                     .WithExample("suggest", "accept", "study.twoway", "3f9c2a1b", "--start", "2005");
                 suggest.AddCommand<Commands.Suggestions.SuggestRejectCommand>("reject")
                     .WithDescription("Remember that a suggestion is wrong, so it is no longer offered")
-                    .WithExample("suggest", "reject", "study.twoway", "3f9c2a1b");
+                    .WithExample("suggest", "reject", "study.twoway", "5d0e7c44");
             });
             config.AddBranch("study", study =>
             {

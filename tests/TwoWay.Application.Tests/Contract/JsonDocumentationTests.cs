@@ -140,6 +140,12 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("qdc export", "qdc", "export", study, _dir.File("s.qdc"));
             Named("study push", "study", "push", study, "--database", _dir.File("pushed.twoway"));
             Named("guide", "guide", study, "--out", _dir.File("guide.md"));
+            var newTalk = _dir.Write("round3.txt", "R: In 2019 we exported valves to Sweden. In 2020 we also exported pumps to Finland.\n");
+            Run("sources", "add", study, newTalk, "--case", "RS-01");
+            var suggested = Named("suggest", "suggest", study).RootElement.GetProperty("suggestions").EnumerateArray()
+                .Where(x => x.GetProperty("status").GetString() == "new").Select(x => x.GetProperty("id").GetString()!).ToList();
+            Named("suggest accept", "suggest", "accept", study, suggested[0]);
+            Named("suggest reject", "suggest", "reject", study, suggested[1]);
             var other = _dir.File("o.twoway");
             Run("init", other);
             Named("qdpx import", "qdpx", "import", other, _dir.File("s.qdpx"));

@@ -35,6 +35,19 @@ public static partial class OperationSuggester
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(2);
 
+    // Compiled once per lexicon, not once per transcript: a study's transcripts share one lexicon.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SuggestionLexicon, CompiledLexicon> Compiled = new();
+
+    private sealed record CompiledLexicon(IReadOnlyList<(SuggestionCue Cue, Regex Regex)> Cues, Regex Countries)
+    {
+        public void Deconstruct(out IReadOnlyList<(SuggestionCue Cue, Regex Regex)> cues, out Regex countries) => (cues, countries) = (Cues, Countries);
+    }
+
+    private static CompiledLexicon Compile(SuggestionLexicon lexicon) => new(
+        lexicon.Cues.Select(c => (c, new Regex(@"(?<![\p{L}\p{N}])(?:" + c.Pattern + @")(?![\p{L}\p{N}])",
+            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Budget))).ToList(),
+        CountryRegex(lexicon.CountryWords));
+
     /// <summary>
     /// The suggestions of <paramref name="source"/> in text order, one per sentence, direction, mode
     /// and country. <paramref name="home"/>: the case's home country, never a partner (a firm does not
@@ -44,9 +57,7 @@ public static partial class OperationSuggester
     {
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(lexicon);
-        var cues = lexicon.Cues.Select(c => (Cue: c, Regex: new Regex(@"(?<![\p{L}\p{N}])(?:" + c.Pattern + @")(?![\p{L}\p{N}])",
-            RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, Budget))).ToList();
-        var countries = CountryRegex(lexicon.CountryWords);
+        var (cues, countries) = Compiled.GetValue(lexicon, Compile);
         var text = source.Text;
         var found = new List<OperationSuggestion>();
         foreach (var sentence in Sentences(text))
