@@ -17,8 +17,13 @@ namespace TwoWay.Application.Suggestions;
 /// <summary><c>twoway suggest</c>: one transcript or all (or one firm's), with the built-in cues or your own file.</summary>
 public sealed record SuggestRequest(string? Source = null, string? Firm = null, string? Cues = null, bool All = false);
 
-/// <summary><c>twoway suggest accept</c>: the suggestion, and what the transcript did not say (the operation id, a start year, a partner).</summary>
-public sealed record AcceptSuggestionRequest(string Id, string? OperationId = null, string? Start = null, string? Partner = null, string? Cues = null);
+/// <summary>
+/// <c>twoway suggest accept</c>: the suggestion (any unique beginning of its id), and what the
+/// transcript did not say (the operation id, a start year, a partner); the cue file that found it;
+/// with <c>Code</c> and <c>Coder</c> the sentence is also coded and that coding linked as the new operation's evidence.
+/// </summary>
+public sealed record AcceptSuggestionRequest(string Id, string? OperationId = null, string? Start = null, string? Partner = null, string? Cues = null,
+    string? Code = null, string? Coder = null);
 
 /// <summary>
 /// One candidate operation (<c>--json</c>): <c>id</c> (stable: the same text gives the same id; for
@@ -35,8 +40,8 @@ public sealed record SuggestionRow(
 /// <summary>The <c>twoway suggest --json</c> document: the suggestions and their counts by status.</summary>
 public sealed record SuggestionList(string Study, string Cues, IReadOnlyList<SuggestionRow> Suggestions, int New, int Recorded, int Accepted, int Rejected);
 
-/// <summary>What <c>suggest accept</c> stored: the operation (as an import row would) and the suggestion.</summary>
-public sealed record SuggestionAccepted(string Operation, SuggestionRow Suggestion);
+/// <summary>What <c>suggest accept</c> stored: the operation (as an import row would), the suggestion, and the coding linked as its evidence (null without --code).</summary>
+public sealed record SuggestionAccepted(string Operation, SuggestionRow Suggestion, string? Coding);
 
 /// <summary>
 /// Suggested operations from transcripts (issue 13): the pure suggester over every transcript of
@@ -91,10 +96,22 @@ public sealed class SuggestionService(string studyLocation)
             ["interview_round"] = source.Round?.ToString(CultureInfo.InvariantCulture), ["quotation"] = row.Quotation,
         };
         var table = new Table($"suggestion {row.Id}", [.. cells.Keys], [new TableRow(1, cells)]);
+        // Everything is checked before anything is stored: the operation as an import row, then the coding (which stores itself).
         var batch = CaseImport.Validate([(table, CaseTableKind.Operations)], new ImportTarget(ids.Firms, ids.Operations, false));
+        if ((request.Code is null) != (request.Coder is null))
+            throw new InputException(study.Location.Display, null, request.Code is null ? "--code" : "--coder", "give --code and --coder together: the coding that is the operation's evidence");
+        string? coding = null;
+        if (request.Code is { } code)
+        {
+            var quotation = await new Interviews.InterviewWorkbench(studyLocation).CodeAsync(
+                new Interviews.CodePassageRequest(source.Id.ToString(), code, request.Coder!, Span: $"{row.Start}-{row.End}"), ct).ConfigureAwait(false);
+            coding = quotation.CodingId.ToString();
+        }
         await study.SaveAsync([], batch.OperationValues, SaveMode.AddOnly, cancellationToken: ct).ConfigureAwait(false);
+        if (coding is not null)
+            await new Evidence.EvidenceService(studyLocation).LinkAsync(new Evidence.EvidenceLinkRequest(coding, Operation: operationId), ct).ConfigureAwait(false);
         await study.SaveSuggestionDecisionAsync(row.Id, "accepted:" + operationId, ct).ConfigureAwait(false);
-        return new SuggestionAccepted(operationId, row with { Status = "accepted", Operation = operationId });
+        return new SuggestionAccepted(operationId, row with { Status = "accepted", Operation = operationId }, coding);
     }
 
     /// <summary>Remembers that a suggestion is wrong, so <c>suggest</c> no longer offers it (<c>--all</c> still shows it).</summary>

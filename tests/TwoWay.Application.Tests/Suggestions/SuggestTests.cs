@@ -87,7 +87,14 @@ public sealed class SuggestTests : IDisposable
         var badStart = CliRunner.Run("suggest", "accept", study, poland, "--start", "2010-13");
         Assert.Equal(1, badStart.ExitCode);
         Assert.Contains("start", badStart.Error);
-        Assert.Equal("LT-01/9", Json("suggest", "accept", study, poland, "--start", "2011-04", "--operation-id", "LT-01/9").GetProperty("operation").GetString());
+        Ok("codes", "add", study, "Outward/Exporting");
+        Assert.Equal(1, CliRunner.Run("suggest", "accept", study, poland, "--start", "2011-04", "--code", "Outward/Exporting").ExitCode); // no coder
+        var withCoding = Json("suggest", "accept", study, poland, "--start", "2011-04", "--operation-id", "LT-01/9", "--code", "Outward/Exporting", "--coder", "rūta");
+        Assert.Equal("LT-01/9", withCoding.GetProperty("operation").GetString());
+        var link = Assert.Single(Json("evidence", study).GetProperty("links").EnumerateArray());
+        Assert.Equal("LT-01/9", link.GetProperty("target_id").GetString());
+        Assert.Equal("Later we sold through an agent in Poland.", link.GetProperty("quotation").GetProperty("text").GetString());
+        Assert.Equal(withCoding.GetProperty("coding").GetString(), link.GetProperty("quotation").GetProperty("coding_id").GetString());
         var firm = Json("firms", study).GetProperty("firms")[0];
         Assert.Equal((1, 2), (firm.GetProperty("inward_operations").GetInt32(), firm.GetProperty("outward_operations").GetInt32()));
     }

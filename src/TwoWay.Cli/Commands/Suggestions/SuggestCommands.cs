@@ -41,6 +41,8 @@ public sealed class SuggestAcceptSettings : SuggestStudySettings
     [CommandOption("--operation-id <ID>")] [Description("The new operation's id (default: the case's next free FIRM/N).")] public string? OperationId { get; init; }
     [CommandOption("--start <YYYY|YYYY-MM>")] [Description("The start, when the quotation names no year (or names the wrong one).")] public string? Start { get; init; }
     [CommandOption("--partner <NAME>")] [Description("The partner, when the suggested one is wrong or missing.")] public string? Partner { get; init; }
+    [CommandOption("--code <PATH>")] [Description("With --coder: also code the sentence with this code and link the coding to the operation as evidence.")] public string? Code { get; init; }
+    [CommandOption("--coder <NAME>")] [Description("Who codes the sentence (with --code).")] public string? Coder { get; init; }
 }
 
 /// <summary><c>twoway suggest STUDY</c>: candidate operations found in the transcripts.</summary>
@@ -77,9 +79,9 @@ public sealed class SuggestAcceptCommand(Terminal terminal) : AsyncCommand<Sugge
 {
     public override async Task<int> ExecuteAsync(CommandContext context, SuggestAcceptSettings s, CancellationToken cancellationToken)
     {
-        var r = await new SuggestionService(s.Study).AcceptAsync(new AcceptSuggestionRequest(s.Id, s.OperationId, s.Start, s.Partner, s.Cues), cancellationToken);
+        var r = await new SuggestionService(s.Study).AcceptAsync(new AcceptSuggestionRequest(s.Id, s.OperationId, s.Start, s.Partner, s.Cues, s.Code, s.Coder), cancellationToken);
         if (s.Json) terminal.WriteRaw(PublicJson.Serialize(r) + Environment.NewLine);
-        else terminal.Out.MarkupLineInterpolated($"Stored operation [bold]{r.Operation}[/]: {r.Suggestion.ModeLabel}, {r.Suggestion.CountryName}, with the quotation as interview evidence.");
+        else terminal.Out.MarkupLineInterpolated($"Stored operation [bold]{r.Operation}[/]: {r.Suggestion.ModeLabel}, {r.Suggestion.CountryName}, with the quotation as interview evidence{(r.Coding is { } c ? $" and coding {c[..8]} linked to it" : "")}.");
         return ExitCodes.Ok;
     }
 }
