@@ -211,6 +211,28 @@ public sealed class PagesTests(WorkbenchFixture wb)
     }
 
     [Fact]
+    public async Task The_tables_download_as_workbooks_and_the_pseudonymized_one_names_no_firm()
+    {
+        await using var w = await wb.SignedInPageAsync();
+        await w.Page.GotoAsync("/export");
+        async Task<TwoWay.Interchange.Tables.Table> Sheet(string link, string file, string? sheet)
+        {
+            var download = await w.Page.RunAndWaitForDownloadAsync(() => w.Page.GetByRole(AriaRole.Link, new() { Name = link, Exact = true }).ClickAsync());
+            await download.SaveAsAsync(wb.Dir.File(file));
+            return TwoWay.Interchange.Tables.TableReader.Read(wb.Dir.File(file), sheet);
+        }
+        var plain = await Sheet("Firms and operations (XLSX)", "cases.xlsx", "firms");
+        Assert.Contains(plain.Rows, r => r["name"] == "Dunavski Ventili d.o.o.");
+        var masked = await Sheet("Firms and operations with pseudonyms (XLSX)", "masked.xlsx", "operations");
+        Assert.Equal(plain.Rows.Count > 0, masked.Rows.Count > 0);
+        Assert.DoesNotContain(masked.Rows, r => r.Cells.Values.Any(v => v?.Contains("Kessler", StringComparison.Ordinal) == true));
+        Assert.Contains(masked.Rows, r => r["partner"]?.StartsWith("Partner ", StringComparison.Ordinal) == true);
+        var quotes = await Sheet("Every quotation (XLSX)", "quotes.xlsx", null);
+        Assert.NotEmpty(quotes.Rows);
+        Assert.Empty(w.Problems);
+    }
+
+    [Fact]
     public async Task The_self_assessment_form_asks_in_plain_language_and_stores_the_answers_with_the_firm()
     {
         await using var w = await wb.SignedInPageAsync();

@@ -88,8 +88,11 @@ public sealed record ImportRequest(IReadOnlyList<string> Files, Interchange.Case
 /// <summary>The `twoway import --json` document.</summary>
 public sealed record ImportResult(string Study, IReadOnlyList<string> Files, int FirmsAdded, int FirmsReplaced, int OperationsAdded, int OperationsReplaced);
 
-/// <summary>`twoway export`: the file (or CSV name stem), one table or both, and whether existing files may be replaced.</summary>
-public sealed record ExportRequest(string File, Interchange.Cases.CaseTableKind? Kind = null, bool Force = false);
+/// <summary>
+/// `twoway export`: the file (or CSV name stem), one table or both, whether existing files may be
+/// replaced, and whether firm and partner names are replaced by pseudonyms (also inside evidence text).
+/// </summary>
+public sealed record ExportRequest(string File, Interchange.Cases.CaseTableKind? Kind = null, bool Force = false, bool Pseudonymize = false);
 
 /// <summary>What `twoway export` wrote.</summary>
 public sealed record ExportResult(IReadOnlyList<string> Files, int Firms, int Operations);

@@ -94,6 +94,7 @@ public sealed class StudyService(string studyLocation)
         return await Task.Run(() =>
         {
             var cases = study.LoadCases();
+            if (request.Pseudonymize) cases = global::TwoWay.Reports.Html.Naming.Pseudonymized(cases).Apply(cases);
             foreach (var (file, kinds) in targets)
                 OutputFile.Write(file, temp => CaseExport.Write(temp, cases, kinds.Count == 1 ? kinds[0] : null), "the export file", request.Force, inputs);
             return new ExportResult(targets.Select(t => t.File).ToList(), cases.Count, cases.Sum(c => c.Operations.Length));

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using TwoWay.Application.Cases;
 using TwoWay.Application.Interviews;
 using TwoWay.Application.Reports;
 using TwoWay.Web.Hosting;
 
 namespace TwoWay.Web.Api;
 
-/// <summary>Downloads: the HTML report (optionally with pseudonyms), the REFI-QDA project and codebook.</summary>
+/// <summary>Downloads: the HTML report and the cases workbook (each optionally with pseudonyms), the quotations workbook, the REFI-QDA project and codebook.</summary>
 internal static class ExportEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -17,6 +18,12 @@ internal static class ExportEndpoints
             var report = await reports.BuildAsync(new ReportRequest(Pseudonymize: pseudonyms == true), ct);
             return Results.File(System.Text.Encoding.UTF8.GetBytes(report.Html), "text/html; charset=utf-8", FileName(wb, "report.html"));
         });
+        app.MapGet("/export/cases.xlsx", (bool? pseudonyms, StudyService study, WorkbenchContext wb, CancellationToken ct) =>
+            Written(ct, FileName(wb, pseudonyms == true ? "cases-pseudonyms.xlsx" : "cases.xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                (file, c) => study.ExportAsync(new ExportRequest(file, Force: true, Pseudonymize: pseudonyms == true), c)));
+        app.MapGet("/export/quotations.xlsx", (InterviewWorkbench w, WorkbenchContext wb, CancellationToken ct) =>
+            Written(ct, FileName(wb, "quotations.xlsx"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+                (file, c) => w.QuotesAsync(new QuotesRequest(null, Xlsx: file, Force: true), c)));
         app.MapGet("/export/study.qdpx", (InterviewWorkbench w, WorkbenchContext wb, CancellationToken ct) =>
             Written(ct, FileName(wb, "qdpx"), "application/zip", (file, c) => w.ExportQdpxAsync(new RefiExportRequest(file, Force: true), c)));
         app.MapGet("/export/codebook.qdc", (InterviewWorkbench w, WorkbenchContext wb, CancellationToken ct) =>

@@ -32,6 +32,33 @@ public class StudyServiceTests : IDisposable
     }
 
     [Fact]
+    public void A_pseudonymized_export_names_no_firm_or_partner_anywhere_and_imports_again()
+    {
+        var study = SmallStudy.Create(_dir);
+        var r = CliRunner.Run("export", study, _dir.File("p.csv"), "--pseudonymize");
+        Assert.True(r.ExitCode == 0, r.Error);
+        Assert.Contains("with pseudonyms", r.Out);
+        var written = File.ReadAllText(_dir.File("p-firms.csv")) + File.ReadAllText(_dir.File("p-operations.csv"));
+        var real = File.ReadAllText(SmallStudy.FirmsCsv) + File.ReadAllText(SmallStudy.OperationsCsv);
+        foreach (var name in new[] { "Dunavski Ventili", "Kessler Armaturen GmbH", "Valvola Nord S.p.A.", "Holzwerk Brandt", "Kessler", "Valvola" })
+        {
+            Assert.Contains(name, real);
+            Assert.DoesNotContain(name, written);
+        }
+        Assert.Contains("Firm A", written);
+        Assert.Contains("Partner 1", written);
+        // Ids, countries and years are kept: the pseudonymized tables import into a new study and give the same analysis.
+        var copy = _dir.File("copy.twoway");
+        Assert.Equal(0, CliRunner.Run("init", copy).ExitCode);
+        var imported = CliRunner.Run("import", copy, _dir.File("p-firms.csv"), _dir.File("p-operations.csv"));
+        Assert.True(imported.ExitCode == 0, imported.Error);
+        static string Stages(string s) => string.Join(";", System.Text.Json.JsonDocument.Parse(CliRunner.Run("analyze", s, "--json").Out).RootElement
+            .GetProperty("firms").EnumerateArray().Select(f => f.GetProperty("firm_id").GetString() + f.GetProperty("inward_stage").GetProperty("level").GetString()
+                + f.GetProperty("outward_stage").GetProperty("level").GetString() + f.GetProperty("connection_counts").GetRawText()));
+        Assert.Equal(Stages(study), Stages(copy));
+    }
+
+    [Fact]
     public async Task Import_stores_everything_and_reports_storing_progress_from_0_to_100()
     {
         var service = await NewStudy();

@@ -106,6 +106,10 @@ public sealed class ExportSettings : StudySettings
     [Description("Overwrite files that exist (never the study file).")]
     public bool Force { get; init; }
 
+    [CommandOption("--pseudonymize")]
+    [Description("Replace firm and partner names by stable pseudonyms (Firm A, Partner 3), also inside evidence references and quotations, as the report's --pseudonymize does.")]
+    public bool Pseudonymize { get; init; }
+
     public override ValidationResult Validate() =>
         !new[] { ".csv", ".tsv", ".xlsx" }.Contains(Path.GetExtension(File).ToLowerInvariant())
             ? ValidationResult.Error($"the export file must end in .csv, .tsv or .xlsx, not '{File}'.")
@@ -117,8 +121,9 @@ public sealed class ExportCommand(Terminal terminal) : AsyncCommand<ExportSettin
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ExportSettings settings, CancellationToken cancellationToken)
     {
-        var result = await new StudyService(settings.Study).ExportAsync(new ExportRequest(settings.File, CaseKinds.Parse(settings.Kind), settings.Force), cancellationToken);
-        terminal.Out.MarkupLineInterpolated($"Exported {result.Firms} firms and {result.Operations} operations to {string.Join(", ", result.Files)}.");
+        var result = await new StudyService(settings.Study).ExportAsync(new ExportRequest(settings.File, CaseKinds.Parse(settings.Kind), settings.Force, settings.Pseudonymize), cancellationToken);
+        var names = settings.Pseudonymize ? " with pseudonyms" : "";
+        terminal.Out.MarkupLineInterpolated($"Exported {result.Firms} firms and {result.Operations} operations{names} to {string.Join(", ", result.Files)}.");
         return ExitCodes.Ok;
     }
 }
