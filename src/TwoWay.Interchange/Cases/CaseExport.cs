@@ -88,6 +88,12 @@ public static class CaseExport
             CaseColumns.Operations, Title(CaseTableKind.Operations));
     }
 
+    /// <summary>
+    /// The operation as rows of the operations table (columns <see cref="CaseColumns.Operations"/>):
+    /// one row carrying its first evidence, each further evidence on its own row. What a form edits.
+    /// </summary>
+    public static IReadOnlyList<IReadOnlyList<string?>> OperationRows(Operation operation) => Rows(operation).ToList();
+
     /// <summary>One row per operation carrying its first evidence; each further evidence on its own row.</summary>
     private static IEnumerable<IReadOnlyList<string?>> Rows(Operation o)
     {

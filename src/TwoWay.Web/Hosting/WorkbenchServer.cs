@@ -83,6 +83,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         services.AddSingleton(new EvidenceService(options.Study));
         services.AddSingleton(new CaseAnalysisService(options.Study));
         services.AddSingleton(new StudyService(options.Study));
+        services.AddSingleton(new OperationEditing(options.Study));
         services.AddSingleton(new TwoWay.Application.Assessment.AssessmentService(options.Study));
         // Laptop mode: keys live as long as the server, so every session ends with it.
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
