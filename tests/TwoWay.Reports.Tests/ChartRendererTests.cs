@@ -44,12 +44,20 @@ public class ChartRendererTests
     }
 
     [Fact]
-    public void Bars_are_coloured_by_commitment_tier_and_the_legend_names_every_tier()
+    public void Bars_are_blue_inward_and_red_outward_darker_by_tier_and_the_legend_names_every_pair()
     {
         var chart = CaseTimeline.Build(Fixture.TwoWayFirm(), 2024, [], Naming.AsIs());
-        Assert.Equal(CaseTimeline.TierColor(CommitmentTier.Equity), chart.Bars.Single(b => b.Id == "XX-01/4").Color);
-        Assert.Equal(CaseTimeline.TierColor(CommitmentTier.Contractual), chart.Bars.Single(b => b.Id == "XX-01/2").Color);
-        Assert.Equal(4, chart.Legend.Select(l => l.Color).Distinct().Count());
+        var firm = Fixture.TwoWayFirm();
+        foreach (var bar in chart.Bars)
+        {
+            var op = firm.Operations.Single(o => o.Id.Value == bar.Id);
+            Assert.Equal(Palette.Of(op.Direction, op.Tier), bar.Color);
+        }
+        Assert.Equal(8, chart.Legend.Select(l => l.Color).Distinct().Count());
+        // Inward shades are blue (blue channel highest), outward red (red channel highest).
+        static (int R, int B) Rgb(ChartColor c) => (Convert.ToInt32(c.Hex[1..3], 16), Convert.ToInt32(c.Hex[5..7], 16));
+        Assert.All(Enum.GetValues<CommitmentTier>(), t => { var (r, b) = Rgb(Palette.Of(Direction.Inward, t)); Assert.True(b > r); });
+        Assert.All(Enum.GetValues<CommitmentTier>(), t => { var (r, b) = Rgb(Palette.Of(Direction.Outward, t)); Assert.True(r > b); });
         var svg = ChartRenderer.ToSvg(chart);
         foreach (var tier in Enum.GetValues<CommitmentTier>())
             Assert.Contains(CaseTimeline.TierName(tier), svg);

@@ -39,7 +39,7 @@ internal static class Fixture
             [new AnswerGroup("Complementarity", "Inward first, then outward, connected.", [A]),
              new AnswerGroup("No international path", "Domestic.", [B])],
             [new Charts.BarChart("Countries", "Number of partner countries per firm and direction.", "countries",
-                [new("inward", Html.CaseTimeline.TierColor(CommitmentTier.Trade)), new("outward", Html.CaseTimeline.TierColor(CommitmentTier.Equity))],
+                [new("inward", Charts.Palette.Inward), new("outward", Charts.Palette.Outward)],
                 [new("XX-01", [2, 2]), new("XX-02", [0, 0])])])
         { Notice = "Fictional." };
     }

@@ -7,19 +7,10 @@ namespace TwoWay.Reports.Html;
 /// <summary>
 /// The timeline of one case as a <see cref="TimelineChart"/>: outward operations above the time
 /// axis, inward below, each a bar from start to end (ongoing ones cut at the end of the as-of year
-/// and marked open), coloured by commitment tier, connections as arrows.
+/// and marked open), inward blue and outward red, darker for a deeper commitment tier, connections as arrows.
 /// </summary>
 public static class CaseTimeline
 {
-    /// <summary>Colour of each commitment tier (Tableau 10, distinguishable with common colour-vision deficiencies).</summary>
-    public static ChartColor TierColor(CommitmentTier tier) => tier switch
-    {
-        CommitmentTier.Trade => ChartColor.FromHex("#4e79a7"),
-        CommitmentTier.Contractual => ChartColor.FromHex("#f28e2b"),
-        CommitmentTier.Cooperative => ChartColor.FromHex("#59a14f"),
-        _ => ChartColor.FromHex("#e15759"),
-    };
-
     public static string TierName(CommitmentTier tier) => tier switch
     {
         CommitmentTier.Trade => "1 trade",
@@ -28,8 +19,9 @@ public static class CaseTimeline
         _ => "4 equity",
     };
 
+    /// <summary>Every direction and tier, inward first: the direction's hue, darker for a deeper commitment (<see cref="Palette"/>).</summary>
     public static IReadOnlyList<LegendEntry> Legend { get; } =
-        Enum.GetValues<CommitmentTier>().Select(t => new LegendEntry(TierName(t), TierColor(t))).ToArray();
+        Enum.GetValues<Direction>().SelectMany(d => Enum.GetValues<CommitmentTier>().Select(t => new LegendEntry($"{d.Code()} {TierName(t)}", Palette.Of(d, t)))).ToArray();
 
     /// <summary>Start of the period in fractional years.</summary>
     public static double StartOf(YearMonth start) => start.AsFractionalYear;
@@ -47,7 +39,7 @@ public static class CaseTimeline
             End: o.End is { } e && e.Year <= asOfYear ? EndOf(e) : asOfYear + 1,
             Open: o.End is not { } e2 || e2.Year > asOfYear,
             Label: Label(o, naming),
-            Color: TierColor(o.Tier))).ToArray();
+            Color: Palette.Of(o.Direction, o.Tier))).ToArray();
         var onChart = bars.Select(b => b.Id).ToHashSet();
         var arrows = connections
             .Where(c => onChart.Contains(c.From.Value) && onChart.Contains(c.To.Value))

@@ -14,10 +14,10 @@ namespace TwoWay.Reports.Html;
 /// </summary>
 public static class PanelReportBuilder
 {
-    private static readonly ChartColor Inward = ChartColor.FromHex("#4e79a7");
-    private static readonly ChartColor Outward = ChartColor.FromHex("#f28e2b");
-    private static readonly ChartColor Neither = ChartColor.FromHex("#9d9d9d");
-    private static readonly ChartColor Both = ChartColor.FromHex("#8e5ea2");
+    private static readonly ChartColor Inward = Palette.Inward;
+    private static readonly ChartColor Outward = Palette.Outward;
+    private static readonly ChartColor Neither = Palette.Neither;
+    private static readonly ChartColor Both = Palette.Both;
     private static readonly ChartColor Estimate = ChartColor.FromHex("#2b5d8a");
 
     /// <summary>The colour of a trader state in every panel chart.</summary>

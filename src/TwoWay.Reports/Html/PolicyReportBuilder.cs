@@ -15,9 +15,9 @@ namespace TwoWay.Reports.Html;
 public static class PolicyReportBuilder
 {
     // The study report's colours for the directions (inward blue, outward red), so the two read alike.
-    private static readonly ChartColor OutwardColor = ChartColor.FromHex("#e15759");
-    private static readonly ChartColor InwardColor = ChartColor.FromHex("#4e79a7");
-    private static readonly ChartColor BothColor = ChartColor.FromHex("#8c7ab8");
+    private static readonly ChartColor OutwardColor = Palette.Outward;
+    private static readonly ChartColor InwardColor = Palette.Inward;
+    private static readonly ChartColor BothColor = Palette.Both;
     private static readonly ChartColor NeedColor = ChartColor.FromHex("#9c755f");
     private static readonly ChartColor SupplyColor = ChartColor.FromHex("#59a14f");
 

@@ -42,8 +42,8 @@ public static class StudyReportBuilder
         AnswerGroup Group(PatternGroup g, string name) =>
             new(name, "Rule: " + g.Rule + ".", g.FirmIds.Select(id => new FirmId(id)).ToArray());
 
-        var inColor = CaseTimeline.TierColor(CommitmentTier.Trade);
-        var outColor = CaseTimeline.TierColor(CommitmentTier.Equity);
+        var inColor = Palette.Inward;
+        var outColor = Palette.Outward;
         var degreeChart = new BarChart(
             $"Degree of internationalization by direction, {asOfYear}",
             "Composite degree (0–1) of inward and outward internationalization per firm: " +
