@@ -182,6 +182,58 @@ public sealed class CodingScreenTests(WorkbenchFixture wb)
     }
 
     [Fact]
+    public async Task A_boundary_moves_by_dragging_its_handle_or_by_the_arrow_keys_and_undo_moves_it_back()
+    {
+        const string code = "Contexts/Geopolitical barriers";
+        await using var w = await OpenTranscriptAsync();
+        var page = w.Page;
+        await page.EvaluateAsync(SelectShown, "Немецкий опыт");
+        await ApplyAsync(page, code);
+        var coding = (await StoredAsync(code))!;
+        await page.Locator($"#c-{coding.CodingId} button[data-action=go]").ClickAsync();
+        var end = page.Locator(".handle.end");
+        await Assertions.Expect(end).ToBeVisibleAsync();
+
+        // Drag the end handle onto the middle of the word after next ("помог нам"): the coding ends there.
+        var target = await page.EvaluateAsync<double[]>("""
+            (phrase) => {
+              const box = document.getElementById('transcript');
+              const span = [...box.children].find(s => s.textContent.includes(phrase));
+              const at = span.textContent.indexOf(phrase) + phrase.length;
+              const r = document.createRange(); r.setStart(span.firstChild, at - 1); r.setEnd(span.firstChild, at);
+              const b = r.getBoundingClientRect();
+              return [b.right - 1, b.top + b.height / 2];
+            }
+            """, "помог");
+        var box = (await end.BoundingBoxAsync())!;
+        await page.Mouse.MoveAsync(box.X + box.Width / 2, box.Y + box.Height / 2);
+        await page.Mouse.DownAsync();
+        await page.Mouse.MoveAsync((float)target[0], (float)target[1], new() { Steps = 8 });
+        await page.Mouse.UpAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("now covers");
+        Assert.Equal("Немецкий опыт помог", (await StoredAsync(code))?.Text);
+
+        // The keyboard does the same: focus the start handle, one character right, Enter.
+        await page.Locator(".handle.start").FocusAsync();
+        await page.Keyboard.PressAsync("ArrowRight");
+        Assert.Equal("емецкий опыт помог", await page.EvaluateAsync<string>("() => document.getSelection().toString()")); // the new extent, shown
+        await page.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"now covers {coding.Start + 1}–");
+        Assert.Equal("емецкий опыт помог", (await StoredAsync(code))?.Text);
+
+        await page.Locator("#undo").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"to {coding.Start + 1}–");
+        await page.Locator("#undo").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync($"Undone: moving coding {coding.CodingId.ToString()[..8]} to {coding.Start}–");
+        Assert.Equal("Немецкий опыт", (await StoredAsync(code))?.Text);
+        await AssertSameAsReloadedAsync(page);
+        await page.Locator($"#c-{coding.CodingId} button[data-action=go]").ClickAsync();
+        await page.Locator($"#c-{coding.CodingId} button[data-action=remove]").ClickAsync();
+        await Assertions.Expect(page.Locator("#status")).ToContainTextAsync("removed");
+        w.AssertClean();
+    }
+
+    [Fact]
     public async Task A_quotation_link_jumps_to_its_place_and_selects_it()
     {
         await using var w = await OpenTranscriptAsync($"#c-{wb.BobCodingId}");

@@ -138,6 +138,7 @@ function codingScreen(box) {
   const endOf = span => span.nextElementSibling ? Number(span.nextElementSibling.dataset.s) : Number(box.dataset.length);
 
   async function update(change) {
+    removeHandles(); // the text is drawn again; the chosen coding's handles come back with it
     let from = Infinity, to = -Infinity;
     for (const [a, b] of change.ranges) {
       from = Math.min(from, Number(spanAt(a).dataset.s));
@@ -297,6 +298,7 @@ function codingScreen(box) {
       case 'go':
         flash(id);
         showActions(li);
+        showHandles(li);
         break;
       case 'remove': {
         const entry = { label: `removing coding ${id.slice(0, 8)}` };
@@ -342,6 +344,136 @@ function codingScreen(box) {
       }
     }
   });
+
+  // ---- moving a boundary by dragging ----
+  // The coding chosen in the margin gets two handles, at its start and its end. Drag one (or focus
+  // it and press ← →, then Enter) to move that boundary; the text shows the new extent as a
+  // selection, and letting go stores it with the checks of every edit (Undo moves it back).
+  const scroller = document.getElementById('transcript-scroll');
+  let handles = null;
+
+  function caretAt(offset) {
+    const range = document.createRange();
+    const [node, at] = point(offset);
+    range.setStart(node, at);
+    range.setEnd(node, at);
+    const rects = range.getClientRects();
+    if (rects.length > 0) return rects[0];
+    const span = spanAt(offset); // an empty range on a line break has no box: use its piece's
+    return span?.getBoundingClientRect() ?? box.getBoundingClientRect();
+  }
+
+  function place(handle, offset) {
+    const r = caretAt(offset);
+    const outer = scroller.getBoundingClientRect();
+    handle.style.left = `${r.left - outer.left + scroller.scrollLeft}px`;
+    handle.style.top = `${r.top - outer.top + scroller.scrollTop}px`;
+    handle.style.height = `${Math.max(r.height, 16)}px`;
+  }
+
+  // A position between two stored characters that splits neither a surrogate pair nor a CRLF.
+  function whole(offset, step) {
+    const text = storedText(Math.max(0, offset - 1), Math.min(Number(box.dataset.length), offset + 1));
+    const before = offset > 0 ? text[0] : '';
+    const after = offset > 0 ? text[1] : text[0];
+    if ((/[\uD800-\uDBFF]/.test(before) && /[\uDC00-\uDFFF]/.test(after ?? '')) || (before === '\r' && after === '\n')) return offset + step;
+    return offset;
+  }
+
+  function removeHandles() {
+    handles?.start.remove();
+    handles?.end.remove();
+    handles = null;
+  }
+
+  function showHandles(li) {
+    removeHandles();
+    const id = li.id.slice(2);
+    const state = { id, li, start: Number(li.dataset.start), end: Number(li.dataset.end) };
+    const make = which => {
+      const h = document.createElement('button');
+      h.type = 'button';
+      h.className = `handle ${which}`;
+      h.setAttribute('aria-label', `${which === 'start' ? 'Start' : 'End'} of coding ${id.slice(0, 8)}: drag, or press the arrow keys and Enter, to move it`);
+      scroller.append(h);
+      place(h, state[which]);
+      h.addEventListener('pointerdown', e => {
+        e.preventDefault();
+        h.setPointerCapture(e.pointerId);
+        h.dataset.dragging = '1';
+      });
+      h.addEventListener('pointermove', e => {
+        if (!h.dataset.dragging) return;
+        const caret = document.caretPositionFromPoint?.(e.clientX, e.clientY);
+        const node = caret?.offsetNode ?? document.caretRangeFromPoint?.(e.clientX, e.clientY)?.startContainer;
+        const at = caret?.offset ?? document.caretRangeFromPoint?.(e.clientX, e.clientY)?.startOffset;
+        if (!node || !box.contains(node)) return;
+        const offset = offsetOf(node, at);
+        if (offset === null) return;
+        preview(which, offset);
+      });
+      h.addEventListener('pointerup', async e => {
+        if (!h.dataset.dragging) return;
+        delete h.dataset.dragging;
+        h.releasePointerCapture(e.pointerId);
+        await commit();
+      });
+      h.addEventListener('keydown', async e => {
+        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+          e.preventDefault();
+          const step = e.key === 'ArrowLeft' ? -1 : 1;
+          const from = state.pending?.[which] ?? state[which];
+          preview(which, whole(from + step, step));
+          h.focus({ preventScroll: true }); // showing the extent as a selection moved the focus into the text
+
+        } else if (e.key === 'Enter') {
+          e.preventDefault();
+          await commit();
+        } else if (e.key === 'Escape') {
+          if (!state.pending) return;
+          state.pending = null;
+          place(handles.start, state.start);
+          place(handles.end, state.end);
+        }
+      });
+      return h;
+    };
+    handles = { start: make('start'), end: make('end'), state };
+  }
+
+  window.addEventListener('resize', () => {
+    if (!handles) return;
+    place(handles.start, handles.state.pending?.start ?? handles.state.start);
+    place(handles.end, handles.state.pending?.end ?? handles.state.end);
+  });
+
+  function preview(which, offset) {
+    const state = handles.state;
+    const next = { start: state.pending?.start ?? state.start, end: state.pending?.end ?? state.end };
+    next[which] = Math.max(0, Math.min(Number(box.dataset.length), offset));
+    if (next.end <= next.start) return; // a boundary never passes the other
+    state.pending = next;
+    place(handles[which], next[which]);
+    selectRange(next.start, next.end);
+  }
+
+  async function commit() {
+    const state = handles?.state;
+    if (!state?.pending || (state.pending.start === state.start && state.pending.end === state.end)) return;
+    const before = { start: state.start, end: state.end, text: storedText(state.start, state.end) };
+    const after = { ...state.pending, text: storedText(state.pending.start, state.pending.end) };
+    const id = state.id;
+    const version = Number(state.li.dataset.version);
+    const entry = { label: `moving coding ${id.slice(0, 8)} to ${after.start}–${after.end}` };
+    entry.undo = () => moveCoding(id, after, before);
+    entry.redo = () => moveCoding(id, before, after);
+    removeHandles();
+    if (await run(() => moveCoding(id, before, after, version), `Coding now covers ${after.start}–${after.end}.`)) {
+      record(entry);
+      const li = document.getElementById('c-' + id);
+      if (li) { showActions(li); showHandles(li); }
+    }
+  }
 
   // ---- the code tree's search: case-insensitive in every script ----
   const fold = s => s.normalize('NFC').toLocaleLowerCase();
