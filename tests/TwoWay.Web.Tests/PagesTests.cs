@@ -5,6 +5,7 @@ using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using TwoWay.Application.Interviews;
 using TwoWay.TestKit;
+using TwoWay.Web.Hosting;
 
 namespace TwoWay.Web.Tests;
 
@@ -20,7 +21,7 @@ public sealed class PagesTests(WorkbenchFixture wb)
     private string[] Pages =>
     [
         "/", "/firms/RS-01", "/firms/GE-02", $"/transcripts/{wb.SourceId}", $"/transcripts/{wb.SourceId}?mine=true", "/codebook",
-        "/matrix", "/matrix?quotes=true&all=true", "/agreement", "/search?q=%D0%BD%D0%B5%D0%BC%D0%B5%D1%86%D0%BA%D0%B8%D0%B9", "/export", "/firms/PL-01/assess", "/programmes",
+        "/matrix", "/matrix?quotes=true&all=true", "/agreement", "/search?q=%D0%BD%D0%B5%D0%BC%D0%B5%D1%86%D0%BA%D0%B8%D0%B9", "/export", "/firms/PL-01/assess", "/programmes", "/panel",
     ];
 
     [Fact]
@@ -208,6 +209,36 @@ public sealed class PagesTests(WorkbenchFixture wb)
             x.QuotesAsync(new QuotesRequest(null)).GetAwaiter().GetResult().Quotations
                 .Select(q => $"{q.SourceName}|{q.CodePath}|{q.Coder}|{q.Start}|{q.End}|{q.Text}|{q.Memo}").Order(StringComparer.Ordinal);
         Assert.Equal(Codings(wb.Workbench), Codings(new InterviewWorkbench(copy)));
+    }
+
+    [Fact]
+    public async Task A_panel_larger_than_other_uploads_is_analysed_with_its_charts_and_a_bad_one_is_named_by_file_and_column()
+    {
+        // 25,000 fictional firms over 6 years: about 5 MB, over the 4 MB other uploads may have.
+        var panel = wb.Dir.File("trade-panel.csv");
+        var made = CliRunner.Run("panel", "simulate", panel, "--firms", "25000", "--years", "6", "--seed", "3", "--force");
+        Assert.True(made.ExitCode == 0, made.Error);
+        Assert.True(new FileInfo(panel).Length > WorkbenchServer.MaxUploadBytes);
+
+        await using var w = await wb.SignedInPageAsync();
+        await w.Page.GotoAsync("/panel");
+        await w.Page.GetByLabel("Panel file").SetInputFilesAsync(panel);
+        await w.Page.GetByLabel("Covariates (comma-separated, optional)").FillAsync("sector, size_class");
+        await w.Page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+        await Assertions.Expect(w.Page.Locator("[role=status]")).ToContainTextAsync("trade-panel.csv analysed", new() { Timeout = 60_000 });
+        Assert.True(await w.Page.Locator("figure.chart img[src^='data:image/svg+xml']").CountAsync() >= 2);
+        Assert.Contains("sector", await w.Page.ContentAsync());
+        var axe = await w.Page.RunAxe();
+        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+
+        var bad = wb.Dir.Write("bad-panel.csv", "firm,year,import_value,export_value\n1,2001,5,0\n");
+        await w.Page.GetByLabel("Panel file").SetInputFilesAsync(bad);
+        await w.Page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+        var alert = w.Page.Locator("[role=alert]");
+        await Assertions.Expect(alert).ToContainTextAsync("bad-panel.csv");
+        await Assertions.Expect(alert).ToContainTextAsync("firm_id");
+        Assert.DoesNotContain("twoway-panel-", await alert.TextContentAsync() ?? ""); // the temporary folder is not shown
+        w.AssertClean();
     }
 
     [Fact]

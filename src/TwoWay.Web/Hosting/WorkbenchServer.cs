@@ -38,8 +38,16 @@ public sealed class WorkbenchServer : IAsyncDisposable
         Token = token;
     }
 
-    /// <summary>The largest request (an uploaded file with its form) the workbench reads.</summary>
+    /// <summary>The largest request (an uploaded file with its form) the workbench reads, except a panel.</summary>
     public const long MaxUploadBytes = 4 * 1024 * 1024;
+
+    /// <summary>The largest trade panel the Panel page reads (written to a temporary file as it arrives).</summary>
+    public const long MaxPanelUploadBytes = 512L * 1024 * 1024;
+
+    /// <summary>Where a request may carry up to <see cref="MaxPanelUploadBytes"/>.</summary>
+    public const string PanelPath = "/panel";
+
+    internal static long LimitOf(PathString path) => path.Equals(PanelPath, StringComparison.OrdinalIgnoreCase) ? MaxPanelUploadBytes : MaxUploadBytes;
 
     /// <summary>Where the workbench listens, e.g. http://127.0.0.1:5117/.</summary>
     public Uri BaseAddress { get; }
@@ -71,7 +79,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         {
             k.Listen(IPAddress.Loopback, options.Port);
             k.AddServerHeader = false;
-            k.Limits.MaxRequestBodySize = MaxUploadBytes;
+            k.Limits.MaxRequestBodySize = MaxPanelUploadBytes; // each request's own limit is set below, by its path
         });
 
         var token = new OneTimeToken();
@@ -123,13 +131,16 @@ public sealed class WorkbenchServer : IAsyncDisposable
         // (else the antiforgery check would fail first and report a vague 400).
         app.Use((context, next) =>
         {
-            if (context.Request.ContentLength <= MaxUploadBytes || context.Request.ContentLength is null) return next(context);
+            var limit = LimitOf(context.Request.Path);
+            // A body sent without a declared length is cut at the same limit as it is read.
+            if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = limit;
+            if (context.Request.ContentLength <= limit || context.Request.ContentLength is null) return next(context);
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
             context.Response.ContentType = "text/html; charset=utf-8";
             return context.Response.WriteAsync(
                 "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>TwoWay: file too large</title>" +
                 "<link rel=\"icon\" href=\"/assets/icon.svg\"><link rel=\"stylesheet\" href=\"/assets/site.css\"></head><body><main><h1>The file is too large</h1>" +
-                $"<p>The workbench accepts uploads up to {MaxUploadBytes / (1024 * 1024)} MB; nothing was read or stored. <a href=\"/\">Back to the overview</a>.</p></main></body></html>");
+                $"<p>The workbench accepts uploads up to {limit / (1024 * 1024)} MB here; nothing was read or stored. <a href=\"/\">Back to the overview</a>.</p></main></body></html>");
         });
         app.UseRouting();
         app.UseAuthentication();

@@ -11,7 +11,7 @@ namespace TwoWay.Web.Security;
 internal static class SecurityHeaders
 {
     public const string Policy =
-        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; connect-src 'self'; font-src 'self'; " +
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; " +
         "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
