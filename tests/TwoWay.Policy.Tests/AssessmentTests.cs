@@ -206,9 +206,9 @@ public class MatchingTests
         // firms; P1 and P3 offer neither instrument nor mechanism; P4 is inward.
         var only = Assert.Single(m);
         Assert.Equal(("P5", 6, 1), (only.Programme, only.Points, only.Rank));
-        Assert.Contains("offers matchmaking, as recommended", only.Reasons);
+        Assert.Contains("offers matchmaking with partners, as recommended", only.Reasons);
         Assert.Contains("tackles reaching customers (products, prices, distribution), your biggest obstacle", only.Reasons); // the marketing barrier group
-        Assert.Contains("open to a firm that imports but does not export and is new to exporting", only.Reasons);
+        Assert.Contains("open to firms like this one (imports but does not export; new to exporting)", only.Reasons);
         Assert.DoesNotContain(only.Reasons, r => r.Contains('_') || r.Contains(':')); // no codes read aloud
         // A micro firm is not eligible for P5 (small firms only).
         Assert.Empty(ProgrammeMatching.Match(catalogue, importer, rec, new FirmFacts(SizeClass.Micro)));

@@ -151,7 +151,7 @@ public class CliTests
         Assert.Contains("--force", again.Error);
         var bad = CliRunner.Run("template", "budgets", dir.File("b.csv"));
         Assert.Equal(2, bad.ExitCode);
-        Assert.Contains("'firms', 'operations', 'programmes' or 'answers'", bad.Error);
+        Assert.Contains("'firms', 'operations', 'codings', 'programmes' or 'answers'", bad.Error);
         Assert.Equal(2, CliRunner.Run("template", "programmes", dir.File("p.csv"), "--questionnaire", Samples("questionnaire.json")).ExitCode);
         var help = CliRunner.Run("template", "--help");
         foreach (var kind in new[] { "firms", "operations", "programmes", "answers" }) Assert.Contains(kind, help.Out);

@@ -90,6 +90,10 @@ public sealed record QuestionView(int Number, int Of, string ItemId, string Text
     /// <summary>For a question answered by picking: the numbered choices ("1 = import of goods"); empty otherwise.</summary>
     public IReadOnlyList<string> Choices { get; init; } = [];
 
+    /// <summary>Where the question stands, in words for the firm owner: "Readiness to sell abroad · Management commitment".</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Heading { get; init; } = "";
+
     /// <summary>How the question is answered (scale 1–5, yes/no, percent, number, modes from the list): what control a form shows.</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public TwoWay.Assessment.ScaleKind Scale { get; init; }

@@ -53,6 +53,15 @@ public sealed class QuestionnaireSession
     /// <summary>How many questions have an answer.</summary>
     public int Answered => _answers.Count(a => a is not null);
 
+    /// <summary>A section of the questionnaire in the words a firm owner uses.</summary>
+    public static string SectionName(Section section) => section switch
+    {
+        Section.Activity => "What the firm does abroad",
+        Section.OutwardReadiness => "Readiness to sell abroad",
+        Section.InwardCapability => "Capacity to buy and learn from abroad",
+        _ => "What holds the firm back",
+    };
+
     /// <summary>The question to ask now.</summary>
     /// <exception cref="InvalidOperationException">Every question has been passed.</exception>
     public QuestionView Current
@@ -66,6 +75,8 @@ public sealed class QuestionnaireSession
             {
                 Choices = item.ModeChoices,
                 Scale = item.Scale,
+                Heading = SectionName(item.Section)
+                    + (Questionnaire.Dimensions.FirstOrDefault(d => d.Id == item.DimensionId) is { } dim ? " · " + dim.Name : ""),
             };
         }
     }

@@ -37,7 +37,7 @@ public sealed class DemoService(DemoSamples samples)
     private const int PanelFirms = 20_000, PanelYears = 15, PanelSeed = 2026;
     private const double PanelHazardRatio = 1.8;
     private static readonly string[] Samples = ["firms.csv", "operations.csv", "README.md"];
-    private static readonly string[] PolicySamples = ["catalogue.csv", "assessments/firm-1.json", "assessments/firm-2.json", "assessments/firm-3.json",
+    private static readonly string[] PolicySamples = ["catalogue.csv", "assessments/firm-1.json", "assessments/firm-2.json", "assessments/firm-3.json", "assessments/batch.csv",
         "assessments/AM-01.json", "assessments/BY-01.json"];
 
     private const string Title = "TwoWay demo study: inward and outward internationalization of eleven SMEs";

@@ -99,7 +99,7 @@ internal static class Reasons
         foreach (var s in states)
             foreach (var d in directions)
                 foreach (var g in stages)
-                    texts[(int)s, (int)d, (int)g] = $"open to a firm that {PlainWords.Of(s)} and is {PlainWords.Of(d, g)}";
+                    texts[(int)s, (int)d, (int)g] = $"open to firms like this one ({PlainWords.Of(s)}; {PlainWords.Of(d, g)})";
         return texts;
     }
 }

@@ -47,5 +47,21 @@ public static class PlainWords
     };
 
     /// <summary>An instrument's code in words ("trade_fairs" → "trade fairs").</summary>
-    public static string Of(Instrument instrument) => Vocabulary<Instrument>.Code(instrument).Replace('_', ' ');
+    public static string Of(Instrument instrument) => instrument switch
+    {
+        Instrument.Information => "market information",
+        Instrument.Training => "training",
+        Instrument.Advisory => "advice and coaching",
+        Instrument.TradeFairs => "trade fairs",
+        Instrument.Missions => "trade missions",
+        Instrument.Matchmaking => "matchmaking with partners",
+        Instrument.CreditGuarantees => "credit guarantees",
+        Instrument.Insurance => "export credit insurance",
+        Instrument.Grants => "grants",
+        Instrument.Standards => "help with standards and certification",
+        Instrument.TechnologyTransfer => "technology transfer",
+        Instrument.FdiLinkages => "links with foreign investors (FDI)",
+        Instrument.ECommerce => "e-commerce",
+        _ => "trade facilitation (customs, documents)",
+    };
 }

@@ -189,21 +189,21 @@ public static class PolicyReportBuilder
             "Score of each dimension, outward readiness and inward capability: " +
             string.Join("; ", dims.Select(x => $"{x.Direction.Code()} {x.s.Name} {Num(x.s.Score)}")) + ". Bands: low < 40 ≤ developing < 60 ≤ ready < 80 ≤ strong.",
             "score (0–100)", [new("outward readiness", OutwardColor), new("inward capability", InwardColor)],
-            // Dimension ids as bar labels: the names are sentences and would crowd the axis; the table gives them.
-            dims.Select(x => new BarGroup(x.s.Dimension, x.Direction == Direction.Outward ? [x.s.Score ?? 0, 0] : [0, x.s.Score ?? 0])).ToArray())
+            // The names, cut at a word to stay readable on the axis; the table below gives them whole.
+            dims.Select(x => new BarGroup(Short(x.s.Name), x.Direction == Direction.Outward ? [x.s.Score ?? 0, 0] : [0, x.s.Score ?? 0])).ToArray())
         { Width = 1000, Height = 400 };
         var directions = new ReportTable("Profile by direction (no combined score: the two directions are read side by side)",
             ["Direction", "Active", "Stage", "Share", "Countries", "Modes", "Score", "Band", "Weakest dimension"],
             new[] { p.Outward, p.Inward }.Select(d => (IReadOnlyList<string>)[
                 d.Direction.Code(), d.Active ? "yes" : "no", PlainWords.Of(d.Direction, d.Stage), Pct(d.Share), d.Countries?.ToString(CultureInfo.InvariantCulture) ?? "–",
-                string.Join(", ", d.Modes.Select(m => m.Name(d.Direction))), Num(d.Score), d.Band is { } b ? Code(b) : "–", d.WeakestDimension ?? "–"]).ToArray());
-        var dimensionTable = new ReportTable("Dimensions (the chart's data)", ["Direction", "Id", "Dimension", "Score", "Band", "Answered"],
-            dims.Select(x => (IReadOnlyList<string>)[x.Direction.Code(), x.s.Dimension, x.s.Name, Num(x.s.Score), x.s.Band is { } b ? Code(b) : "–", $"{x.s.Answered}/{x.s.Items}"]).ToArray());
+                string.Join(", ", d.Modes.Select(m => m.Name(d.Direction))), Num(d.Score), d.Band is { } b ? Code(b) : "–", d.Dimensions.FirstOrDefault(x => x.Dimension == d.WeakestDimension)?.Name ?? d.WeakestDimension ?? "–"]).ToArray());
+        var dimensionTable = new ReportTable("Dimensions (the chart's data)", ["Direction", "Dimension", "Score", "Band", "Answered"],
+            dims.Select(x => (IReadOnlyList<string>)[x.Direction.Code(), x.s.Name, Num(x.s.Score), x.s.Band is { } b ? Code(b) : "–", $"{x.s.Answered}/{x.s.Items}"]).ToArray());
         var programmes = new ReportTable("Programmes that fit, ranked", ["#", "Programme", "Name", "Agency", "Points", "Why it fits"],
             r.Programmes.Select(m => (IReadOnlyList<string>)[N(m.Rank), m.Programme, m.Name, m.Agency, N(m.Points), string.Join("; ", m.Reasons)]).ToArray());
         var findings = new List<string>
         {
-            $"The firm {PlainWords.Of(p.State)}; it is {PlainWords.Of(Direction.Outward, p.Outward.Stage)} and {PlainWords.Of(Direction.Inward, p.Inward.Stage)}.",
+            $"The firm {PlainWords.Of(p.State)}. Outward: {PlainWords.Of(Direction.Outward, p.Outward.Stage)}; inward: {PlainWords.Of(Direction.Inward, p.Inward.Stage)}.",
             $"Next step: {n.NextStep} — kinds of support that fit: {string.Join(", ", n.Instruments.Select(PlainWords.Of))}, helping through {PlainWords.Of(n.Mechanism)}. Why: {n.Reason} (rule {n.Rule}).",
             $"Biggest obstacle: {(p.TopBarrier is { } tb ? PlainWords.Of(tb) : "none rated 3 or more")}.",
         };
@@ -241,4 +241,12 @@ public static class PolicyReportBuilder
     private static string Num(double? v) => v is { } x ? x.ToString("0.#", CultureInfo.InvariantCulture) : "–";
     private static string Pct(double? v) => v is { } x ? (x * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "–";
     private static string Money(decimal? v) => v is { } x ? x.ToString("#,0", CultureInfo.InvariantCulture) : "–";
+
+    /// <summary>A label for a chart axis: the words of <paramref name="name"/> up to about 26 characters, "…" when cut.</summary>
+    internal static string Short(string name)
+    {
+        if (name.Length <= 26) return name;
+        var cut = name.LastIndexOf(' ', 25);
+        return (cut > 8 ? name[..cut] : name[..25]).TrimEnd(',', ' ') + "…";
+    }
 }

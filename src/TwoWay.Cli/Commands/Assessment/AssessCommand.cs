@@ -52,7 +52,7 @@ public sealed class AssessCommand(Terminal terminal) : AsyncCommand<AssessOneSet
         foreach (var d in new[] { p.Outward, p.Inward })
             dirs.AddRow(d.Direction.Code(), d.Active ? "yes" : "no", TwoWay.Policy.PlainWords.Of(d.Direction, d.Stage), Display.Share(d.Share),
                 Display.Count(d.Countries), PolicyText.Esc(string.Join(", ", d.Modes.Select(m => m.Name(d.Direction)))),
-                Display.Number(d.Score, 1), d.Band is { } b ? PolicyText.Code(b) : Display.Unknown, PolicyText.Esc(d.WeakestDimension));
+                Display.Number(d.Score, 1), d.Band is { } b ? PolicyText.Code(b) : Display.Unknown, PolicyText.Esc(d.Dimensions.FirstOrDefault(x => x.Dimension == d.WeakestDimension)?.Name ?? d.WeakestDimension ?? Display.Unknown));
         o.Write(dirs);
         var dims = new Table().Title("Dimensions (0–100; bands: low < 40 ≤ developing < 60 ≤ ready < 80 ≤ strong)")
             .AddColumns("direction", "dimension", "score", "band", "answered");

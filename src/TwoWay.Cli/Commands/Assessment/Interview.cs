@@ -27,7 +27,7 @@ internal sealed class Interview(IAnsiConsole console, QuestionnaireSession sessi
         {
             var v = session.Current;
             console.WriteLine();
-            console.MarkupLineInterpolated($"[dim][[{v.Number}/{v.Of}]] {v.Section}{(v.Dimension is { } d ? " · " + d : "")}[/]");
+            console.MarkupLineInterpolated($"[dim][[{v.Number}/{v.Of}]] {v.Heading}[/]");
             console.MarkupLineInterpolated($"[bold]{v.Text}[/]");
             if (v.Labels.Count == 5)
                 console.MarkupLineInterpolated($"[dim]{string.Join("  ", v.Labels.Select((l, k) => $"{k + 1} = {l}"))}[/]");
