@@ -184,3 +184,49 @@ public class FleissKappaTests
         Assert.Equal(1 - (1 - k) * (nn - 1) / nn, alpha, 12);
     }
 }
+
+/// <summary>Agreement per code group (issue 14): the codes under one top-level code, their counts pooled before the formulas.</summary>
+public sealed class CodeGroupAgreementTests
+{
+    // Mechanisms (not codable) ⊃ Learning, Trust; Contexts (codable itself). One transcript of 100 characters.
+    private static QualitativeProject Project(params (string Coder, Guid Code, int Start, int End)[] codings)
+    {
+        var source = TestData.G(2);
+        var book = Codebook.Of([
+            new Code(TestData.G(10), "Mechanisms", isCodable: false), new Code(TestData.G(11), "Learning", parentId: TestData.G(10)),
+            new Code(TestData.G(12), "Trust", parentId: TestData.G(10)), new Code(TestData.G(20), "Contexts")]);
+        var k = 0;
+        return QualitativeProject.Create("g", [new Source(source, "s", new string('x', 100))], book,
+            codings.Select(c => new Coding(TestData.G(100 + k++), source, c.Code, new TextSpan(c.Start, c.End), c.Coder)));
+    }
+
+    [Fact]
+    public void Two_coders_group_figures_are_the_group_codes_counts_pooled_by_hand()
+    {
+        var p = Project(("a", TestData.G(11), 0, 40), ("b", TestData.G(11), 10, 40), ("a", TestData.G(12), 50, 60), ("b", TestData.G(12), 70, 80),
+            ("a", TestData.G(20), 0, 100), ("b", TestData.G(20), 0, 100));
+        var r = InterCoderAgreement.Compute(p, "a", "b");
+        var mechanisms = Assert.Single(r.ByGroup, g => g.Group == "Mechanisms");
+        Assert.Equal(2, mechanisms.Codes);
+        // Learning: N 100, A 40, B 30, AB 30; Trust: N 100, A 10, B 10, AB 0 → pooled N 200, A 50, B 40, AB 30.
+        Assert.Equal(AgreementMeasures.From(200, 50, 40, 30), mechanisms.Measures);
+        Assert.Equal(85.0, mechanisms.Measures.PercentAgreement, 12); // (30 + 200 − 50 − 40 + 30) / 200
+        var contexts = Assert.Single(r.ByGroup, g => g.Group == "Contexts");
+        Assert.Equal((1, 100L, 100.0), (contexts.Codes, contexts.Measures.CodedByBoth, contexts.Measures.PercentAgreement));
+    }
+
+    [Fact]
+    public void Team_group_histograms_are_the_sum_of_their_codes_histograms()
+    {
+        var p = Project(("a", TestData.G(11), 0, 40), ("b", TestData.G(11), 10, 40), ("c", TestData.G(11), 20, 30),
+            ("a", TestData.G(12), 50, 60), ("c", TestData.G(12), 50, 55), ("c", TestData.G(20), 0, 10));
+        var r = TeamAgreement.Compute(p, ["a", "b", "c"]);
+        var codes = r.ByCode.Where(c => c.CodePath.StartsWith("Mechanisms/", StringComparison.Ordinal)).ToList();
+        var summed = Enumerable.Range(0, 4).Select(m => codes.Sum(c => c.Measures.Histogram[m])).ToList();
+        var group = Assert.Single(r.ByGroup, g => g.Group == "Mechanisms");
+        Assert.Equal(summed, group.Measures.Histogram);
+        Assert.Equal(TeamMeasures.From(summed).FleissKappa, group.Measures.FleissKappa);
+        // By hand: Learning h = [60, 10, 20, 10], Trust h = [90, 5, 5, 0] → [150, 15, 25, 10].
+        Assert.Equal([150L, 15, 25, 10], group.Measures.Histogram);
+    }
+}

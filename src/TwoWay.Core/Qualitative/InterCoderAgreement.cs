@@ -35,7 +35,17 @@ public sealed record SourceAgreement(Guid SourceId, string SourceName, Agreement
 /// <summary>Agreement between two coders per code and source, per code, per source and overall.</summary>
 public sealed record AgreementResult(string CoderA, string CoderB, int Codes, int Sources,
     IReadOnlyList<CodeSourceAgreement> ByCodeAndSource, IReadOnlyList<CodeAgreement> ByCode,
-    IReadOnlyList<SourceAgreement> BySource, AgreementMeasures? Overall);
+    IReadOnlyList<SourceAgreement> BySource, AgreementMeasures? Overall)
+{
+    /// <summary>
+    /// Per code group — the codes under one top-level code of the codebook ("Mechanisms",
+    /// "Connection kinds") — their code × transcript counts pooled, as <see cref="Overall"/> pools all.
+    /// </summary>
+    public IReadOnlyList<CodeGroupAgreement> ByGroup { get; init; } = [];
+}
+
+/// <summary>Agreement pooled over the codes of one code group (a top-level code and every code under it).</summary>
+public sealed record CodeGroupAgreement(string Group, int Codes, AgreementMeasures Measures);
 
 public static class InterCoderAgreement
 {
@@ -78,7 +88,20 @@ public static class InterCoderAgreement
             pairs.Select(p => new CodeSourceAgreement(p.Code.Id, book.PathText(p.Code.Id), p.Source.Id, p.Source.Name, AgreementMeasures.From(p.N, p.A, p.B, p.AB))).ToList(),
             codeList.Select(c => new CodeAgreement(c.Id, book.PathText(c.Id), Pool(pairs.Where(p => p.Code.Id == c.Id)))).ToList(),
             sources.Select(s => new SourceAgreement(s.Id, s.Name, Pool(pairs.Where(p => p.Source.Id == s.Id)))).ToList(),
-            pairs.Count == 0 ? null : Pool(pairs));
+            pairs.Count == 0 ? null : Pool(pairs))
+        {
+            ByGroup = codeList.GroupBy(c => GroupOf(book, c.Id), StringComparer.Ordinal)
+                .Select(g => new CodeGroupAgreement(g.Key, g.Count(), Pool(pairs.Where(p => g.Any(c => c.Id == p.Code.Id))))).ToList(),
+        };
+    }
+
+    /// <summary>The code group of a code: the first step of its path ("Mechanisms" for "Mechanisms/Learning").</summary>
+    public static string GroupOf(Codebook book, Guid code)
+    {
+        ArgumentNullException.ThrowIfNull(book);
+        var path = book.PathText(code);
+        var slash = path.IndexOf('/', StringComparison.Ordinal);
+        return slash < 0 ? path : path[..slash];
     }
 
     /// <summary>Sorted, non-overlapping intervals covering the same characters.</summary>

@@ -55,7 +55,14 @@ public sealed record TeamMeasures(int Coders, long Characters, IReadOnlyList<lon
 public sealed record CodeTeamAgreement(Guid CodeId, string CodePath, TeamMeasures Measures);
 
 /// <summary>What <c>twoway agreement STUDY A B C…</c> reports for three or more coders: per code and pooled.</summary>
-public sealed record TeamAgreementResult(IReadOnlyList<string> Coders, int Sources, IReadOnlyList<CodeTeamAgreement> ByCode, TeamMeasures? Overall);
+public sealed record TeamAgreementResult(IReadOnlyList<string> Coders, int Sources, IReadOnlyList<CodeTeamAgreement> ByCode, TeamMeasures? Overall)
+{
+    /// <summary>Per code group (a top-level code and every code under it): the codes' histograms pooled.</summary>
+    public IReadOnlyList<CodeGroupTeamAgreement> ByGroup { get; init; } = [];
+}
+
+/// <summary>Team agreement pooled over the codes of one code group.</summary>
+public sealed record CodeGroupTeamAgreement(string Group, int Codes, TeamMeasures Measures);
 
 public static class TeamAgreement
 {
@@ -79,6 +86,7 @@ public static class TeamAgreement
         var spans = relevant.ToLookup(c => (c.CodeId, c.SourceId, c.Coder), c => c.Span);
         var overall = new long[k + 1];
         var byCode = new List<CodeTeamAgreement>();
+        var groups = new Dictionary<string, (long[] Hist, int Codes)>(StringComparer.Ordinal);
         foreach (var code in book.Codes.Where(c => codeIds.Contains(c.Id)))
         {
             var hist = new long[k + 1];
@@ -103,8 +111,15 @@ public static class TeamAgreement
                 hist[depth] += s.Text.Length - at;
             }
             for (var m = 0; m <= k; m++) overall[m] += hist[m];
+            var group = InterCoderAgreement.GroupOf(book, code.Id);
+            if (!groups.TryGetValue(group, out var g)) g = (new long[k + 1], 0);
+            for (var m = 0; m <= k; m++) g.Hist[m] += hist[m];
+            groups[group] = (g.Hist, g.Codes + 1);
             byCode.Add(new CodeTeamAgreement(code.Id, book.PathText(code.Id), TeamMeasures.From(hist)));
         }
-        return new TeamAgreementResult(coders, sources.Count, byCode, byCode.Count == 0 ? null : TeamMeasures.From(overall));
+        return new TeamAgreementResult(coders, sources.Count, byCode, byCode.Count == 0 ? null : TeamMeasures.From(overall))
+        {
+            ByGroup = groups.Select(x => new CodeGroupTeamAgreement(x.Key, x.Value.Codes, TeamMeasures.From(x.Value.Hist))).ToList(),
+        };
     }
 }

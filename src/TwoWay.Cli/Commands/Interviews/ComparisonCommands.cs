@@ -85,6 +85,7 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
                 void Row(string name, TeamMeasures m) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
                     Display.Count(m.Characters - m.Histogram[0]), Display.Count(m.Histogram[^1]), Display.Number(m.FleissKappa), Display.Number(m.Alpha));
                 foreach (var c in team.ByCode) Row(c.CodePath, c.Measures);
+                foreach (var g in team.ByGroup) Row($"{g.Group} (group of {Display.Counted(g.Codes, "code")})", g.Measures);
                 if (team.Overall is { } o) Row("(overall)", o);
                 Terminal.Out.Write(t);
                 Terminal.Out.MarkupLineInterpolated($"[grey]{team.Coders.Count} coders ({string.Join(", ", team.Coders)}) over {Display.Counted(team.Sources, "transcript")}, character by character.[/]");
@@ -99,6 +100,7 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
                 Display.Count(m.CodedByA), Display.Count(m.CodedByB), Display.Count(m.CodedByBoth),
                 Display.Number(m.PercentAgreement, 2), Display.Number(m.Kappa), Display.Number(m.KrippendorffAlpha));
             foreach (var c in r.ByCode) Row(c.CodePath, c.Measures);
+            foreach (var g in r.ByGroup) Row($"{g.Group} (group of {Display.Counted(g.Codes, "code")})", g.Measures);
             if (r.Overall is { } o) Row("(overall)", o);
             Terminal.Out.Write(t);
         });
