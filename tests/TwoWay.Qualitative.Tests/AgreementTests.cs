@@ -230,3 +230,59 @@ public sealed class CodeGroupAgreementTests
         Assert.Equal([150L, 15, 25, 10], group.Measures.Histogram);
     }
 }
+
+/// <summary>The bootstrap interval of α over transcripts (issue 14), checked where it can be derived by hand.</summary>
+public sealed class AlphaBootstrapTests
+{
+    private static long[] T(long n, long a, long b, long ab) => [n, a, b, ab];
+
+    private static double Alpha(params long[][] parts) =>
+        KrippendorffAlpha.BinaryTwoCoders(parts.Sum(p => p[0]), parts.Sum(p => p[1]), parts.Sum(p => p[2]), parts.Sum(p => p[3]))!.Value;
+
+    [Fact]
+    public void Two_transcripts_give_three_resamples_and_the_interval_spans_the_lowest_to_the_highest()
+    {
+        // Drawing 2 of {T1, T2} with replacement: {T1,T1} p = 1/4, {T1,T2} p = 1/2, {T2,T2} p = 1/4. Each outcome
+        // holds more than 2.5 % of the draws, so the 2.5 % and 97.5 % quantiles are the smallest and largest α.
+        var t1 = T(100, 40, 30, 30);
+        var t2 = T(100, 10, 10, 0);
+        var outcomes = new[] { Alpha(t1, t1), Alpha(t1, t2), Alpha(t2, t2) };
+        var ci = AlphaBootstrap.Interval([t1, t2], 20_000, 7)!;
+        Assert.Equal(outcomes.Min(), ci.Lower, 12);
+        Assert.Equal(outcomes.Max(), ci.Upper, 12);
+        Assert.Equal((20_000, 20_000, "transcripts"), (ci.Replicates, ci.Drawn, ci.Resampled));
+    }
+
+    [Fact]
+    public void Identical_transcripts_give_no_width_and_one_transcript_gives_no_interval()
+    {
+        var t = T(500, 100, 90, 80);
+        var ci = AlphaBootstrap.Interval([t, t, t, t], 500, 1)!;
+        Assert.Equal(Alpha(t, t, t, t), ci.Lower, 12); // every draw pools four copies: the point estimate itself
+        Assert.Equal(Alpha(t, t, t, t), ci.Upper, 12);
+        Assert.Null(AlphaBootstrap.Interval([t], 500, 1));
+    }
+
+    [Fact]
+    public void The_same_seed_gives_the_same_interval_and_it_narrows_with_more_transcripts()
+    {
+        var rng = new Random(3);
+        long[] Draw() { var n = rng.Next(500, 2000); var a = rng.Next(50, 200); var b = rng.Next(50, 200); return T(n, a, b, rng.Next(0, Math.Min(a, b))); }
+        var few = Enumerable.Range(0, 5).Select(_ => Draw()).ToList();
+        var many = Enumerable.Range(0, 80).Select(_ => Draw()).ToList();
+        var a1 = AlphaBootstrap.Interval(few, 2000, 11)!;
+        Assert.Equal(a1, AlphaBootstrap.Interval(few, 2000, 11));
+        var a2 = AlphaBootstrap.Interval(many, 2000, 11)!;
+        Assert.True(a2.Upper - a2.Lower < a1.Upper - a1.Lower, $"{a2} is not narrower than {a1}");
+        Assert.InRange(Alpha([.. many]), a2.Lower, a2.Upper);
+    }
+
+    [Fact]
+    public void Type_7_quantiles_match_R()
+    {
+        // R: quantile(c(1, 2, 4, 8, 16), c(0.025, 0.975)) → 1.1, 15.2
+        double[] x = [1, 2, 4, 8, 16];
+        Assert.Equal(1.1, AlphaBootstrap.Quantile(x, 0.025), 12);
+        Assert.Equal(15.2, AlphaBootstrap.Quantile(x, 0.975), 12);
+    }
+}

@@ -126,7 +126,7 @@ public sealed partial class InterviewWorkbench
             var coders = s.Project.Codings.Select(c => c.Coder).ToHashSet();
             foreach (var c in new[] { request.CoderA, request.CoderB }.Where(c => !coders.Contains(c)))
                 throw new InputException("agreement", null, "coder", $"'{c}' has no codings in this study");
-            return InterCoderAgreement.Compute(s.Project, request.CoderA, request.CoderB);
+            return InterCoderAgreement.Compute(s.Project, request.CoderA, request.CoderB).WithAlphaIntervals();
         }, ct);
     }
 

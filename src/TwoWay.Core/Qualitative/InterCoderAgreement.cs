@@ -29,7 +29,11 @@ public sealed record AgreementMeasures(long Characters, long CodedByA, long Code
 }
 
 public sealed record CodeSourceAgreement(Guid CodeId, string CodePath, Guid SourceId, string SourceName, AgreementMeasures Measures);
-public sealed record CodeAgreement(Guid CodeId, string CodePath, AgreementMeasures Measures);
+public sealed record CodeAgreement(Guid CodeId, string CodePath, AgreementMeasures Measures)
+{
+    /// <summary>The 95 % bootstrap interval of α over transcripts (<see cref="AlphaBootstrap"/>); null when not computed or fewer than two transcripts.</summary>
+    public BootstrapInterval? AlphaInterval { get; init; }
+}
 public sealed record SourceAgreement(Guid SourceId, string SourceName, AgreementMeasures Measures);
 
 /// <summary>Agreement between two coders per code and source, per code, per source and overall.</summary>
@@ -42,6 +46,20 @@ public sealed record AgreementResult(string CoderA, string CoderB, int Codes, in
     /// "Connection kinds") — their code × transcript counts pooled, as <see cref="Overall"/> pools all.
     /// </summary>
     public IReadOnlyList<CodeGroupAgreement> ByGroup { get; init; } = [];
+
+    /// <summary>The 95 % bootstrap interval of the overall α over transcripts (<see cref="AlphaBootstrap"/>); null when not computed or fewer than two transcripts.</summary>
+    public BootstrapInterval? AlphaInterval { get; init; }
+
+    /// <summary>This result with the bootstrap intervals of α (overall and per code) filled in.</summary>
+    public AgreementResult WithAlphaIntervals(int replicates = AlphaBootstrap.DefaultReplicates, int seed = AlphaBootstrap.DefaultSeed)
+    {
+        var (overall, byCode) = AlphaBootstrap.Compute(this, replicates, seed);
+        return this with
+        {
+            ByCode = ByCode.Select(c => c with { AlphaInterval = byCode.GetValueOrDefault(c.CodeId) }).ToList(),
+            AlphaInterval = overall,
+        };
+    }
 }
 
 /// <summary>Agreement pooled over the codes of one code group (a top-level code and every code under it).</summary>

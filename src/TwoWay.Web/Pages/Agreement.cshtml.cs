@@ -27,4 +27,8 @@ public sealed class AgreementModel(InterviewWorkbench workbench) : PageModel
 
     public static string F(double? v, string format = "0.00") =>
         v is { } x && !double.IsNaN(x) ? x.ToString(format, System.Globalization.CultureInfo.InvariantCulture).Replace('-', '−') : "–";
+
+    /// <summary>A bootstrap interval as "0.61–0.78", or "–" when there is none (fewer than two transcripts).</summary>
+    public static string Interval(TwoWay.Qualitative.BootstrapInterval? ci) =>
+        ci is null ? "–" : $"{F(ci.Lower, "0.00")}–{F(ci.Upper, "0.00")}";
 }

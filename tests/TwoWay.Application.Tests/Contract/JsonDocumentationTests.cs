@@ -126,6 +126,9 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("coders", "coders", study);
             Named("matrix", "matrix", study, "--quotes");
             Named("cooccurrence", "cooccurrence", study);
+            // A second coded transcript, so agreement has a bootstrap interval to print.
+            Run("code", study, "second", "Partner", "--span", "0-6", "--coder", "alice");
+            Run("code", study, "second", "Partner", "--span", "2-8", "--coder", "bob");
             Named("agreement", "agreement", study, "alice", "bob");
             Named("search", "search", study, "kessler");
             var codingId = code.RootElement.GetProperty("coding_id").GetString()!;

@@ -95,14 +95,16 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
         var r = await workbench.AgreementAsync(new AgreementRequest(s.CoderA, s.CoderB), ct);
         Show(s, r, () =>
         {
-            var t = new Table().AddColumns("code", "characters", Markup.Escape(s.CoderA), Markup.Escape(s.CoderB), "both", "agreement %", "kappa", "alpha");
-            void Row(string name, AgreementMeasures m) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
+            var t = new Table().AddColumns("code", "characters", Markup.Escape(s.CoderA), Markup.Escape(s.CoderB), "both", "agreement %", "kappa", "alpha", "alpha 95% CI");
+            static string Ci(BootstrapInterval? ci) => ci is null ? Display.Unknown : $"{Display.Number(ci.Lower)} – {Display.Number(ci.Upper)}";
+            void Row(string name, AgreementMeasures m, BootstrapInterval? ci = null) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
                 Display.Count(m.CodedByA), Display.Count(m.CodedByB), Display.Count(m.CodedByBoth),
-                Display.Number(m.PercentAgreement, 2), Display.Number(m.Kappa), Display.Number(m.KrippendorffAlpha));
-            foreach (var c in r.ByCode) Row(c.CodePath, c.Measures);
+                Display.Number(m.PercentAgreement, 2), Display.Number(m.Kappa), Display.Number(m.KrippendorffAlpha), Ci(ci));
+            foreach (var c in r.ByCode) Row(c.CodePath, c.Measures, c.AlphaInterval);
             foreach (var g in r.ByGroup) Row($"{g.Group} (group of {Display.Counted(g.Codes, "code")})", g.Measures);
-            if (r.Overall is { } o) Row("(overall)", o);
+            if (r.Overall is { } o) Row("(overall)", o, r.AlphaInterval);
             Terminal.Out.Write(t);
+            Terminal.Out.MarkupLine("[grey]alpha 95% CI: percentile bootstrap over transcripts (2,000 draws, seeded; docs/methods.md); – with fewer than two transcripts.[/]");
         });
     }
 }
