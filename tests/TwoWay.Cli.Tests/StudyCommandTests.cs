@@ -548,7 +548,7 @@ public class StudyCommandTests : IDisposable
     {
         Assert.Contains("--kind must be 'firms' or 'operations', not 'people'.", CliRunner.Run("import", _study, "f.csv", "--kind", "people").Error);
         Assert.Contains("the export file must end in .csv, .tsv or .xlsx, not", CliRunner.Run("export", _study, "out.json").Error);
-        Assert.Contains("the template kind must be 'firms', 'operations', 'programmes' or 'answers', not 'people'.", CliRunner.Run("template", "people", "x.csv").Error);
+        Assert.Contains("the template kind must be 'firms', 'operations', 'codings', 'programmes' or 'answers', not 'people'.", CliRunner.Run("template", "people", "x.csv").Error);
     }
 
     [Theory]
