@@ -286,3 +286,30 @@ public sealed class AlphaBootstrapTests
         Assert.Equal(15.2, AlphaBootstrap.Quantile(x, 0.975), 12);
     }
 }
+
+/// <summary>The team's bootstrap interval (three or more coders), checked against the two-coder one and by hand.</summary>
+public sealed class TeamAlphaBootstrapTests
+{
+    private static long[] H(long n, long a, long b, long ab) => [n - a - b + ab, a + b - 2 * ab, ab];
+
+    [Fact]
+    public void For_two_coders_the_team_interval_is_the_two_coder_interval()
+    {
+        long[][] counts = [[100, 40, 30, 30], [100, 10, 10, 0], [400, 50, 80, 40], [250, 0, 20, 0]];
+        var pair = AlphaBootstrap.Interval(counts, 3000, 5)!;
+        var team = AlphaBootstrap.TeamInterval(counts.Select(c => H(c[0], c[1], c[2], c[3])).ToList(), 3000, 5)!;
+        Assert.Equal(pair.Lower, team.Lower, 12);
+        Assert.Equal(pair.Upper, team.Upper, 12);
+    }
+
+    [Fact]
+    public void Two_transcripts_of_three_coders_give_the_lowest_to_the_highest_of_the_three_draws()
+    {
+        long[] t1 = [60, 10, 20, 10], t2 = [90, 5, 5, 0];
+        double A(params long[][] parts) => TeamMeasures.From(Enumerable.Range(0, 4).Select(m => parts.Sum(p => p[m])).ToList()).Alpha!.Value;
+        var outcomes = new[] { A(t1, t1), A(t1, t2), A(t2, t2) };
+        var ci = AlphaBootstrap.TeamInterval([t1, t2], 20_000, 9)!;
+        Assert.Equal(outcomes.Min(), ci.Lower, 12);
+        Assert.Equal(outcomes.Max(), ci.Upper, 12);
+    }
+}

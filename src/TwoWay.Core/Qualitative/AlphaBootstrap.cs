@@ -40,19 +40,46 @@ public static class AlphaBootstrap
     public static BootstrapInterval? Interval(IReadOnlyList<long[]> clusters, int replicates, int seed, double level = 0.95)
     {
         ArgumentNullException.ThrowIfNull(clusters);
-        if (clusters.Count < 2) return null;
+        return Percentile(clusters.Count, replicates, seed, level, drawn =>
+        {
+            long n = 0, a = 0, b = 0, ab = 0;
+            foreach (var i in drawn) { var c = clusters[i]; n += c[0]; a += c[1]; b += c[2]; ab += c[3]; }
+            return n > 0 ? KrippendorffAlpha.BinaryTwoCoders(n, a, b, ab) : null;
+        });
+    }
+
+    /// <summary>
+    /// The percentile interval of a team's α (<see cref="TeamMeasures.Alpha"/>) over <paramref name="clusters"/>,
+    /// each a transcript's histogram h[0…k], drawn with replacement and added up.
+    /// </summary>
+    public static BootstrapInterval? TeamInterval(IReadOnlyList<long[]> clusters, int replicates, int seed, double level = 0.95)
+    {
+        ArgumentNullException.ThrowIfNull(clusters);
+        if (clusters.Count == 0) return null;
+        var width = clusters[0].Length;
+        return Percentile(clusters.Count, replicates, seed, level, drawn =>
+        {
+            var h = new long[width];
+            foreach (var i in drawn) for (var m = 0; m < width; m++) h[m] += clusters[i][m];
+            return TeamMeasures.From(h).Alpha;
+        });
+    }
+
+    /// <summary>
+    /// The bootstrap itself: <paramref name="replicates"/> times, draw as many cluster indexes as there are
+    /// clusters, with replacement, and compute <paramref name="statistic"/>; the quantiles of the values it gives.
+    /// </summary>
+    private static BootstrapInterval? Percentile(int clusters, int replicates, int seed, double level, Func<int[], double?> statistic)
+    {
+        if (clusters < 2) return null;
         // System.Random with a seed is the same sequence on every platform and run.
         var random = new Random(seed);
         var values = new List<double>(replicates);
+        var drawn = new int[clusters];
         for (var r = 0; r < replicates; r++)
         {
-            long n = 0, a = 0, b = 0, ab = 0;
-            for (var i = 0; i < clusters.Count; i++)
-            {
-                var c = clusters[random.Next(clusters.Count)];
-                n += c[0]; a += c[1]; b += c[2]; ab += c[3];
-            }
-            if (n > 0 && KrippendorffAlpha.BinaryTwoCoders(n, a, b, ab) is { } alpha) values.Add(alpha);
+            for (var i = 0; i < clusters; i++) drawn[i] = random.Next(clusters);
+            if (statistic(drawn) is { } value) values.Add(value);
         }
         if (values.Count == 0) return null;
         values.Sort();

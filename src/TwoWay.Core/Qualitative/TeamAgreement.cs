@@ -52,13 +52,20 @@ public sealed record TeamMeasures(int Coders, long Characters, IReadOnlyList<lon
 }
 
 /// <summary>One code's agreement among the coders.</summary>
-public sealed record CodeTeamAgreement(Guid CodeId, string CodePath, TeamMeasures Measures);
+public sealed record CodeTeamAgreement(Guid CodeId, string CodePath, TeamMeasures Measures)
+{
+    /// <summary>The 95 % bootstrap interval of α over transcripts (<see cref="AlphaBootstrap"/>); null with fewer than two transcripts.</summary>
+    public BootstrapInterval? AlphaInterval { get; init; }
+}
 
 /// <summary>What <c>twoway agreement STUDY A B C…</c> reports for three or more coders: per code and pooled.</summary>
 public sealed record TeamAgreementResult(IReadOnlyList<string> Coders, int Sources, IReadOnlyList<CodeTeamAgreement> ByCode, TeamMeasures? Overall)
 {
     /// <summary>Per code group (a top-level code and every code under it): the codes' histograms pooled.</summary>
     public IReadOnlyList<CodeGroupTeamAgreement> ByGroup { get; init; } = [];
+
+    /// <summary>The 95 % bootstrap interval of the overall α over transcripts (<see cref="AlphaBootstrap"/>); null with fewer than two transcripts.</summary>
+    public BootstrapInterval? AlphaInterval { get; init; }
 }
 
 /// <summary>Team agreement pooled over the codes of one code group.</summary>
@@ -87,11 +94,16 @@ public static class TeamAgreement
         var overall = new long[k + 1];
         var byCode = new List<CodeTeamAgreement>();
         var groups = new Dictionary<string, (long[] Hist, int Codes)>(StringComparer.Ordinal);
+        // Each transcript's histogram, per code and over all codes: the clusters the bootstrap draws.
+        var perSource = sources.Select(_ => new long[k + 1]).ToArray();
         foreach (var code in book.Codes.Where(c => codeIds.Contains(c.Id)))
         {
             var hist = new long[k + 1];
-            foreach (var s in sources)
+            var codeClusters = new List<long[]>(sources.Count);
+            for (var si = 0; si < sources.Count; si++)
             {
+                var s = sources[si];
+                var own = new long[k + 1];
                 // Sweep: +1 where a coder's (unioned) coding starts, −1 where it ends; the running depth is m.
                 var events = new List<(int At, int Delta)>();
                 foreach (var coder in coders)
@@ -104,22 +116,28 @@ public static class TeamAgreement
                 int depth = 0, at = 0;
                 foreach (var (pos, delta) in events)
                 {
-                    hist[depth] += pos - at;
+                    own[depth] += pos - at;
                     at = pos;
                     depth += delta;
                 }
-                hist[depth] += s.Text.Length - at;
+                own[depth] += s.Text.Length - at;
+                for (var m = 0; m <= k; m++) { hist[m] += own[m]; perSource[si][m] += own[m]; }
+                codeClusters.Add(own);
             }
             for (var m = 0; m <= k; m++) overall[m] += hist[m];
             var group = InterCoderAgreement.GroupOf(book, code.Id);
             if (!groups.TryGetValue(group, out var g)) g = (new long[k + 1], 0);
             for (var m = 0; m <= k; m++) g.Hist[m] += hist[m];
             groups[group] = (g.Hist, g.Codes + 1);
-            byCode.Add(new CodeTeamAgreement(code.Id, book.PathText(code.Id), TeamMeasures.From(hist)));
+            byCode.Add(new CodeTeamAgreement(code.Id, book.PathText(code.Id), TeamMeasures.From(hist))
+            {
+                AlphaInterval = AlphaBootstrap.TeamInterval(codeClusters, AlphaBootstrap.DefaultReplicates, AlphaBootstrap.DefaultSeed),
+            });
         }
         return new TeamAgreementResult(coders, sources.Count, byCode, byCode.Count == 0 ? null : TeamMeasures.From(overall))
         {
             ByGroup = groups.Select(x => new CodeGroupTeamAgreement(x.Key, x.Value.Codes, TeamMeasures.From(x.Value.Hist))).ToList(),
+            AlphaInterval = byCode.Count == 0 ? null : AlphaBootstrap.TeamInterval(perSource, AlphaBootstrap.DefaultReplicates, AlphaBootstrap.DefaultSeed),
         };
     }
 }

@@ -81,12 +81,13 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
             var team = await workbench.TeamAgreementAsync([s.CoderA, s.CoderB, .. s.More], ct);
             Show(s, team, () =>
             {
-                var t = new Table().AddColumns("code", "characters", "coded by any", "by all", "Fleiss' kappa", "alpha");
-                void Row(string name, TeamMeasures m) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
-                    Display.Count(m.Characters - m.Histogram[0]), Display.Count(m.Histogram[^1]), Display.Number(m.FleissKappa), Display.Number(m.Alpha));
-                foreach (var c in team.ByCode) Row(c.CodePath, c.Measures);
+                var t = new Table().AddColumns("code", "characters", "coded by any", "by all", "Fleiss' kappa", "alpha", "alpha 95% CI");
+                void Row(string name, TeamMeasures m, BootstrapInterval? ci = null) => t.AddRow(Markup.Escape(name), Display.Count(m.Characters),
+                    Display.Count(m.Characters - m.Histogram[0]), Display.Count(m.Histogram[^1]), Display.Number(m.FleissKappa), Display.Number(m.Alpha),
+                    ci is null ? Display.Unknown : $"{Display.Number(ci.Lower)} – {Display.Number(ci.Upper)}");
+                foreach (var c in team.ByCode) Row(c.CodePath, c.Measures, c.AlphaInterval);
                 foreach (var g in team.ByGroup) Row($"{g.Group} (group of {Display.Counted(g.Codes, "code")})", g.Measures);
-                if (team.Overall is { } o) Row("(overall)", o);
+                if (team.Overall is { } o) Row("(overall)", o, team.AlphaInterval);
                 Terminal.Out.Write(t);
                 Terminal.Out.MarkupLineInterpolated($"[grey]{team.Coders.Count} coders ({string.Join(", ", team.Coders)}) over {Display.Counted(team.Sources, "transcript")}, character by character.[/]");
             });
