@@ -122,13 +122,16 @@ public static class TwoWayApp
     [
         ["init"], ["import"], ["demo"], ["migrate"], ["template"], ["export"], ["report"], ["guide"], ["sources", "add"], ["sources", "remove"],
         ["codes", "add"], ["codes", "rename"], ["codes", "move"], ["codes", "merge"], ["codes", "starter"], ["code"], ["memos", "add"],
-        ["evidence"], ["qdpx"], ["qdc"], ["assess"], ["study"], ["panel", "simulate"], ["quotes"], ["policy"],
+        ["evidence"], ["qdpx"], ["qdc"], ["assess"], ["study", "push"], ["study", "pull"], ["panel", "simulate"], ["quotes"], ["policy"],
+        ["suggest", "accept"], ["suggest", "reject"],
     ];
 
     private static bool Writes(string[] args)
     {
         var words = args.Where(a => !a.StartsWith('-')).Take(2).ToArray();
         // quotes, policy pages, panel reports and the rest write only when given a file to write.
+        // The study's settings are only shown unless a new value is given.
+        if (words is ["study", "settings"]) return args.Contains("--as-of");
         if (words.FirstOrDefault() is "quotes" or "policy" or "panel" or "survey" or "assess" or "report" or "guide")
             return args.Any(a => a is "--out" or "-o" or "--html" or "--xlsx" or "--spells-out" or "--study" or "--save") || words.FirstOrDefault() == "report"
                 || words is ["panel", "simulate"] || (words.FirstOrDefault() == "assess" && !args.Contains("--answers"));

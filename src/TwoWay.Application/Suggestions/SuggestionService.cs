@@ -38,7 +38,11 @@ public sealed record SuggestionRow(
     string Direction, string Mode, string ModeLabel, string Country, string CountryName, int? Year, string? Partner);
 
 /// <summary>The <c>twoway suggest --json</c> document: the suggestions and their counts by status.</summary>
-public sealed record SuggestionList(string Study, string Cues, IReadOnlyList<SuggestionRow> Suggestions, int New, int Recorded, int Accepted, int Rejected);
+public sealed record SuggestionList(string Study, string Cues, IReadOnlyList<SuggestionRow> Suggestions, int New, int Recorded, int Accepted, int Rejected)
+{
+    /// <summary>How many transcripts were read (of the selection).</summary>
+    public int Transcripts { get; init; }
+}
 
 /// <summary>What <c>suggest accept</c> stored: the operation (as an import row would), the suggestion, and the coding linked as its evidence (null without --code).</summary>
 public sealed record SuggestionAccepted(string Operation, SuggestionRow Suggestion, string? Coding);
@@ -59,16 +63,23 @@ public sealed class SuggestionService(string studyLocation)
         var (lexicon, cuesName) = Lexicon(request.Cues);
         using var study = await StudyAccess.OpenAsync(studyLocation, ct).ConfigureAwait(false);
         var rows = await RowsAsync(study, lexicon, ct).ConfigureAwait(false);
+        var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
+        IEnumerable<Source> read = snapshot.Project.Sources;
         if (request.Source is { } s)
         {
-            var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
             var source = Interviews.WorkbenchLookup.FindSource(snapshot.Project, s);
             rows = rows.Where(r => r.Source == source.Name).ToList();
+            read = [source];
         }
-        if (request.Firm is { } f) rows = rows.Where(r => r.Case == f).ToList();
+        if (request.Firm is { } f)
+        {
+            rows = rows.Where(r => r.Case == f).ToList();
+            read = read.Where(x => x.Case?.Value == f);
+        }
         var shown = request.All ? rows : rows.Where(r => r.Status != "rejected").ToList();
         return new SuggestionList(study.Location.Display, cuesName, shown,
-            rows.Count(r => r.Status == "new"), rows.Count(r => r.Status == "recorded"), rows.Count(r => r.Status == "accepted"), rows.Count(r => r.Status == "rejected"));
+            rows.Count(r => r.Status == "new"), rows.Count(r => r.Status == "recorded"), rows.Count(r => r.Status == "accepted"), rows.Count(r => r.Status == "rejected"))
+        { Transcripts = read.Count() };
     }
 
     /// <summary>Stores the suggested operation, checked exactly as an imported operations row; remembers the decision.</summary>

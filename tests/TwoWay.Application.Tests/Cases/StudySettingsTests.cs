@@ -92,5 +92,9 @@ public sealed class StudySettingsTests : IDisposable
         Assert.NotEqual(0, word.ExitCode);
         Assert.Contains("'none'", word.Error + word.Out);
         Assert.Equal(JsonValueKind.Null, Json("study", "settings", small).GetProperty("as_of_year").ValueKind); // nothing stored
+
+        // Showing the settings stores nothing, so a refusal does not say it stored nothing; changing them does.
+        Assert.DoesNotContain("nothing was stored", CliRunner.Run("study", "settings", _dir.File("none.twoway")).Error);
+        Assert.Contains("nothing was stored", CliRunner.Run("study", "settings", _dir.File("none.twoway"), "--as-of", "2020").Error);
     }
 }

@@ -128,6 +128,17 @@ public sealed class SuggestTests : IDisposable
     }
 
     [Fact]
+    public void A_study_without_transcripts_says_so_rather_than_that_nothing_was_found()
+    {
+        var study = _dir.File("empty.twoway");
+        Ok("init", study);
+        Assert.Contains("No transcripts to read", Ok("suggest", study).Out);
+        Assert.Equal(0, Json("suggest", study).GetProperty("transcripts").GetInt32());
+        Assert.Equal(1, Json("suggest", Study()).GetProperty("transcripts").GetInt32());
+        Assert.DoesNotContain("nothing was stored", CliRunner.Run("suggest", _dir.File("missing.twoway")).Error);
+    }
+
+    [Fact]
     public void The_built_in_cues_and_country_words_read_without_error()
     {
         var (lexicon, name) = SuggestionService.Lexicon(null);

@@ -57,9 +57,14 @@ public sealed class SuggestCommand(Terminal terminal) : AsyncCommand<SuggestSett
             return ExitCodes.Ok;
         }
         var o = terminal.Out;
+        if (r.Transcripts == 0)
+        {
+            o.MarkupLineInterpolated($"No transcripts to read{(s.Firm is null ? "" : " for " + s.Firm)}: add them with 'twoway sources add {s.Study} FILE --case ID'.");
+            return ExitCodes.Ok;
+        }
         if (r.Suggestions.Count == 0)
         {
-            o.MarkupLine("No suggestions: no sentence of the transcripts names a cue and a country together.");
+            o.MarkupLineInterpolated($"No suggestions in {Display.Counted(r.Transcripts, "transcript")}: no sentence names a cue and a country together{(r.Rejected > 0 ? $" ({r.Rejected} rejected ones are hidden; --all shows them)" : "")}.");
             return ExitCodes.Ok;
         }
         var t = new Table().Title($"Suggested operations ({r.New} new, {r.Recorded} already recorded, {r.Accepted} accepted, {r.Rejected} rejected)")
