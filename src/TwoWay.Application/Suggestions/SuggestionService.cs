@@ -62,8 +62,8 @@ public sealed class SuggestionService(string studyLocation)
         ArgumentNullException.ThrowIfNull(request);
         var (lexicon, cuesName) = Lexicon(request.Cues);
         using var study = await StudyAccess.OpenAsync(studyLocation, ct).ConfigureAwait(false);
-        var rows = await RowsAsync(study, lexicon, ct).ConfigureAwait(false);
         var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
+        var rows = await RowsAsync(study, snapshot, lexicon, ct).ConfigureAwait(false);
         IEnumerable<Source> read = snapshot.Project.Sources;
         if (request.Source is { } s)
         {
@@ -88,7 +88,8 @@ public sealed class SuggestionService(string studyLocation)
         ArgumentNullException.ThrowIfNull(request);
         var (lexicon, _) = Lexicon(request.Cues);
         using var study = await StudyAccess.OpenAsync(studyLocation, ct).ConfigureAwait(false);
-        var row = Find(await RowsAsync(study, lexicon, ct).ConfigureAwait(false), request.Id);
+        var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
+        var row = Find(await RowsAsync(study, snapshot, lexicon, ct).ConfigureAwait(false), request.Id);
         if (row.Status is "accepted" or "recorded")
             throw new InputException(study.Location.Display, null, "suggestion", $"suggestion {row.Id} is already {row.Status} as operation {row.Operation}");
         if (row.Case is null)
@@ -97,7 +98,6 @@ public sealed class SuggestionService(string studyLocation)
             ?? throw new InputException(study.Location.Display, null, "--start", $"the quotation names no year; give the start as --start YYYY or YYYY-MM (\"{row.Quotation}\")");
         var ids = await study.IdsAsync(ct).ConfigureAwait(false);
         var operationId = request.OperationId ?? NextOperationId(row.Case, ids.Operations);
-        var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
         var source = snapshot.Project.Sources.First(x => x.Name == row.Source);
         var cells = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
@@ -130,7 +130,7 @@ public sealed class SuggestionService(string studyLocation)
     {
         var (lexicon, _) = Lexicon(cues);
         using var study = await StudyAccess.OpenAsync(studyLocation, ct).ConfigureAwait(false);
-        var row = Find(await RowsAsync(study, lexicon, ct).ConfigureAwait(false), id);
+        var row = Find(await RowsAsync(study, await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false), lexicon, ct).ConfigureAwait(false), id);
         if (row.Status == "accepted")
             throw new InputException(study.Location.Display, null, "suggestion", $"suggestion {row.Id} was accepted as operation {row.Operation}; edit or remove that operation instead");
         await study.SaveSuggestionDecisionAsync(row.Id, "rejected", ct).ConfigureAwait(false);
@@ -155,9 +155,8 @@ public sealed class SuggestionService(string studyLocation)
         }
     }
 
-    private static async Task<IReadOnlyList<SuggestionRow>> RowsAsync(Study study, SuggestionLexicon lexicon, CancellationToken ct)
+    private static async Task<IReadOnlyList<SuggestionRow>> RowsAsync(Study study, WorkbenchSnapshot snapshot, SuggestionLexicon lexicon, CancellationToken ct)
     {
-        var snapshot = await QualitativeStore.SnapshotAsync(study, ct).ConfigureAwait(false);
         var cases = (await study.LoadCasesAsync(ct).ConfigureAwait(false)).ToDictionary(c => c.Firm.Id.Value, StringComparer.Ordinal);
         var decisions = await study.LoadSuggestionDecisionsAsync(ct).ConfigureAwait(false);
         var rows = new List<SuggestionRow>();

@@ -120,6 +120,15 @@ public sealed class SuggestTests : IDisposable
         var s = Assert.Single(Json("suggest", study, "--cues", mine).GetProperty("suggestions").EnumerateArray());
         Assert.Equal(("sales_subsidiary", "PL"), (s.GetProperty("mode").GetString(), s.GetProperty("country").GetString()));
 
+        // A pattern that backtracks without end is refused as bad input naming it, after a bounded wait, not a hang or a crash.
+        var slow = _dir.Write("slow.csv", "direction,mode,pattern\noutward,goods_trade,(a+)+b\n");
+        _dir.Write("slow.txt", "R: Germany " + new string('a', 40) + "!\n");
+        Ok("sources", "add", study, _dir.File("slow.txt"), "--case", "LT-01");
+        var hang = CliRunner.Run("suggest", study, "--cues", slow);
+        Assert.Equal(1, hang.ExitCode);
+        Assert.Contains("(a+)+b", hang.Error);
+        Assert.Contains("took more than", hang.Error);
+
         var bad = _dir.Write("bad.csv", "direction,mode,pattern\nsideways,goods_trade,x\noutward,teleport,x\noutward,goods_trade,(unclosed\n");
         var e = Assert.Throws<InputException>(() => SuggestionService.ReadCues(TableReader.Read(bad)));
         Assert.Contains(e.Errors, x => x.Row == 2 && x.Field == "direction");

@@ -25,19 +25,15 @@ public sealed class SuggestSettings : SuggestStudySettings
     [CommandOption("--all")] [Description("Also show the suggestions you rejected.")] public bool All { get; init; }
 }
 
-public sealed class SuggestDecisionSettings : SuggestStudySettings
+public class SuggestDecisionSettings : SuggestStudySettings
 {
     [CommandArgument(1, "<suggestion>")]
     [Description("The suggestion's id as 'twoway suggest' shows it (any unique beginning).")]
     public string Id { get; init; } = "";
 }
 
-public sealed class SuggestAcceptSettings : SuggestStudySettings
+public sealed class SuggestAcceptSettings : SuggestDecisionSettings
 {
-    [CommandArgument(1, "<suggestion>")]
-    [Description("The suggestion's id as 'twoway suggest' shows it (any unique beginning).")]
-    public string Id { get; init; } = "";
-
     [CommandOption("--operation-id <ID>")] [Description("The new operation's id (default: the case's next free FIRM/N).")] public string? OperationId { get; init; }
     [CommandOption("--start <YYYY|YYYY-MM>")] [Description("The start, when the quotation names no year (or names the wrong one).")] public string? Start { get; init; }
     [CommandOption("--partner <NAME>")] [Description("The partner, when the suggested one is wrong or missing.")] public string? Partner { get; init; }

@@ -58,6 +58,18 @@ public static partial class OperationSuggester
         ArgumentNullException.ThrowIfNull(source);
         ArgumentNullException.ThrowIfNull(lexicon);
         var (cues, countries) = Compiled.GetValue(lexicon, Compile);
+        try { return Find(source, lexicon, home, cues, countries); }
+        catch (RegexMatchTimeoutException e)
+        {
+            // A cue the researcher wrote may backtrack without end on some sentence: bad input, named, never a hang.
+            throw new Input.InputException(source.Name, null, "pattern",
+                $"the cue pattern '{e.Pattern}' took more than {Budget.TotalSeconds:0} s on one sentence of this transcript; write it more simply (no nested repetition such as (a+)+)");
+        }
+    }
+
+    private static IReadOnlyList<OperationSuggestion> Find(Source source, SuggestionLexicon lexicon, CountryCode? home,
+        IReadOnlyList<(SuggestionCue Cue, Regex Regex)> cues, Regex countries)
+    {
         var text = source.Text;
         var found = new List<OperationSuggestion>();
         foreach (var sentence in Sentences(text))
