@@ -38,10 +38,7 @@ public static partial class OperationSuggester
     // Compiled once per lexicon, not once per transcript: a study's transcripts share one lexicon.
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SuggestionLexicon, CompiledLexicon> Compiled = new();
 
-    private sealed record CompiledLexicon(IReadOnlyList<(SuggestionCue Cue, Regex Regex)> Cues, Regex Countries)
-    {
-        public void Deconstruct(out IReadOnlyList<(SuggestionCue Cue, Regex Regex)> cues, out Regex countries) => (cues, countries) = (Cues, Countries);
-    }
+    private sealed record CompiledLexicon(IReadOnlyList<(SuggestionCue Cue, Regex Regex)> Cues, Regex Countries);
 
     private static CompiledLexicon Compile(SuggestionLexicon lexicon) => new(
         lexicon.Cues.Select(c => (c, new Regex(@"(?<![\p{L}\p{N}])(?:" + c.Pattern + @")(?![\p{L}\p{N}])",
