@@ -50,6 +50,9 @@ public sealed record AgreementResult(string CoderA, string CoderB, int Codes, in
     /// <summary>The 95 % bootstrap interval of the overall α over transcripts (<see cref="AlphaBootstrap"/>); null when not computed or fewer than two transcripts.</summary>
     public BootstrapInterval? AlphaInterval { get; init; }
 
+    /// <summary>Krippendorff's unitizing α family (ATLAS.ti's α-binary, cu-α and Cu-α) on the same codings.</summary>
+    public UnitizingAgreementResult? Unitizing { get; init; }
+
     /// <summary>This result with the bootstrap intervals of α (overall and per code) filled in.</summary>
     public AgreementResult WithAlphaIntervals(int replicates = AlphaBootstrap.DefaultReplicates, int seed = AlphaBootstrap.DefaultSeed)
     {
@@ -110,6 +113,7 @@ public static class InterCoderAgreement
         {
             ByGroup = codeList.GroupBy(c => GroupOf(book, c.Id), StringComparer.Ordinal)
                 .Select(g => new CodeGroupAgreement(g.Key, g.Count(), Pool(pairs.Where(p => g.Any(c => c.Id == p.Code.Id))))).ToList(),
+            Unitizing = UnitizingAgreement.Compute(project, [coderA, coderB], codes),
         };
     }
 

@@ -66,6 +66,9 @@ public sealed record TeamAgreementResult(IReadOnlyList<string> Coders, int Sourc
 
     /// <summary>The 95 % bootstrap interval of the overall α over transcripts (<see cref="AlphaBootstrap"/>); null with fewer than two transcripts.</summary>
     public BootstrapInterval? AlphaInterval { get; init; }
+
+    /// <summary>Krippendorff's unitizing α family (ATLAS.ti's α-binary, cu-α and Cu-α) on the same codings.</summary>
+    public UnitizingAgreementResult? Unitizing { get; init; }
 }
 
 /// <summary>Team agreement pooled over the codes of one code group.</summary>
@@ -138,6 +141,7 @@ public static class TeamAgreement
         {
             ByGroup = groups.Select(x => new CodeGroupTeamAgreement(x.Key, x.Value.Codes, TeamMeasures.From(x.Value.Hist))).ToList(),
             AlphaInterval = byCode.Count == 0 ? null : AlphaBootstrap.TeamInterval(perSource, AlphaBootstrap.DefaultReplicates, AlphaBootstrap.DefaultSeed),
+            Unitizing = UnitizingAgreement.Compute(project, coders, codes),
         };
     }
 }

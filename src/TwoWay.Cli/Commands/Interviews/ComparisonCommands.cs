@@ -90,6 +90,7 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
                 if (team.Overall is { } o) Row("(overall)", o, team.AlphaInterval);
                 Terminal.Out.Write(t);
                 Terminal.Out.MarkupLineInterpolated($"[grey]{team.Coders.Count} coders ({string.Join(", ", team.Coders)}) over {Display.Counted(team.Sources, "transcript")}, character by character.[/]");
+                ShowUnitizing(team.Unitizing);
             });
             return;
         }
@@ -106,7 +107,23 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
             if (r.Overall is { } o) Row("(overall)", o, r.AlphaInterval);
             Terminal.Out.Write(t);
             Terminal.Out.MarkupLine("[grey]alpha 95% CI: percentile bootstrap over transcripts (2,000 draws, seeded; docs/methods.md); – with fewer than two transcripts.[/]");
+            ShowUnitizing(r.Unitizing);
         });
+    }
+
+    /// <summary>Krippendorff's unitizing α family, named as ATLAS.ti names it.</summary>
+    private void ShowUnitizing(UnitizingAgreementResult? u)
+    {
+        if (u is null || u.ByCode.Count == 0) return;
+        var t = new Table().AddColumns("code", "units", "alpha-binary", "cu-alpha");
+        foreach (var c in u.ByCode) t.AddRow(Markup.Escape(c.CodePath), Display.Count(c.Binary.Units), Display.Number(c.Binary.Alpha), "");
+        foreach (var g in u.ByGroup)
+            t.AddRow(Markup.Escape($"{g.Group} (group of {Display.Counted(g.Codes, "code")})"), Display.Count(g.Binary.Units), Display.Number(g.Binary.Alpha), Display.Number(g.CodingOnly.Alpha));
+        if (u.Binary is { } o) t.AddRow("(overall)", Display.Count(o.Units), Display.Number(o.Alpha), "");
+        Terminal.Out.WriteLine();
+        Terminal.Out.MarkupLine("[bold]Unitizing alpha[/] (Krippendorff; ATLAS.ti's alpha-binary and cu-alpha): where coders put their units, not only which characters.");
+        Terminal.Out.Write(t);
+        Terminal.Out.MarkupLineInterpolated($"[grey]Cu-alpha across code groups: {Display.Number(u.GroupsCodingOnly.Alpha)} over {Display.Count(u.GroupsCodingOnly.PairableCharacters)} characters coded by two or more coders. – where undefined (docs/methods.md).[/]");
     }
 }
 
