@@ -141,8 +141,8 @@ public sealed class PanelEngine : IDisposable
         var input = _input ?? throw new InvalidOperationException("Load a panel first");
         var covs = input.Covariates;
         var (firms, firmYears, first, last) = Scalar4("SELECT COUNT(DISTINCT firm), COUNT(*), MIN(year), MAX(year) FROM fw");
-        var states = Timed("states", States);
-        var (pooled, byYear) = Timed("transitions", Transitions);
+        var states = Timed("states", Aggregation.States);
+        var (pooled, byYear) = Timed("transitions", Aggregation.Transitions);
         EntryAnalysis exportEntry, importEntry;
         try
         {
@@ -153,7 +153,7 @@ public sealed class PanelEngine : IDisposable
         {
             throw new InputException(input.Path, null, null, ex.Message);
         }
-        var conversion = Timed("conversion", Conversion);
+        var conversion = Timed("conversion", () => { Stage("conversion"); return Aggregation.Conversion(); });
         var linkage = input.FlowsPath is null ? null : Timed("country_linkage", CountryLinkage);
         return new PanelAnalysis(input.Path, firms, firmYears, (int)first, (int)last, covs, states, pooled, byYear,
             exportEntry, importEntry, conversion, linkage, new Dictionary<string, double>(_seconds));
@@ -311,34 +311,7 @@ public sealed class PanelEngine : IDisposable
     {
         if (_windowBuilt) return;
         Stage("ordering firm-years");
-        var covs = input.Covariates;
-        var lagCovs = string.Concat(covs.Select((_, i) => $", LAG(cov{i}) OVER w AS lag_cov{i}"));
-        Execute($"""
-            CREATE OR REPLACE TABLE fw AS
-            SELECT firm, year, imp, exp,
-              CAST(year - y0 AS SMALLINT) AS k, rn, prev_year, lag_imp, lag_exp, next_year,
-              CASE WHEN first_imp < year THEN 1 ELSE 0 END AS imp_before,
-              CASE WHEN first_exp < year THEN 1 ELSE 0 END AS exp_before,
-              CASE WHEN first_imp = y0 THEN 1 ELSE 0 END AS imp0,
-              CASE WHEN first_exp = y0 THEN 1 ELSE 0 END AS exp0
-              {string.Concat(covs.Select((_, i) => $", lag_cov{i}"))}
-            FROM (
-              SELECT firm, year, imp, exp,
-                CAST(ROW_NUMBER() OVER w - 1 AS SMALLINT) AS rn,
-                LAG(year) OVER w AS prev_year, LAG(imp) OVER w AS lag_imp, LAG(exp) OVER w AS lag_exp,
-                LEAD(year) OVER w AS next_year,
-                -- Whole-partition aggregates need no running frame: much cheaper than running sums.
-                MIN(year) OVER f AS y0,
-                MIN(CASE WHEN imp = 1 THEN year END) OVER f AS first_imp,
-                MIN(CASE WHEN exp = 1 THEN year END) OVER f AS first_exp
-                {lagCovs}
-              FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
-                           CAST(CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS imp,
-                           CAST(CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS exp
-                           {string.Concat(covs.Select((_, i) => $", cov{i}"))}
-                    FROM src) p
-              WINDOW w AS (PARTITION BY firm ORDER BY year), f AS (PARTITION BY firm)) x
-            """);
+        Execute($"CREATE OR REPLACE TABLE fw AS {PanelSql.Window(input.Covariates.Count, "src")}");
         if (Scalar("SELECT COUNT(*) FROM (SELECT 1 FROM fw WHERE prev_year = year LIMIT 1) x") > 0)
         {
             Execute("DROP TABLE fw");
@@ -347,155 +320,29 @@ public sealed class PanelEngine : IDisposable
         _windowBuilt = true;
     }
 
-    private List<StateShare> States()
-    {
-        var rows = new List<(int Year, TraderState State, long N)>();
-        using (var r = Reader("SELECT year, imp, exp, COUNT(*) FROM fw GROUP BY year, imp, exp ORDER BY year"))
-            while (r.Read()) rows.Add((r.GetInt32(0), TraderStates.Of(r.GetInt32(1) == 1, r.GetInt32(2) == 1), r.GetInt64(3)));
-        var shares = new List<StateShare>();
-        foreach (var year in rows.GroupBy(x => x.Year))
-        {
-            var total = year.Sum(x => x.N);
-            foreach (var s in TraderStates.All)
-            {
-                var n = year.Where(x => x.State == s).Sum(x => x.N);
-                shares.Add(new StateShare(year.Key, s, n, (double)n / total));
-            }
-        }
-        return shares;
-    }
-
-    private (TransitionMatrix Pooled, List<TransitionMatrix> ByYear) Transitions()
-    {
-        var rows = new List<(int Year, TraderState From, TraderState To, long N)>();
-        using (var r = Reader("""
-            SELECT prev_year, lag_imp, lag_exp, imp, exp, COUNT(*) FROM fw
-            WHERE prev_year = year - 1 GROUP BY prev_year, lag_imp, lag_exp, imp, exp
-            """))
-            while (r.Read())
-                rows.Add((r.GetInt32(0), TraderStates.Of(r.GetInt32(1) == 1, r.GetInt32(2) == 1), TraderStates.Of(r.GetInt32(3) == 1, r.GetInt32(4) == 1), r.GetInt64(5)));
-        var pooled = TransitionMatrix.From(null, rows.Select(x => (x.From, x.To, x.N)));
-        var byYear = rows.GroupBy(x => x.Year).OrderBy(g => g.Key)
-            .Select(g => TransitionMatrix.From(g.Key, g.Select(x => (x.From, x.To, x.N)))).ToList();
-        return (pooled, byYear);
-    }
-
-    /// <summary>The spell rows of docs/methods.md as a filter over the window table (same rules as <see cref="EntrySpells"/>).</summary>
-    internal static string SpellRowsSql(Direction entering, int covariates)
-    {
-        var (act, other, first, before, other0) = entering == Direction.Outward
-            ? ("exp", "lag_imp", "exp0", "exp_before", "imp0") : ("imp", "lag_exp", "imp0", "imp_before", "exp0");
-        var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i} AS cov{i}"));
-        // k = rn: no year missing since y0; nothing before: no entry before this year.
-        // The last row of a spell (entry, or the next year missing) carries the firm's KM outcome.
-        return $"SELECT firm, k AS interval, {other} AS lag, {act} AS event{covs}, {other0} AS lag0, " +
-               $"CASE WHEN {act} = 1 OR next_year IS NULL OR next_year <> year + 1 THEN 1 ELSE 0 END AS is_last " +
-               $"FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {before} = 0";
-    }
-
     private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
     {
-        var what = entering == Direction.Outward ? "export" : "import";
+        var what = PanelSql.DirectionName(entering);
         Stage($"{what} entry: spells");
-        var table = $"spells_{what}";
-        Execute($"CREATE OR REPLACE VIEW {table} AS {SpellRowsSql(entering, covs.Count)}");
-        var covList = string.Concat(Enumerable.Range(0, covs.Count).Select(i => $", cov{i}"));
-        var cells = new List<SpellCell>();
-        using (var r = Reader($"SELECT interval, lag, COUNT(*), SUM(event) {covList} FROM {table} GROUP BY interval, lag {covList} ORDER BY interval, lag {covList}"))
-            while (r.Read())
-                cells.Add(new SpellCell(r.GetInt32(0), r.GetInt32(1) == 1, Enumerable.Range(0, covs.Count).Select(i => r.GetString(4 + i)).ToArray(),
-                    r.GetInt64(2), ToLong(r.GetValue(3))));
-        var outcomes = new List<SpellOutcome>();
-        using (var r = Reader($"""
-            SELECT lag0, interval, event, COUNT(*) FROM {table} WHERE is_last = 1 GROUP BY lag0, interval, event
-            """))
-            while (r.Read()) outcomes.Add(new SpellOutcome(r.GetInt32(0) == 1, r.GetInt32(1), r.GetInt32(2) == 1, r.GetInt64(3)));
+        var cells = Aggregation.Cells(entering, covs);
         Stage($"{what} entry: models");
         // Timed apart: the fits on cells, and the one SQL pass over firms for clustered scores.
         var pass = TimeSpan.Zero;
         var all = Stopwatch.StartNew();
-        var result = EntryModels.Analyze(entering, covs, cells, outcomes, ties, scores =>
+        var result = EntryModels.Analyze(entering, covs, cells.Cells, cells.Outcomes, ties, scores =>
         {
             var sw = Stopwatch.StartNew();
-            var meat = ClusterMeat(table, covs.Count, scores);
+            var meat = Aggregation.ClusterMeat(entering, covs.Count, scores);
             pass = sw.Elapsed;
             return meat;
         });
         _seconds[$"{what}_entry_fits_on_cells"] = Math.Round((all.Elapsed - pass).TotalSeconds, 3);
         _seconds[$"{what}_entry_firm_score_pass"] = Math.Round(pass.TotalSeconds, 3);
-        Execute($"DROP VIEW {table}");
         return result;
     }
 
-    /// <summary>
-    /// Σ_f U_f U_fᵀ: the per-cell scores are loaded as a small table, joined to the spell rows and
-    /// summed per firm (one GROUP BY firm), then the outer products summed, all in SQL.
-    /// </summary>
-    private (double[,], long) ClusterMeat(string spells, int covariates, IReadOnlyList<CellScore> scores)
-    {
-        var p = scores[0].Score.Length;
-        var covDefs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", cov{i} VARCHAR"));
-        var sDefs = string.Concat(Enumerable.Range(0, p).Select(j => $", s{j} DOUBLE"));
-        Execute($"CREATE OR REPLACE TABLE cell_scores (interval INTEGER, lag INTEGER, event INTEGER{covDefs}{sDefs})");
-        using (var app = _db.CreateAppender("cell_scores"))
-            foreach (var s in scores)
-            {
-                var row = app.CreateRow().AppendValue(s.Interval).AppendValue(s.Lag ? 1 : 0).AppendValue(s.Entered ? 1 : 0);
-                foreach (var level in s.Levels) row.AppendValue(level);
-                foreach (var v in s.Score) row.AppendValue(v);
-                row.EndRow();
-            }
-        var join = "s.interval = c.interval AND s.lag = c.lag AND s.event = c.event" +
-                   string.Concat(Enumerable.Range(0, covariates).Select(i => $" AND s.cov{i} = c.cov{i}"));
-        var sums = string.Join(", ", Enumerable.Range(0, p).Select(j => $"SUM(c.s{j}) AS u{j}"));
-        var products = new List<string>();
-        for (var j = 0; j < p; j++)
-            for (var l = 0; l <= j; l++) products.Add($"SUM(u{j} * u{l})");
-        using var r = Reader($"SELECT COUNT(*), {string.Join(", ", products)} FROM (SELECT s.firm, {sums} FROM {spells} s JOIN cell_scores c ON {join} GROUP BY s.firm) f");
-        r.Read();
-        var meat = new double[p, p];
-        var idx = 1;
-        for (var j = 0; j < p; j++)
-            for (var l = 0; l <= j; l++) meat[j, l] = meat[l, j] = r.GetDouble(idx++);
-        return (meat, r.GetInt64(0));
-    }
-
-    private List<ConversionRow> Conversion()
-    {
-        Stage("conversion");
-        var counts = new Dictionary<(int K, bool ImportersFirst), (long N, long S)>();
-        using (var r = Reader("""
-            WITH firms AS (
-              SELECT firm, MIN(year) AS y0, MAX(CASE WHEN rn = 0 THEN imp + exp END) AS active0,
-                     MIN(CASE WHEN imp = 1 OR exp = 1 THEN year END) AS first_int,
-                     MIN(CASE WHEN imp = 1 THEN year END) AS first_imp,
-                     MIN(CASE WHEN exp = 1 THEN year END) AS first_exp,
-                     MIN(CASE WHEN next_year IS NULL OR next_year <> year + 1 THEN year END) AS run_end0
-              FROM fw GROUP BY firm),
-            runs AS (
-              SELECT f.firm, MIN(w.year) AS run_end_int FROM firms f JOIN fw w ON w.firm = f.firm
-              WHERE f.first_int IS NOT NULL AND w.year >= f.first_int AND (w.next_year IS NULL OR w.next_year <> w.year + 1)
-              GROUP BY f.firm),
-            ks AS (SELECT * FROM (VALUES (1), (2), (3), (4), (5)) v(k))
-            SELECT ks.k, 1 AS importers_first, COUNT(*), SUM(CASE WHEN f.first_exp <= f.first_int + ks.k THEN 1 ELSE 0 END)
-              FROM firms f JOIN runs r ON r.firm = f.firm CROSS JOIN ks
-              WHERE f.active0 = 0 AND f.first_imp = f.first_int AND (f.first_exp IS NULL OR f.first_exp > f.first_int)
-                AND r.run_end_int >= f.first_int + ks.k
-              GROUP BY ks.k
-            UNION ALL
-            SELECT ks.k, 0, COUNT(*), SUM(CASE WHEN f.first_exp <= f.y0 + ks.k THEN 1 ELSE 0 END)
-              FROM firms f CROSS JOIN ks
-              WHERE f.active0 = 0 AND f.run_end0 >= f.y0 + ks.k
-              GROUP BY ks.k
-            """))
-            while (r.Read())
-                counts[(r.GetInt32(0), r.GetInt32(1) == 1)] = (r.GetInt64(2), r.IsDBNull(3) ? 0 : ToLong(r.GetValue(3)));
-        return Enumerable.Range(1, 5).Select(k =>
-        {
-            var a = counts.GetValueOrDefault((k, true)); var b = counts.GetValueOrDefault((k, false));
-            return new ConversionRow(k, Wilson.Interval(a.S, a.N), Wilson.Interval(b.S, b.N));
-        }).ToList();
-    }
+    private PanelAggregation Aggregation => _aggregation ??= new PanelAggregation(_db, SqlDialect.DuckDb);
+    private PanelAggregation? _aggregation;
 
     private CountryLinkage CountryLinkage()
     {
@@ -530,7 +377,7 @@ public sealed class PanelEngine : IDisposable
     internal List<(string Firm, SpellRow Row, string[] Levels)> SpellRows(Direction entering, int covariates)
     {
         var list = new List<(string, SpellRow, string[])>();
-        using var r = Reader($"SELECT CAST(s.firm AS VARCHAR), s.interval, s.lag, s.event{string.Concat(Enumerable.Range(0, covariates).Select(i => $", s.cov{i}"))}, s.interval + f.y0 FROM ({SpellRowsSql(entering, covariates)}) s JOIN (SELECT firm, MIN(year) AS y0 FROM fw GROUP BY firm) f ON f.firm = s.firm ORDER BY s.firm, s.interval");
+        using var r = Reader($"SELECT CAST(s.firm AS VARCHAR), s.k, s.lag, s.event{string.Concat(Enumerable.Range(0, covariates).Select(i => $", s.cov{i}"))}, s.k + f.y0 FROM ({PanelSql.Spells(entering, covariates)}) s JOIN (SELECT firm, MIN(year) AS y0 FROM fw GROUP BY firm) f ON f.firm = s.firm ORDER BY s.firm, s.k");
         while (r.Read())
             list.Add((r.GetString(0), new SpellRow(r.GetInt32(1), r.GetInt32(4 + covariates), r.GetInt32(2) == 1, r.GetInt32(3) == 1),
                 Enumerable.Range(0, covariates).Select(i => r.GetString(4 + i)).ToArray()));
@@ -547,7 +394,7 @@ public sealed class PanelEngine : IDisposable
         var names = string.Concat(covs.Select((c, i) => $", cov{i} AS {SqlText.Ident(c)}"));
         // The lag column carries the name the model tables give it (imp_lag for export entry, exp_lag for import entry).
         var lagName = entering == Direction.Outward ? "imp_lag" : "exp_lag";
-        Execute($"COPY (SELECT firm, interval, lag AS {lagName}, event{names} FROM ({SpellRowsSql(entering, covs.Count)}) s ORDER BY firm, interval) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
+        Execute($"COPY (SELECT firm, k AS interval, lag AS {lagName}, event{names} FROM ({PanelSql.Spells(entering, covs.Count)}) s ORDER BY firm, k) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
     }
 
     // ---------------------------------------------------------------- helpers

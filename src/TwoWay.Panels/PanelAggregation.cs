@@ -1,0 +1,142 @@
+using System.Data.Common;
+using System.Globalization;
+using TwoWay.Domain;
+using TwoWay.Statistics;
+
+namespace TwoWay.Panels;
+
+/// <summary>
+/// The analysis over a window table fw that exists in a database connection (DuckDB in-process, or
+/// PostgreSQL where the data lives): the <see cref="PanelSql"/> queries run there and only counts and
+/// sums come back; the statistics run on them in the core. One path for every engine.
+/// </summary>
+internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
+{
+    public List<StateShare> States()
+    {
+        var rows = new List<(int Year, TraderState State, long N)>();
+        using (var r = Reader(PanelSql.States))
+            while (r.Read()) rows.Add((Int(r, 0), TraderStates.Of(Int(r, 1) == 1, Int(r, 2) == 1), Long(r, 3)));
+        var shares = new List<StateShare>();
+        foreach (var year in rows.GroupBy(x => x.Year))
+        {
+            var total = year.Sum(x => x.N);
+            foreach (var s in TraderStates.All)
+            {
+                var n = year.Where(x => x.State == s).Sum(x => x.N);
+                shares.Add(new StateShare(year.Key, s, n, (double)n / total));
+            }
+        }
+        return shares;
+    }
+
+    public (TransitionMatrix Pooled, List<TransitionMatrix> ByYear) Transitions()
+    {
+        var rows = new List<(int Year, TraderState From, TraderState To, long N)>();
+        using (var r = Reader(PanelSql.Transitions))
+            while (r.Read())
+                rows.Add((Int(r, 0), TraderStates.Of(Int(r, 1) == 1, Int(r, 2) == 1), TraderStates.Of(Int(r, 3) == 1, Int(r, 4) == 1), Long(r, 5)));
+        var pooled = TransitionMatrix.From(null, rows.Select(x => (x.From, x.To, x.N)));
+        var byYear = rows.GroupBy(x => x.Year).OrderBy(g => g.Key)
+            .Select(g => TransitionMatrix.From(g.Key, g.Select(x => (x.From, x.To, x.N)))).ToList();
+        return (pooled, byYear);
+    }
+
+    /// <summary>The cells and Kaplan–Meier outcomes of one direction, read through the cells query.</summary>
+    public PanelCells Cells(Direction entering, IReadOnlyList<string> covariates)
+    {
+        using var r = Reader(PanelSql.Cells(dialect, entering, covariates, $"({PanelSql.Spells(entering, covariates.Count)})"));
+        return PanelCells.Read(r, covariates, entering);
+    }
+
+    /// <summary>Σ_f U_f U_fᵀ and the number of firms, by the score pass.</summary>
+    public (double[,] Meat, long Clusters) ClusterMeat(Direction entering, int covariates, IReadOnlyList<CellScore> scores)
+    {
+        using var r = Reader(PanelSql.ScoreProducts(dialect, covariates, scores, $"({PanelSql.Spells(entering, covariates)})"));
+        r.Read();
+        return ScoreMatrix.From(scores[0].Score.Length, Long(r, 0), i => r.IsDBNull(1 + i) ? 0 : Convert.ToDouble(r.GetValue(1 + i), CultureInfo.InvariantCulture));
+    }
+
+    public List<ConversionRow> Conversion()
+    {
+        var counts = new Dictionary<(int K, bool ImportersFirst), (long N, long S)>();
+        using (var r = Reader(PanelSql.Conversion))
+            while (r.Read())
+                counts[(Int(r, 0), Int(r, 1) == 1)] = (Long(r, 2), r.IsDBNull(3) ? 0 : Long(r, 3));
+        return Enumerable.Range(1, 5).Select(k =>
+        {
+            var a = counts.GetValueOrDefault((k, true)); var b = counts.GetValueOrDefault((k, false));
+            return new ConversionRow(k, Wilson.Interval(a.S, a.N), Wilson.Interval(b.S, b.N));
+        }).ToList();
+    }
+
+    public DbDataReader Reader(string sql)
+    {
+        var cmd = db.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.CommandTimeout = 0;
+        return cmd.ExecuteReader();
+    }
+
+    /// <summary>Engines return counts as int64, numeric or HUGEINT; they always fit a long.</summary>
+    internal static long Long(DbDataReader r, int i) => r.GetValue(i) switch
+    {
+        System.Numerics.BigInteger b => (long)b,
+        var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),
+    };
+
+    internal static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+}
+
+/// <summary>The lower triangle m_j_l (j ≥ l) of the score pass, as the full symmetric matrix.</summary>
+internal static class ScoreMatrix
+{
+    public static (double[,] Meat, long Clusters) From(int p, long clusters, Func<int, double> lowerTriangle)
+    {
+        var meat = new double[p, p];
+        var idx = 0;
+        for (var j = 0; j < p; j++)
+            for (var l = 0; l <= j; l++) meat[j, l] = meat[l, j] = lowerTriangle(idx++);
+        return (meat, clusters);
+    }
+}
+
+/// <summary>
+/// One direction's entry spells reduced to cells and Kaplan–Meier outcomes: all the entry models
+/// need (<see cref="EntryModels"/>), whether computed here or read from a cells file made elsewhere.
+/// </summary>
+public sealed record PanelCells(Direction Entering, IReadOnlyList<SpellCell> Cells, IReadOnlyList<SpellOutcome> Outcomes)
+{
+    /// <summary>
+    /// Reads rows of the cells layout (part, direction, interval, lag, covariates…, firms, entries),
+    /// keeping those of <paramref name="entering"/>, in a fixed order so every engine gives the same fit.
+    /// </summary>
+    internal static PanelCells Read(DbDataReader r, IReadOnlyList<string> covariates, Direction entering)
+    {
+        var name = PanelSql.DirectionName(entering);
+        var cells = new List<SpellCell>();
+        var outcomes = new List<SpellOutcome>();
+        var c = covariates.Count;
+        while (r.Read())
+        {
+            if (r.GetString(1) != name) continue;
+            var k = PanelAggregation.Int(r, 2);
+            var lag = PanelAggregation.Int(r, 3) == 1;
+            var firms = PanelAggregation.Long(r, 4 + c);
+            var entries = r.IsDBNull(5 + c) ? 0 : PanelAggregation.Long(r, 5 + c);
+            if (r.GetString(0) == "cell")
+                cells.Add(new SpellCell(k, lag, Enumerable.Range(0, c).Select(i => r.GetString(4 + i)).ToArray(), firms, entries));
+            else
+            {
+                if (entries > 0) outcomes.Add(new SpellOutcome(lag, k, true, entries));
+                if (firms - entries > 0) outcomes.Add(new SpellOutcome(lag, k, false, firms - entries));
+            }
+        }
+        return Ordered(entering, cells, outcomes);
+    }
+
+    internal static PanelCells Ordered(Direction entering, IEnumerable<SpellCell> cells, IEnumerable<SpellOutcome> outcomes) =>
+        new(entering,
+            cells.OrderBy(x => x.Interval).ThenBy(x => x.Lag).ThenBy(x => string.Join("\u0001", x.Levels), StringComparer.Ordinal).ToList(),
+            outcomes.OrderBy(o => o.LagAtStart).ThenBy(o => o.Time).ThenBy(o => o.Entered).ToList());
+}

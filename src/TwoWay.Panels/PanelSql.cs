@@ -1,0 +1,280 @@
+using System.Globalization;
+using System.Text;
+using TwoWay.Domain;
+
+namespace TwoWay.Panels;
+
+/// <summary>The SQL engines the panel aggregation is written for.</summary>
+public enum SqlDialect { DuckDb, Postgres, Spark, Trino }
+
+/// <summary>
+/// The panel aggregation as SQL text, one source for every engine: the window pass over firm-years,
+/// the spell rows, the cells (interval × lag × covariate levels, with firms and entries) and the
+/// Kaplan–Meier outcomes, and the score pass that returns Σ_f U_f U_fᵀ for firm-clustered standard
+/// errors. The embedded DuckDB engine, the PostgreSQL engine and <c>twoway panel sql</c> all use
+/// these texts, so what runs on a data holder's cluster is what runs here (docs/panel-data.md).
+/// Only standard window functions, GROUP BY, UNION ALL and VALUES are used; the dialects differ in
+/// quoting, the text and double type names and string escapes.
+/// </summary>
+public static class PanelSql
+{
+    public static SqlDialect Parse(string name, string field) => name.Trim().ToLowerInvariant() switch
+    {
+        "duckdb" => SqlDialect.DuckDb,
+        "postgres" or "postgresql" => SqlDialect.Postgres,
+        "spark" or "sparksql" or "databricks" => SqlDialect.Spark,
+        "trino" or "presto" => SqlDialect.Trino,
+        _ => throw new Input.InputException(field, null, field, $"'{name}' is not a dialect this command writes: duckdb, postgres, spark or trino"),
+    };
+
+    public static string Name(SqlDialect d) => d switch
+    {
+        SqlDialect.DuckDb => "duckdb", SqlDialect.Postgres => "postgres", SqlDialect.Spark => "spark", _ => "trino",
+    };
+
+    /// <summary>A quoted identifier (a column, or one part of a table name).</summary>
+    public static string Ident(SqlDialect d, string name) => d == SqlDialect.Spark
+        ? "`" + name.Replace("`", "``", StringComparison.Ordinal) + "`"
+        : "\"" + name.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>A table name as given (schema.table or catalog.schema.table), each part quoted.</summary>
+    public static string Table(SqlDialect d, string name)
+    {
+        var parts = name.Split('.');
+        if (parts.Any(p => p.Trim().Length == 0)) throw new Input.InputException("--table", null, "--table", $"'{name}' is not a table name (schema.table or table)");
+        return string.Join(".", parts.Select(p => Ident(d, p.Trim())));
+    }
+
+    public static string Literal(SqlDialect d, string s) => d == SqlDialect.Spark
+        ? "'" + s.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'"
+        : "'" + s.Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    private static string TextType(SqlDialect d) => d == SqlDialect.Spark ? "STRING" : "VARCHAR";
+    private static string DoubleType(SqlDialect d) => d == SqlDialect.Postgres ? "DOUBLE PRECISION" : "DOUBLE";
+
+    /// <summary>A double written so that every engine reads back the same number.</summary>
+    private static string Number(double v) => v.ToString("R", CultureInfo.InvariantCulture) is var s && (s.Contains('E') || s.Contains('.')) ? s : s + ".0";
+
+    /// <summary>
+    /// The panel's rows in the engine's names: firm, year_d, imp_d, exp_d, cov0…; a covariate's
+    /// missing value is the level '(missing)'. For a database table whose columns are typed.
+    /// </summary>
+    public static string Source(SqlDialect d, PanelInput input)
+    {
+        var covs = string.Concat(input.Covariates.Select((c, i) => $", COALESCE(CAST({Ident(d, c)} AS {TextType(d)}), '(missing)') AS cov{i}"));
+        return $"SELECT {Ident(d, input.FirmColumn)} AS firm, CAST({Ident(d, input.YearColumn)} AS {DoubleType(d)}) AS year_d, " +
+               $"CAST({Ident(d, input.ImportColumn)} AS {DoubleType(d)}) AS imp_d, CAST({Ident(d, input.ExportColumn)} AS {DoubleType(d)}) AS exp_d{covs} " +
+               $"FROM {Table(d, input.Path)}";
+    }
+
+    /// <summary>
+    /// Counts what would make the analysis wrong, in one scan: missing firm or year, a year that is
+    /// not a whole number, missing or negative trade values, and firm-years given twice.
+    /// </summary>
+    /// <param name="source">A relation, as for <see cref="Window"/>.</param>
+    public static string Checks(string source) => $"""
+        SELECT
+          SUM(CASE WHEN firm IS NULL THEN 1 ELSE 0 END) AS missing_firm,
+          SUM(CASE WHEN year_d IS NULL OR year_d <> FLOOR(year_d) OR year_d < 1000 OR year_d > 9999 THEN 1 ELSE 0 END) AS bad_year,
+          SUM(CASE WHEN imp_d IS NULL OR imp_d < 0 THEN 1 ELSE 0 END) AS bad_import,
+          SUM(CASE WHEN exp_d IS NULL OR exp_d < 0 THEN 1 ELSE 0 END) AS bad_export,
+          COUNT(*) - (SELECT COUNT(*) FROM (SELECT DISTINCT firm, year_d FROM {source}) u) AS duplicate_firm_years,
+          COUNT(*) AS firm_years
+        FROM {source}
+        """;
+
+    /// <summary>
+    /// The window pass (one sort by firm and year) over a relation with firm, year_d, imp_d, exp_d, cov0…:
+    /// each firm-year with its position, neighbours, first year and first import and export years.
+    /// Every later query is a filter or GROUP BY over this relation, called fw.
+    /// </summary>
+    /// <param name="covariates">How many covariate columns (cov0…) the source has.</param>
+    /// <param name="source">A relation: a table or view name, or a parenthesised query with an alias.</param>
+    public static string Window(int covariates, string source)
+    {
+        const string w = "(PARTITION BY firm ORDER BY year)";
+        const string f = "(PARTITION BY firm)";
+        var lagCovs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", LAG(cov{i}) OVER {w} AS lag_cov{i}"));
+        var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", cov{i}"));
+        var lagCovNames = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i}"));
+        return $"""
+            SELECT firm, year, imp, exp,
+              CAST(year - y0 AS SMALLINT) AS k, rn, prev_year, lag_imp, lag_exp, next_year,
+              CASE WHEN first_imp < year THEN 1 ELSE 0 END AS imp_before,
+              CASE WHEN first_exp < year THEN 1 ELSE 0 END AS exp_before,
+              CASE WHEN first_imp = y0 THEN 1 ELSE 0 END AS imp0,
+              CASE WHEN first_exp = y0 THEN 1 ELSE 0 END AS exp0{lagCovNames}
+            FROM (
+              SELECT firm, year, imp, exp,
+                CAST(ROW_NUMBER() OVER {w} - 1 AS SMALLINT) AS rn,
+                LAG(year) OVER {w} AS prev_year, LAG(imp) OVER {w} AS lag_imp, LAG(exp) OVER {w} AS lag_exp,
+                LEAD(year) OVER {w} AS next_year,
+                MIN(year) OVER {f} AS y0,
+                MIN(CASE WHEN imp = 1 THEN year END) OVER {f} AS first_imp,
+                MIN(CASE WHEN exp = 1 THEN year END) OVER {f} AS first_exp{lagCovs}
+              FROM (SELECT firm, CAST(year_d AS INTEGER) AS year,
+                           CAST(CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS imp,
+                           CAST(CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS SMALLINT) AS exp{covs}
+                    FROM {source}) p) x
+            """;
+    }
+
+    /// <summary>
+    /// The spell rows of docs/methods.md as a filter over fw (same rules as <see cref="EntrySpells"/>):
+    /// firm, k (the interval), lag, event, cov0…, lag0 (the lag status in the first year), is_last.
+    /// </summary>
+    public static string Spells(Direction entering, int covariates)
+    {
+        var (act, other, first, before, other0) = entering == Direction.Outward
+            ? ("exp", "lag_imp", "exp0", "exp_before", "imp0") : ("imp", "lag_exp", "imp0", "imp_before", "exp0");
+        var covs = string.Concat(Enumerable.Range(0, covariates).Select(i => $", lag_cov{i} AS cov{i}"));
+        // k = rn: no year missing since y0; nothing before: no entry before this year.
+        // The last row of a spell (entry, or the next year missing) carries the firm's KM outcome.
+        return $"SELECT firm, k, {other} AS lag, {act} AS event{covs}, {other0} AS lag0, " +
+               $"CASE WHEN {act} = 1 OR next_year IS NULL OR next_year <> year + 1 THEN 1 ELSE 0 END AS is_last " +
+               $"FROM fw WHERE k = rn AND k >= 1 AND {first} = 0 AND {before} = 0";
+    }
+
+    public static string DirectionName(Direction entering) => entering == Direction.Outward ? "export" : "import";
+
+    /// <summary>
+    /// The cells of one direction's entry spells, and its Kaplan–Meier outcomes, as one result with
+    /// the columns of a cells file: part ('cell' or 'outcome'), direction, interval, lag, one column
+    /// per covariate (empty on outcome rows), firms, entries. A cell's firms are the firms at risk in
+    /// it (each firm is in a cell at most once); an outcome row counts the firms whose spell ends at
+    /// that interval with that lag at the start, and how many of them entered.
+    /// </summary>
+    /// <param name="d">The engine's dialect.</param>
+    /// <param name="entering">Export entry (outward) or import entry (inward).</param>
+    /// <param name="covariates">The covariates' names (output column names).</param>
+    /// <param name="spellsRelation">The spell rows: a name, or a parenthesised query (no alias: one is added).</param>
+    public static string Cells(SqlDialect d, Direction entering, IReadOnlyList<string> covariates, string spellsRelation)
+    {
+        var dir = Literal(d, DirectionName(entering));
+        var covCols = string.Concat(covariates.Select((c, i) => $", cov{i} AS {Ident(d, c)}"));
+        var covNulls = string.Concat(covariates.Select(c => $", CAST(NULL AS {TextType(d)}) AS {Ident(d, c)}"));
+        var covGroup = string.Concat(Enumerable.Range(0, covariates.Count).Select(i => $", cov{i}"));
+        string Col(string n) => Ident(d, n);
+        return $"SELECT 'cell' AS {Col("part")}, {dir} AS {Col("direction")}, k AS {Col("interval")}, lag AS {Col("lag")}{covCols}, " +
+               $"COUNT(*) AS {Col("firms")}, SUM(event) AS {Col("entries")} FROM {spellsRelation} sp GROUP BY k, lag{covGroup}\n" +
+               $"UNION ALL\n" +
+               $"SELECT 'outcome', {dir}, k, lag0{covNulls}, COUNT(*), SUM(event) FROM {spellsRelation} sp WHERE is_last = 1 GROUP BY k, lag0";
+    }
+
+    /// <summary>
+    /// The second round trip: the cells' score rows (from the fits) as a VALUES list, joined to the
+    /// spell rows, summed per firm, and the outer products summed over firms. Returns one row:
+    /// clusters (firms), then m_j_l for j ≥ l, the lower triangle of Σ_f U_f U_fᵀ.
+    /// </summary>
+    public static string ScoreProducts(SqlDialect d, int covariates, IReadOnlyList<CellScore> scores, string spellsRelation)
+    {
+        var p = scores[0].Score.Length;
+        var sb = new StringBuilder();
+        sb.Append("SELECT COUNT(*) AS clusters");
+        for (var j = 0; j < p; j++)
+            for (var l = 0; l <= j; l++) sb.Append(CultureInfo.InvariantCulture, $", SUM(u{j} * u{l}) AS m_{j}_{l}");
+        sb.Append("\nFROM (SELECT s.firm");
+        for (var j = 0; j < p; j++) sb.Append(CultureInfo.InvariantCulture, $", SUM(CAST(c.s{j} AS {DoubleType(d)})) AS u{j}");
+        sb.Append($"\n  FROM {spellsRelation} s JOIN (VALUES\n");
+        for (var i = 0; i < scores.Count; i++)
+        {
+            var s = scores[i];
+            sb.Append("    (").Append(s.Interval.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(s.Lag ? 1 : 0).Append(", ").Append(s.Entered ? 1 : 0);
+            foreach (var level in s.Levels) sb.Append(", ").Append(Literal(d, level));
+            foreach (var v in s.Score) sb.Append(", ").Append(Number(v));
+            sb.Append(i + 1 < scores.Count ? "),\n" : ")\n");
+        }
+        var cols = string.Join(", ", new[] { "k", "lag", "event" }.Concat(Enumerable.Range(0, covariates).Select(i => $"cov{i}")).Concat(Enumerable.Range(0, p).Select(j => $"s{j}")));
+        sb.Append(CultureInfo.InvariantCulture, $"  ) AS c({cols})\n  ON s.k = c.k AND s.lag = c.lag AND s.event = c.event");
+        for (var i = 0; i < covariates; i++) sb.Append(CultureInfo.InvariantCulture, $" AND s.cov{i} = c.cov{i}");
+        sb.Append("\n  GROUP BY s.firm) f");
+        return sb.ToString();
+    }
+
+    /// <summary>Firms per year and trader state.</summary>
+    public const string States = "SELECT year, imp, exp, COUNT(*) FROM fw GROUP BY year, imp, exp ORDER BY year, imp, exp";
+
+    /// <summary>Firms per (year, state in that year, state in the next year), consecutive observed years only.</summary>
+    public const string Transitions = """
+        SELECT prev_year, lag_imp, lag_exp, imp, exp, COUNT(*) FROM fw
+        WHERE prev_year = year - 1 GROUP BY prev_year, lag_imp, lag_exp, imp, exp
+        """;
+
+    /// <summary>Conversion within k = 1…5 years: firms whose first international activity was importing, and firms without any in their first year.</summary>
+    public const string Conversion = """
+        WITH firms AS (
+          SELECT firm, MIN(year) AS y0, MAX(CASE WHEN rn = 0 THEN imp + exp END) AS active0,
+                 MIN(CASE WHEN imp = 1 OR exp = 1 THEN year END) AS first_int,
+                 MIN(CASE WHEN imp = 1 THEN year END) AS first_imp,
+                 MIN(CASE WHEN exp = 1 THEN year END) AS first_exp,
+                 MIN(CASE WHEN next_year IS NULL OR next_year <> year + 1 THEN year END) AS run_end0
+          FROM fw GROUP BY firm),
+        runs AS (
+          SELECT f.firm, MIN(w.year) AS run_end_int FROM firms f JOIN fw w ON w.firm = f.firm
+          WHERE f.first_int IS NOT NULL AND w.year >= f.first_int AND (w.next_year IS NULL OR w.next_year <> w.year + 1)
+          GROUP BY f.firm),
+        ks AS (SELECT * FROM (VALUES (1), (2), (3), (4), (5)) AS v(k))
+        SELECT ks.k, 1 AS importers_first, COUNT(*), SUM(CASE WHEN f.first_exp <= f.first_int + ks.k THEN 1 ELSE 0 END)
+          FROM firms f JOIN runs r ON r.firm = f.firm CROSS JOIN ks
+          WHERE f.active0 = 0 AND f.first_imp = f.first_int AND (f.first_exp IS NULL OR f.first_exp > f.first_int)
+            AND r.run_end_int >= f.first_int + ks.k
+          GROUP BY ks.k
+        UNION ALL
+        SELECT ks.k, 0, COUNT(*), SUM(CASE WHEN f.first_exp <= f.y0 + ks.k THEN 1 ELSE 0 END)
+          FROM firms f CROSS JOIN ks
+          WHERE f.active0 = 0 AND f.run_end0 >= f.y0 + ks.k
+          GROUP BY ks.k
+        """;
+
+    /// <summary>
+    /// The script <c>twoway panel sql</c> prints: a checks query, then one query whose result is the
+    /// cells file for both directions (as CTEs, so it needs no rights to create tables).
+    /// </summary>
+    public static string CellsScript(SqlDialect d, PanelInput input)
+    {
+        var covs = input.Covariates;
+        var src = $"({Source(d, input)}) src";
+        var sb = new StringBuilder();
+        sb.Append(CultureInfo.InvariantCulture, $"""
+            -- TwoWay panel aggregation ({Name(d)}), written by `twoway panel sql`.
+            -- Table {input.Path}: firm {input.FirmColumn}, year {input.YearColumn}, imports {input.ImportColumn}, exports {input.ExportColumn}{(covs.Count > 0 ? ", covariates " + string.Join(", ", covs) : "")}.
+            -- Step 1 (checks): every count but firm_years must be 0; otherwise fix the table first.
+            {Checks(src)};
+
+            -- Step 2 (cells): save the result as CSV or Parquet with its header and give it to `twoway panel fit`.
+            -- Only counts per cell leave the engine, never a firm's row.
+            WITH fw AS (
+            {Indent(Window(covs.Count, src))}
+            ),
+            export_spells AS ({Spells(Direction.Outward, covs.Count)}),
+            import_spells AS ({Spells(Direction.Inward, covs.Count)})
+            {Cells(d, Direction.Outward, covs, "export_spells")}
+            UNION ALL
+            {Cells(d, Direction.Inward, covs, "import_spells")};
+
+            """);
+        return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    /// <summary>The score pass as a standalone query over the table (the second round trip of docs/panel-data.md).</summary>
+    public static string ScoreScript(SqlDialect d, PanelInput input, Direction entering, IReadOnlyList<CellScore> scores)
+    {
+        var covs = input.Covariates;
+        var src = $"({Source(d, input)}) src";
+        return $"""
+            -- TwoWay score pass for {DirectionName(entering)} entry ({Name(d)}), written by `twoway panel fit`.
+            -- Save the one-row result as CSV and give it back: twoway panel fit CELLS --scores FILE (one file per direction).
+            -- Only the number of firms and a {scores[0].Score.Length} × {scores[0].Score.Length} matrix of summed products leave the engine.
+            WITH fw AS (
+            {Indent(Window(covs.Count, src))}
+            ),
+            spells AS ({Spells(entering, covs.Count)})
+            SELECT {Literal(d, DirectionName(entering))} AS {Ident(d, "direction")}, r.* FROM (
+            {ScoreProducts(d, covs.Count, scores, "spells")}
+            ) r;
+
+            """.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
+    private static string Indent(string sql) => string.Join("\n", sql.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(l => "  " + l));
+}
