@@ -57,6 +57,46 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
         return ScoreMatrix.From(scores[0].Score.Length, Long(r, 0), i => r.IsDBNull(1 + i) ? 0 : Convert.ToDouble(r.GetValue(1 + i), CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// One direction's entry models: the cells query, the fits on cells, and the score pass for
+    /// firm-clustered standard errors; the time of the fits and of the pass go into <paramref name="seconds"/>.
+    /// </summary>
+    /// <param name="entering">Export entry (outward) or import entry (inward).</param>
+    /// <param name="covs">The covariates.</param>
+    /// <param name="ties">Ties in the Cox partial likelihood.</param>
+    /// <param name="seconds">Receives the stage timings.</param>
+    /// <param name="stage">Reports progress.</param>
+    /// <param name="control">Disclosure control of the cells before fitting (<c>--min-cell</c>); null for none.</param>
+    public EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties, IDictionary<string, double> seconds, Action<string> stage,
+        DisclosureCollector? control = null)
+    {
+        var what = PanelSql.DirectionName(entering);
+        stage($"{what} entry: spells");
+        var cells = Cells(entering, covs);
+        if (control is not null) cells = control.Apply(cells);
+        stage($"{what} entry: models");
+        var pass = TimeSpan.Zero;
+        var all = System.Diagnostics.Stopwatch.StartNew();
+        var result = EntryModels.Analyze(entering, covs, cells.Cells, cells.Outcomes, ties, scores =>
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var meat = ClusterMeat(entering, covs.Count, scores);
+            pass = sw.Elapsed;
+            return meat;
+        });
+        seconds[$"{what}_entry_fits_on_cells"] = Math.Round((all.Elapsed - pass).TotalSeconds, 3);
+        seconds[$"{what}_entry_firm_score_pass"] = Math.Round(pass.TotalSeconds, 3);
+        return result;
+    }
+
+    /// <summary>Firms, firm-years, first and last year of the window table.</summary>
+    public (long Firms, long FirmYears, int First, int Last) Extent()
+    {
+        using var r = Reader("SELECT COUNT(DISTINCT firm), COUNT(*), MIN(year), MAX(year) FROM fw");
+        r.Read();
+        return (Long(r, 0), Long(r, 1), Int(r, 2), Int(r, 3));
+    }
+
     public List<ConversionRow> Conversion()
     {
         var counts = new Dictionary<(int K, bool ImportersFirst), (long N, long S)>();
@@ -86,6 +126,24 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
     };
 
     internal static int Int(DbDataReader r, int i) => Convert.ToInt32(r.GetValue(i), CultureInfo.InvariantCulture);
+}
+
+/// <summary>Applies <see cref="Disclosure.ControlCells"/> to each direction's cells and keeps the reports.</summary>
+public sealed class DisclosureCollector(int minCell)
+{
+    public int MinCell { get; } = minCell;
+    public DisclosureReport Report { get; private set; } = new(minCell, []);
+
+    public PanelCells Apply(PanelCells cells)
+    {
+        ArgumentNullException.ThrowIfNull(cells);
+        var (kept, outcomes, report) = Disclosure.ControlCells(cells.Entering, cells.Cells, cells.Outcomes, MinCell);
+        Report = Report.Merge(report);
+        return cells with { Cells = kept, Outcomes = outcomes };
+    }
+
+    /// <summary>The whole analysis with its tables controlled and every report joined.</summary>
+    public PanelAnalysis Finish(PanelAnalysis analysis) => AnalysisDisclosure.Control(analysis, MinCell, Report);
 }
 
 /// <summary>The lower triangle m_j_l (j ≥ l) of the score pass, as the full symmetric matrix.</summary>

@@ -136,18 +136,21 @@ public sealed class PanelEngine : IDisposable
         return new WindowActivity(target, window, rows);
     }
 
-    public PanelAnalysis Analyze(Ties ties = Ties.Efron)
+    /// <param name="ties">Ties in the Cox partial likelihood.</param>
+    /// <param name="minCell">Disclosure control: hold back figures resting on 1 to N − 1 firms; null for none.</param>
+    public PanelAnalysis Analyze(Ties ties = Ties.Efron, int? minCell = null)
     {
+        var control = minCell is { } n ? new DisclosureCollector(n) : null;
         var input = _input ?? throw new InvalidOperationException("Load a panel first");
         var covs = input.Covariates;
-        var (firms, firmYears, first, last) = Scalar4("SELECT COUNT(DISTINCT firm), COUNT(*), MIN(year), MAX(year) FROM fw");
+        var (firms, firmYears, first, last) = Aggregation.Extent();
         var states = Timed("states", Aggregation.States);
         var (pooled, byYear) = Timed("transitions", Aggregation.Transitions);
         EntryAnalysis exportEntry, importEntry;
         try
         {
-            exportEntry = Timed("export_entry", () => Entry(Direction.Outward, covs, ties));
-            importEntry = Timed("import_entry", () => Entry(Direction.Inward, covs, ties));
+            exportEntry = Timed("export_entry", () => Aggregation.Entry(Direction.Outward, covs, ties, _seconds, Stage, control));
+            importEntry = Timed("import_entry", () => Aggregation.Entry(Direction.Inward, covs, ties, _seconds, Stage, control));
         }
         catch (EstimationException ex)
         {
@@ -155,8 +158,9 @@ public sealed class PanelEngine : IDisposable
         }
         var conversion = Timed("conversion", () => { Stage("conversion"); return Aggregation.Conversion(); });
         var linkage = input.FlowsPath is null ? null : Timed("country_linkage", CountryLinkage);
-        return new PanelAnalysis(input.Path, firms, firmYears, (int)first, (int)last, covs, states, pooled, byYear,
+        var analysis = new PanelAnalysis(input.Path, firms, firmYears, (int)first, (int)last, covs, states, pooled, byYear,
             exportEntry, importEntry, conversion, linkage, new Dictionary<string, double>(_seconds));
+        return control is null ? analysis : control.Finish(analysis);
     }
 
     // ---------------------------------------------------------------- reading and validation
@@ -320,27 +324,6 @@ public sealed class PanelEngine : IDisposable
         _windowBuilt = true;
     }
 
-    private EntryAnalysis Entry(Direction entering, IReadOnlyList<string> covs, Ties ties)
-    {
-        var what = PanelSql.DirectionName(entering);
-        Stage($"{what} entry: spells");
-        var cells = Aggregation.Cells(entering, covs);
-        Stage($"{what} entry: models");
-        // Timed apart: the fits on cells, and the one SQL pass over firms for clustered scores.
-        var pass = TimeSpan.Zero;
-        var all = Stopwatch.StartNew();
-        var result = EntryModels.Analyze(entering, covs, cells.Cells, cells.Outcomes, ties, scores =>
-        {
-            var sw = Stopwatch.StartNew();
-            var meat = Aggregation.ClusterMeat(entering, covs.Count, scores);
-            pass = sw.Elapsed;
-            return meat;
-        });
-        _seconds[$"{what}_entry_fits_on_cells"] = Math.Round((all.Elapsed - pass).TotalSeconds, 3);
-        _seconds[$"{what}_entry_firm_score_pass"] = Math.Round(pass.TotalSeconds, 3);
-        return result;
-    }
-
     private PanelAggregation Aggregation => _aggregation ??= new PanelAggregation(_db, SqlDialect.DuckDb);
     private PanelAggregation? _aggregation;
 
@@ -386,6 +369,18 @@ public sealed class PanelEngine : IDisposable
 
     /// <summary>Builds the window table only (tests use it to inspect the SQL spell rows).</summary>
     internal void PrepareWindow() => BuildWindowTable(_input!);
+
+    /// <summary>
+    /// Writes the cells file of the loaded panel (both directions) to CSV with the very SQL that
+    /// <c>twoway panel sql --dialect duckdb</c> prints, run over the file: the scale-out path end to end.
+    /// </summary>
+    public void WriteCells(string csvPath, int? minCell = null)
+    {
+        var input = _input ?? throw new InvalidOperationException("Load a panel first");
+        Execute($"CREATE OR REPLACE VIEW panel_table AS SELECT * FROM {_scan!.Sql}");
+        var sql = PanelSql.CellsQuery(SqlDialect.DuckDb, input with { Path = "panel_table" }, minCell);
+        Execute($"COPY ({sql}) TO {SqlText.Literal(Path.GetFullPath(csvPath))} (HEADER, DELIMITER ',')");
+    }
 
     /// <summary>Writes the export- or import-entry spell rows to CSV (for checking against other tools, e.g. R).</summary>
     public void ExportSpellRows(Direction entering, string csvPath)
@@ -442,14 +437,6 @@ public sealed class PanelEngine : IDisposable
         using var cmd = _db.CreateCommand();
         cmd.CommandText = sql;
         return ToLong(cmd.ExecuteScalar()!);
-    }
-
-    private (long, long, long, long) Scalar4(string sql)
-    {
-        using var r = Reader(sql);
-        r.Read();
-        long L(int i) => ToLong(r.GetValue(i));
-        return (L(0), L(1), L(2), L(3));
     }
 
     private Dictionary<string, string> Columns(string scanSql)

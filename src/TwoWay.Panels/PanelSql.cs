@@ -230,31 +230,83 @@ public static class PanelSql
     /// The script <c>twoway panel sql</c> prints: a checks query, then one query whose result is the
     /// cells file for both directions (as CTEs, so it needs no rights to create tables).
     /// </summary>
-    public static string CellsScript(SqlDialect d, PanelInput input)
+    public static string CellsScript(SqlDialect d, PanelInput input, int? minCell = null)
     {
         var covs = input.Covariates;
-        var src = $"({Source(d, input)}) src";
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"""
             -- TwoWay panel aggregation ({Name(d)}), written by `twoway panel sql`.
             -- Table {input.Path}: firm {input.FirmColumn}, year {input.YearColumn}, imports {input.ImportColumn}, exports {input.ExportColumn}{(covs.Count > 0 ? ", covariates " + string.Join(", ", covs) : "")}.
             -- Step 1 (checks): every count but firm_years must be 0; otherwise fix the table first.
-            {Checks(src)};
+            {Checks($"({Source(d, input)}) src")};
 
             -- Step 2 (cells): save the result as CSV or Parquet with its header and give it to `twoway panel fit`.
             -- Only counts per cell leave the engine, never a firm's row.
-            WITH fw AS (
-            {Indent(Window(covs.Count, src))}
-            ),
-            export_spells AS ({Spells(Direction.Outward, covs.Count)}),
-            import_spells AS ({Spells(Direction.Inward, covs.Count)})
-            {Cells(d, Direction.Outward, covs, "export_spells")}
-            UNION ALL
-            {Cells(d, Direction.Inward, covs, "import_spells")};
 
             """);
+        if (minCell is { } n)
+            sb.Append(CultureInfo.InvariantCulture, $"""
+                -- Disclosure control (--min-cell {n}): a cell or outcome row resting on 1 to {n - 1} firms, entries or
+                -- non-entries is held back; where one row of an interval is held back, the smallest other row is too.
+
+                """);
+        sb.Append(CellsQuery(d, input, minCell)).Append(";\n");
+        if (minCell is not null)
+            sb.Append("\n-- Step 3 (what was held back): rows per direction and part, never their counts of firms.\n")
+              .Append(SuppressionQuery(d, input, minCell.Value)).Append(";\n");
         return sb.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
+
+    private static string Ctes(SqlDialect d, PanelInput input) => $"""
+        WITH fw AS (
+        {Indent(Window(input.Covariates.Count, $"({Source(d, input)}) src"))}
+        ),
+        export_spells AS ({Spells(Direction.Outward, input.Covariates.Count)}),
+        import_spells AS ({Spells(Direction.Inward, input.Covariates.Count)})
+        """;
+
+    private static string BothCells(SqlDialect d, IReadOnlyList<string> covs) => $"""
+        {Cells(d, Direction.Outward, covs, "export_spells")}
+        UNION ALL
+        {Cells(d, Direction.Inward, covs, "import_spells")}
+        """;
+
+    /// <summary>The rows of disclosure control: each cell or outcome row flagged small (primary), with its group's count of small rows and its rank for the secondary choice.</summary>
+    private static string Ranked(SqlDialect d, PanelInput input, int n)
+    {
+        string C(string name) => Ident(d, name);
+        var order = string.Join(", ", new[] { "firms", "entries", "lag" }.Select(C).Concat(input.Covariates.Select(C)));
+        var group = $"{C("part")}, {C("direction")}, {C("interval")}";
+        return $"""
+            {Ctes(d, input)},
+            cells AS (
+            {Indent(BothCells(d, input.Covariates))}
+            ),
+            flagged AS (SELECT c.*, CASE WHEN ({C("firms")} > 0 AND {C("firms")} < {n}) OR ({C("entries")} > 0 AND {C("entries")} < {n})
+                OR ({C("firms")} - {C("entries")} > 0 AND {C("firms")} - {C("entries")} < {n}) THEN 1 ELSE 0 END AS small FROM cells c),
+            ranked AS (SELECT f.*, SUM(small) OVER (PARTITION BY {group}) AS smalls,
+                ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY small DESC, {order}) AS rk FROM flagged f)
+            """;
+    }
+
+    /// <summary>
+    /// The cells file's query (step 2): both directions' cells and outcome rows; with
+    /// <paramref name="minCell"/>, the rows the disclosure rule releases (<see cref="Disclosure"/>).
+    /// </summary>
+    public static string CellsQuery(SqlDialect d, PanelInput input, int? minCell = null)
+    {
+        if (minCell is not { } n) return $"{Ctes(d, input)}\n{BothCells(d, input.Covariates)}";
+        var columns = string.Join(", ", new[] { "part", "direction", "interval", "lag" }.Concat(input.Covariates).Concat(["firms", "entries"]).Select(c => Ident(d, c)));
+        return $"{Ranked(d, input, n)}\nSELECT {columns} FROM ranked WHERE small = 0 AND NOT (smalls = 1 AND rk = 2)";
+    }
+
+    /// <summary>Step 3: how many rows the rule held back per direction and part (primary, secondary), never their firms.</summary>
+    public static string SuppressionQuery(SqlDialect d, PanelInput input, int minCell) => $"""
+        {Ranked(d, input, minCell)}
+        SELECT {Ident(d, "direction")}, {Ident(d, "part")}, SUM(small) AS primary_suppressed,
+          SUM(CASE WHEN small = 0 AND smalls = 1 AND rk = 2 THEN 1 ELSE 0 END) AS secondary_suppressed
+        FROM ranked GROUP BY {Ident(d, "direction")}, {Ident(d, "part")}
+        """;
 
     /// <summary>The score pass as a standalone query over the table (the second round trip of docs/panel-data.md).</summary>
     public static string ScoreScript(SqlDialect d, PanelInput input, Direction entering, IReadOnlyList<CellScore> scores)

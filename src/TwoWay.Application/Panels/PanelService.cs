@@ -4,6 +4,7 @@ using TwoWay.Input;
 using TwoWay.Panels;
 using TwoWay.Reports.Html;
 using TwoWay.Statistics;
+using TwoWay.Storage;
 
 namespace TwoWay.Application.Panels;
 
@@ -27,6 +28,15 @@ public sealed record PanelAnalysisRequest(PanelInput Input, Ties Ties = Ties.Efr
 
     /// <summary>Replace existing output files (never an input or a database file).</summary>
     public bool Force { get; init; }
+
+    /// <summary>
+    /// A PostgreSQL connection string or postgresql:// URL: the analysis runs inside that database
+    /// on the table <see cref="PanelInput.Path"/> names; null for a file read by the embedded DuckDB.
+    /// </summary>
+    public string? Database { get; init; }
+
+    /// <summary>Disclosure control (<c>--min-cell</c>): hold back figures resting on fewer firms; null for none.</summary>
+    public int? MinCell { get; init; }
 }
 
 /// <summary>The analysis (the JSON of <c>panel analyze --json</c>) and the full paths of the files written.</summary>
@@ -81,6 +91,8 @@ public static class PanelService
     public static Task<PanelAnalysisOutcome> AnalyzeAsync(PanelAnalysisRequest request, IProgress<string>? progress = null,
         CancellationToken cancellationToken = default) => Task.Run(() =>
     {
+        if (request.MinCell is < 2) throw new InputException("--min-cell", null, "--min-cell", "give a threshold of at least 2 firms (10 is a common rule)");
+        if (request.Database is { } database) return AnalyzeInDatabase(request, database, progress);
         var inputs = Inputs(request.Input.Path, "the panel file").Concat(Inputs(request.Input.FlowsPath, "the flows file")).ToList();
         if (request.ReportPath is { } r) OutputFile.Check(r, "--out", request.Force, inputs);
         if (request.SpellsPath is { } sp) OutputFile.Check(sp, "--spells-out", request.Force, inputs);
@@ -94,7 +106,7 @@ public static class PanelService
         {
             engine.Load(request.Input);
             cancellationToken.ThrowIfCancellationRequested();
-            analysis = engine.Analyze(request.Ties);
+            analysis = engine.Analyze(request.Ties, request.MinCell);
             if (request.SpellsPath is { } spellsPath)
                 spells = OutputFile.Write(spellsPath, temp => engine.ExportSpellRows(Direction.Outward, temp), "--spells-out", request.Force, inputs);
         }
@@ -107,6 +119,23 @@ public static class PanelService
         }
         return new PanelAnalysisOutcome(analysis, report, spells);
     }, cancellationToken);
+
+    /// <summary>The same analysis inside PostgreSQL: only counts and sums leave the database.</summary>
+    private static PanelAnalysisOutcome AnalyzeInDatabase(PanelAnalysisRequest request, string database, IProgress<string>? progress)
+    {
+        if (request.SpellsPath is not null)
+            throw new InputException("--spells-out", null, "--spells-out", "spell rows are firm-level data; with --table they stay in the database (write them there with the SQL of `twoway panel sql`)");
+        if (request.MemoryLimit is not null)
+            throw new InputException("--memory-limit", null, "--memory-limit", "--memory-limit sets the embedded engine's memory; with --table the database's own settings apply");
+        if (request.ReportPath is { } r) OutputFile.Check(r, "--out", request.Force, []);
+        var location = StudyLocation.ForPostgreSql(database);
+        var analysis = PostgresPanel.Analyze(location.ConnectionString, location.Display, request.Input, request.Ties, progress, request.MinCell);
+        string? report = null;
+        if (request.ReportPath is { } reportPath)
+            report = OutputFile.WriteText(reportPath, SectionedHtmlReport.Render(PanelReportBuilder.Build(analysis, request.ReportTitle ?? "Panel analysis: " + request.Input.Path, request.Timings)),
+                "--out", request.Force, []);
+        return new PanelAnalysisOutcome(analysis, report, null);
+    }
 
     public static Task<PanelSimulationResult> SimulateAsync(PanelSimulationRequest request, IProgress<long>? progress = null,
         CancellationToken cancellationToken = default) => Task.Run(() =>

@@ -116,6 +116,8 @@ public sealed class DemoService(DemoSamples samples)
         {
             engine.Load(new PanelInput(panelPath) { Covariates = ["sector", "size_class", "region"] });
             panel = engine.Analyze(Statistics.Ties.Efron);
+            // The scale-out path's cells file, as a data holder's engine would return it (docs/panel-data.md).
+            OutputFile.Write(Path.Combine(dir, PanelFolder, "cells.csv"), temp => engine.WriteCells(temp), "--out", force: true, studyFiles);
         }
         var panelReportPath = Path.Combine(dir, PanelReportFile);
         OutputFile.WriteText(panelReportPath, SectionedHtmlReport.Render(PanelReportBuilder.Build(panel,

@@ -19,8 +19,9 @@ public sealed record CellScore(int Interval, bool Lag, IReadOnlyList<string> Lev
 /// <summary>
 /// Sums, over firms, the outer products of each firm's total score: Σ_f (Σ_{rows of f} s)(Σ s)ᵀ,
 /// with the row scores looked up by cell. The adapter does this as a SQL GROUP BY firm.
+/// Null when the sums are not available (yet): the fits then carry model-based standard errors only.
 /// </summary>
-public delegate (double[,] Meat, long Clusters) ClusterMeat(IReadOnlyList<CellScore> scores);
+public delegate (double[,] Meat, long Clusters)? ClusterMeat(IReadOnlyList<CellScore> scores);
 
 /// <summary>
 /// Kaplan–Meier, log-rank, Cox and discrete-time logit of entry, fitted on aggregated spell cells
@@ -113,16 +114,21 @@ public static class EntryModels
                     scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1, score));
                 }
             }
-            var (meat, clusters) = clusterMeat(scores);
-            double[,] Block(int from, int size)
+            // No meat (the score pass runs elsewhere, later): model-based standard errors only.
+            if (clusterMeat(scores) is var (meat, clusters))
             {
-                var m = new double[size, size];
-                for (var j = 0; j < size; j++)
-                    for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
-                return m;
+                if (meat.GetLength(0) != scores[0].Score.Length)
+                    throw new EstimationException($"the score products have {meat.GetLength(0)} rows where the fit has {scores[0].Score.Length} scores: they come from another fit (other cells or covariates)");
+                double[,] Block(int from, int size)
+                {
+                    var m = new double[size, size];
+                    for (var j = 0; j < size; j++)
+                        for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
+                    return m;
+                }
+                if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc), meat[2 * pc + pl, 2 * pc + pl]).Result;
+                if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
             }
-            if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc), meat[2 * pc + pl, 2 * pc + pl]).Result;
-            if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
         }
 
         if (cox is not null) cox = cox with { Coefficients = Coefficient.WithReferences(cox.Coefficients, design.Baselines) };

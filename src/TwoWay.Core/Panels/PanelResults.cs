@@ -70,7 +70,14 @@ public sealed record PanelAnalysis(
     EntryAnalysis ImportEntry,
     IReadOnlyList<ConversionRow> Conversion,
     CountryLinkage? CountryLinkage,
-    IReadOnlyDictionary<string, double> Seconds);
+    IReadOnlyDictionary<string, double> Seconds)
+{
+    /// <summary>What <c>--min-cell</c> held back; null without it.</summary>
+    public DisclosureReport? Disclosure { get; init; }
+
+    /// <summary>Firms observed per year, kept when disclosure control holds back some states' counts (otherwise their sum); null without it.</summary>
+    public IReadOnlyDictionary<int, long>? FirmsByYear { get; init; }
+}
 
 /// <summary>
 /// Firms observed in a year with the same trade in it (<see cref="ImportedNow"/>, <see cref="ExportedNow"/>)
@@ -82,3 +89,37 @@ public sealed record WindowActivityRow(bool ImportedNow, bool ExportedNow, int O
 
 /// <summary>Every firm observed in <see cref="Year"/>, grouped by its activity in that year and the <see cref="Window"/> years up to it.</summary>
 public sealed record WindowActivity(int Year, int Window, IReadOnlyList<WindowActivityRow> Rows);
+
+/// <summary>
+/// What <c>twoway panel fit</c> reports: the entry models fitted on a cells file computed elsewhere.
+/// <see cref="StandardErrors"/> is "firm-clustered" when the score pass's products were given for
+/// both directions, otherwise "model-based" (the clustered ones need the second round trip).
+/// </summary>
+public sealed record PanelFit(string Cells, IReadOnlyList<string> Covariates, EntryAnalysis ExportEntry, EntryAnalysis ImportEntry, string StandardErrors)
+{
+    /// <summary>The score-pass SQL file written (<c>--score-sql</c>).</summary>
+    public IReadOnlyList<string> ScoreSql { get; init; } = [];
+
+    /// <summary>What <c>--min-cell</c> held back before fitting; null without it.</summary>
+    public DisclosureReport? Disclosure { get; init; }
+
+    /// <summary>Fits both directions from their cells. <paramref name="meat"/>: each direction's Σ_f U_f U_fᵀ from the score pass, where known.</summary>
+    /// <param name="cells">The cells file's name, for the result.</param>
+    /// <param name="covariates">The covariates, as the cells' levels are ordered.</param>
+    /// <param name="byDirection">Each direction's cells and Kaplan–Meier outcomes.</param>
+    /// <param name="ties">Ties in the Cox partial likelihood.</param>
+    /// <param name="meat">The score products per direction; missing directions get model-based standard errors.</param>
+    /// <param name="scores">Receives each direction's cell scores (for the score-pass SQL).</param>
+    public static PanelFit Of(string cells, IReadOnlyList<string> covariates, IReadOnlyDictionary<Direction, (IReadOnlyList<SpellCell> Cells, IReadOnlyList<SpellOutcome> Outcomes)> byDirection,
+        Ties ties, IReadOnlyDictionary<Direction, (double[,] Meat, long Clusters)> meat, IDictionary<Direction, IReadOnlyList<CellScore>>? scores = null)
+    {
+        EntryAnalysis Fit(Direction d) => EntryModels.Analyze(d, covariates, byDirection[d].Cells, byDirection[d].Outcomes, ties, s =>
+        {
+            if (scores is not null) scores[d] = s;
+            return meat.TryGetValue(d, out var m) ? m : null;
+        });
+        var export = Fit(Direction.Outward);
+        var import = Fit(Direction.Inward);
+        return new PanelFit(cells, covariates, export, import, meat.Count == 2 ? "firm-clustered" : meat.Count == 0 ? "model-based" : "firm-clustered for " + (meat.ContainsKey(Direction.Outward) ? "export" : "import") + " entry only");
+    }
+}

@@ -32,6 +32,9 @@ public static class PanelReportBuilder
     /// <summary>"import_only" → "import only".</summary>
     public static string StateName(TraderState s) => s.Code().Replace('_', ' ');
 
+    /// <summary>What a cell held back by disclosure control (--min-cell) shows.</summary>
+    public const string HeldBack = "held back";
+
     public static SectionedReport Build(PanelAnalysis a, string title, bool timings = false)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -55,6 +58,26 @@ public static class PanelReportBuilder
         };
     }
 
+    /// <summary>The entry models fitted on cells computed elsewhere (<c>panel fit</c>).</summary>
+    public static SectionedReport Build(PanelFit f, string title)
+    {
+        ArgumentNullException.ThrowIfNull(f);
+        var overview = new List<ReportBlock>
+        {
+            new ParagraphBlock($"Fitted on the cells in {f.Cells} (computed where the data lives; docs/panel-data.md). Standard errors: {f.StandardErrors}."),
+        };
+        overview.AddRange(new[] { f.ExportEntry, f.ImportEntry }.Select(e => (ReportBlock)new ParagraphBlock(Headline(e))));
+        if (f.Disclosure is { } d) overview.Add(new ParagraphBlock(DisclosureText(d)));
+        var meta = f.Covariates.Count > 0 ? "covariates: " + string.Join(", ", f.Covariates) : "no covariates";
+        return new SectionedReport(title, meta,
+            [new ReportSection("overview", "Does importing lead to exporting, and the reverse?", overview), Entry(f.ExportEntry, "export-entry"), Entry(f.ImportEntry, "import-entry")]);
+    }
+
+    /// <summary>One sentence on what --min-cell held back.</summary>
+    public static string DisclosureText(DisclosureReport d) =>
+        $"Disclosure control: entries resting on fewer than {d.MinCell} firms were held back — " +
+        string.Join("; ", d.Suppressed.Select(x => $"{x.Table}: {x.Primary} held back, {x.Secondary} more so they cannot be recovered from totals")) + ".";
+
     private static ReportSection Overview(PanelAnalysis a)
     {
         var blocks = new List<ReportBlock>
@@ -64,6 +87,7 @@ public static class PanelReportBuilder
         };
         foreach (var e in new[] { a.ExportEntry, a.ImportEntry })
             blocks.Add(new ParagraphBlock(Headline(e)));
+        if (a.Disclosure is { } d) blocks.Add(new ParagraphBlock(DisclosureText(d)));
         return new ReportSection("overview", "Does importing lead to exporting, and the reverse?", blocks);
     }
 
@@ -75,46 +99,49 @@ public static class PanelReportBuilder
             return $"{Cap(entry)} entry: the Cox model was not estimated ({string.Join("; ", e.Problems)}).";
         return $"{Cap(entry)} entry: firms that {lagged} in the previous year started to {entry} at {F(lag.Ratio, "0.00")} times the hazard " +
                $"of firms that did not (hazard ratio {e.LagCovariate}, 95% CI {F(lag.RatioLower95, "0.00")}–{F(lag.RatioUpper95, "0.00")}, p {P(lag.P)}; " +
-               $"Cox, {e.Cox!.Ties.ToString().ToLowerInvariant()} ties, firm-clustered robust SE; {N(e.Entries)} entries among {N(e.FirmsAtRisk)} firms at risk).";
+               $"Cox, {e.Cox!.Ties.ToString().ToLowerInvariant()} ties, {(lag.RobustSe is null ? "model-based SE" : "firm-clustered robust SE")}; {N(e.Entries)} entries among {N(e.FirmsAtRisk)} firms at risk).";
     }
 
     private static ReportSection States(PanelAnalysis a)
     {
         var years = a.States.Select(s => s.Year).Distinct().Order().ToArray();
         var byKey = a.States.ToDictionary(s => (s.Year, s.State));
-        var series = TraderStates.All.Select(st => new LineSeries(StateName(st), StateColor(st),
-            years.Select(y => (double)y).ToArray(), years.Select(y => byKey[(y, st)].Share).ToArray())).ToArray();
+        // Under disclosure control a held-back entry is absent: its line has a gap, its cell says so.
+        string Share(int y, TraderState st) => byKey.TryGetValue((y, st), out var v) ? F(v.Share) : HeldBack;
+        var series = TraderStates.All.Select(st =>
+        {
+            var shown = years.Where(y => byKey.ContainsKey((y, st))).ToArray();
+            return new LineSeries(StateName(st), StateColor(st), shown.Select(y => (double)y).ToArray(), shown.Select(y => byKey[(y, st)].Share).ToArray());
+        }).Where(x => x.X.Count > 0).ToArray();
         var chart = new LineChart("Trader states: share of firms by year",
             "Share of firms in each trader state by year: " + string.Join("; ", TraderStates.All.Select(st =>
-                $"{StateName(st)} from {F(byKey[(years[0], st)].Share)} in {years[0]} to {F(byKey[(years[^1], st)].Share)} in {years[^1]}")) + ".",
+                $"{StateName(st)} from {Share(years[0], st)} in {years[0]} to {Share(years[^1], st)} in {years[^1]}")) + ".",
             "Year", "share of firms", series, IntegerX: true, YMin: 0, YMax: 1) { Width = 1000, Height = 400 };
         var table = new ReportTable("Share of firms in each trader state (firms observed)",
             ["Year", .. TraderStates.All.Select(StateName), "Firms"],
-            years.Select(y => (IReadOnlyList<string>)[y.ToString(CultureInfo.InvariantCulture), .. TraderStates.All.Select(st => F(byKey[(y, st)].Share)),
-                N(TraderStates.All.Sum(st => byKey[(y, st)].Firms))]).ToArray());
+            years.Select(y => (IReadOnlyList<string>)[y.ToString(CultureInfo.InvariantCulture), .. TraderStates.All.Select(st => Share(y, st)),
+                N(a.FirmsByYear?.GetValueOrDefault(y) ?? TraderStates.All.Sum(st => byKey[(y, st)].Firms))]).ToArray());
         return new ReportSection("states", "Trader states over time", [new ChartBlock(chart), new TableBlock(table)]);
     }
 
     private static ReportSection Transitions(PanelAnalysis a)
     {
         var m = a.Transitions;
-        Transition Cell(TraderState from, TraderState to) => m.Cells.Single(c => c.From == from && c.To == to);
+        Transition? Cell(TraderState from, TraderState to) => m.Cells.SingleOrDefault(c => c.From == from && c.To == to);
+        string P(TraderState from, TraderState to) => Cell(from, to) is { } c ? F(c.Probability.Estimate) : HeldBack;
         var states = TraderStates.All;
         var chart = new HeatMapChart($"Transitions from year t to t + 1, pooled over {N(m.FirmYears)} firm-year pairs",
             "Probability of each state in year t + 1 given the state in year t: " + string.Join("; ", states.Select(from =>
-                $"from {StateName(from)}: " + string.Join(", ", states.Select(to => $"{StateName(to)} {F(Cell(from, to).Probability.Estimate)}")))) + ".",
+                $"from {StateName(from)}: " + string.Join(", ", states.Select(to => $"{StateName(to)} {P(from, to)}")))) + ".",
             "state in year t", "state in year t + 1",
             states.Select(StateName).ToArray(), states.Select(StateName).ToArray(),
-            states.Select(from => (IReadOnlyList<double>)states.Select(to => Cell(from, to).Probability.Estimate).ToArray()).ToArray(),
-            states.Select(from => (IReadOnlyList<string>)states.Select(to => F(Cell(from, to).Probability.Estimate)).ToArray()).ToArray(),
+            states.Select(from => (IReadOnlyList<double>)states.Select(to => Cell(from, to)?.Probability.Estimate ?? 0).ToArray()).ToArray(),
+            states.Select(from => (IReadOnlyList<string>)states.Select(to => P(from, to)).ToArray()).ToArray(),
             Estimate) { Width = 1000, Height = 520 };
         var table = new ReportTable("P(state in t + 1 | state in t) [Wilson 95% interval] (firm-year pairs)",
             ["From \\ to", .. states.Select(StateName)],
             states.Select(from => (IReadOnlyList<string>)[StateName(from), .. states.Select(to =>
-            {
-                var c = Cell(from, to);
-                return $"{Ci(c.Probability)} ({N(c.Firms)})";
-            })]).ToArray());
+                Cell(from, to) is { } c ? $"{Ci(c.Probability)} ({N(c.Firms)})" : HeldBack)]).ToArray());
         return new ReportSection("transitions", "Transitions between trader states", [new ChartBlock(chart), new TableBlock(table)]);
     }
 

@@ -12,24 +12,12 @@ using static TwoWay.Cli.Commands.Panels.PanelText;
 
 namespace TwoWay.Cli.Commands.Panels;
 
-public sealed class PanelAnalyzeSettings : OutputSettings
+/// <summary>The panel's column names and covariates: the same options wherever a panel is read or its SQL written.</summary>
+public class PanelColumnsSettings : OutputSettings
 {
-    [CommandArgument(0, "<FILE>")]
-    [Description("Firm-year panel: CSV, Parquet, or a folder of Parquet files (e.g. partitioned by year).")]
-    public string File { get; init; } = "";
-
-    [CommandOption("--flows <FILE>")]
-    [Description("Firm-country-year flows (firm_id, year, country, flow, value) for country linkage.")]
-    public string? Flows { get; init; }
-
     [CommandOption("--covariates <LIST>")]
     [Description("Comma-separated categorical covariates for Cox and logit, e.g. sector,size_class,region.")]
     public string? Covariates { get; init; }
-
-    [CommandOption("--ties <METHOD>")]
-    [Description("Ties in the Cox partial likelihood: efron (default, as R's coxph) or breslow.")]
-    [DefaultValue("efron")]
-    public string Ties { get; init; } = "efron";
 
     [CommandOption("--firm-column <NAME>")]
     [Description("Column holding the firm's id.")]
@@ -50,6 +38,39 @@ public sealed class PanelAnalyzeSettings : OutputSettings
     [Description("Column holding the firm's exports that year (a value above 0 means it exported).")]
     [DefaultValue("export_value")]
     public string ExportColumn { get; init; } = "export_value";
+
+    [CommandOption("--min-cell <N>")]
+    [Description("Disclosure control: hold back every figure resting on 1 to N-1 firms, and one more where needed so it cannot be recovered from a total (10 is a common office rule; docs/panel-data.md).")]
+    public int? MinCell { get; init; }
+
+    /// <summary>The panel's location (a file, or a table name) with these columns.</summary>
+    public PanelInput Input(string where) => new(where)
+    {
+        FirmColumn = FirmColumn, YearColumn = YearColumn, ImportColumn = ImportColumn, ExportColumn = ExportColumn,
+        Covariates = PanelText.List(Covariates),
+    };
+}
+
+public sealed class PanelAnalyzeSettings : PanelColumnsSettings
+{
+    [CommandArgument(0, "<SOURCE>")]
+    [Description("Firm-year panel: CSV, Parquet, or a folder of Parquet files (e.g. partitioned by year); with --table, the PostgreSQL database holding it (Host=…;Database=…;Username=… or postgresql://user@host/database).")]
+    public string File { get; init; } = "";
+
+    [CommandOption("--table <NAME>")]
+    [Description("Analyse this table (schema.table) inside the PostgreSQL database given as SOURCE: the data never leaves it, only counts and sums come back (docs/panel-data.md).")]
+    public string? Table { get; init; }
+
+    [CommandOption("--flows <FILE>")]
+    [Description("Firm-country-year flows (firm_id, year, country, flow, value) for country linkage.")]
+    public string? Flows { get; init; }
+
+
+    [CommandOption("--ties <METHOD>")]
+    [Description("Ties in the Cox partial likelihood: efron (default, as R's coxph) or breslow.")]
+    [DefaultValue("efron")]
+    public string Ties { get; init; } = "efron";
+
 
     [CommandOption("-o|--out <FILE>")]
     [Description("Also write a self-contained HTML report (charts and tables) to this file.")]
@@ -84,15 +105,12 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
 {
     public override int Execute(CommandContext context, PanelAnalyzeSettings s, CancellationToken cancellationToken)
     {
-        var request = new PanelAnalysisRequest(new PanelInput(s.File)
-        {
-            FirmColumn = s.FirmColumn, YearColumn = s.YearColumn, ImportColumn = s.ImportColumn, ExportColumn = s.ExportColumn,
-            Covariates = List(s.Covariates), FlowsPath = s.Flows,
-        }, s.Ties == "breslow" ? Statistics.Ties.Breslow : Statistics.Ties.Efron, s.MemoryLimit)
+        var request = new PanelAnalysisRequest(s.Input(s.Table ?? s.File) with { FlowsPath = s.Flows }, s.Ties == "breslow" ? Statistics.Ties.Breslow : Statistics.Ties.Efron, s.MemoryLimit)
         {
             ReportPath = s.Out, ReportTitle = s.Title, Timings = s.Timings, SpellsPath = s.SpellsOut, Force = s.Force,
+            Database = s.Table is null ? null : s.File, MinCell = s.MinCell,
         };
-        var outcome = WithStatus(terminal, "reading " + s.File, progress =>
+        var outcome = WithStatus(terminal, s.Table is null ? "reading " + s.File : "connecting", progress =>
             PanelService.AnalyzeAsync(request, progress, cancellationToken).GetAwaiter().GetResult());
         if (s.Json)
         {
@@ -110,13 +128,14 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
         o.MarkupLineInterpolated($"[bold]{r.Source}[/]: {Display.Count(r.Firms)} firms, {Display.Count(r.FirmYears)} firm-years, {r.FirstYear}–{r.LastYear}");
         var states = new Table().Title(Markup.Escape("Trader states (share of firms)")).AddColumns("year", "none", "import only", "export only", "two-way", "firms");
         foreach (var y in r.States.GroupBy(s => s.Year))
-            states.AddText([y.Key.ToString(CultureInfo.InvariantCulture), .. TraderStates.All.Select(st => F(y.Single(x => x.State == st).Share)), Display.Count(y.Sum(x => x.Firms))]);
+            states.AddText([y.Key.ToString(CultureInfo.InvariantCulture), .. TraderStates.All.Select(st => y.SingleOrDefault(x => x.State == st) is { } v ? F(v.Share) : Reports.Html.PanelReportBuilder.HeldBack),
+                Display.Count(r.FirmsByYear?.GetValueOrDefault(y.Key) ?? y.Sum(x => x.Firms))]);
         o.Write(states);
 
         var tm = new Table().Title(Markup.Escape($"Transitions t → t+1, pooled ({Display.Count(r.Transitions.FirmYears)} pairs): P(to | from) [Wilson 95%]")).AddColumn("from \\ to");
         foreach (var to in TraderStates.All) tm.AddColumn(to.Code());
         foreach (var from in TraderStates.All)
-            tm.AddText([from.Code(), .. TraderStates.All.Select(to => Ci(r.Transitions.Cells.Single(c => c.From == from && c.To == to).Probability))]);
+            tm.AddText([from.Code(), .. TraderStates.All.Select(to => r.Transitions.Cells.SingleOrDefault(c => c.From == from && c.To == to) is { } c ? Ci(c.Probability) : Reports.Html.PanelReportBuilder.HeldBack)]);
         o.Write(tm);
 
         foreach (var e in new[] { r.ExportEntry, r.ImportEntry })
@@ -128,10 +147,11 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
         o.Write(conv);
         if (r.CountryLinkage is { } l)
             o.MarkupLineInterpolated($"[bold]Country linkage[/] ({l.Countries} countries): P(start exporting to c | earlier imports from c) = {Ci(l.WithPriorImports)} (n = {Display.Count(l.WithPriorImports.Trials)}); without = {Ci(l.WithoutPriorImports)} (n = {Display.Count(l.WithoutPriorImports.Trials)}); ratio {F(l.RiskRatio, 2)}");
+        if (r.Disclosure is { } d) o.MarkupLineInterpolated($"[yellow]{Reports.Html.PanelReportBuilder.DisclosureText(d)}[/]");
         if (timings) o.MarkupLineInterpolated($"[grey]seconds: {string.Join(", ", r.Seconds.Select(kv => $"{kv.Key} {F(kv.Value, 2)}"))}[/]");
     }
 
-    private static void PrintEntry(IAnsiConsole o, EntryAnalysis e)
+    internal static void PrintEntry(IAnsiConsole o, EntryAnalysis e)
     {
         var what = e.Entering == Direction.Outward ? "Export entry" : "Import entry";
         o.WriteLine();

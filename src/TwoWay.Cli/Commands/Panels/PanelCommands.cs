@@ -16,7 +16,14 @@ public static class PanelCommands
             panel.SetDescription("Firm-year trade panels: trader states, transitions, export/import entry (KM, log-rank, Cox, logit), conversion.");
             panel.AddCommand<PanelAnalyzeCommand>("analyze")
                 .WithDescription("Analyse a firm-year panel (CSV, Parquet or a folder of Parquet files).")
-                .WithExample("panel", "analyze", "panel/panel.parquet", "--covariates", "sector,size_class", "--out", "panel-analysis.html");
+                .WithExample("panel", "analyze", "panel/panel.parquet", "--covariates", "sector,size_class", "--out", "panel-analysis.html")
+                .WithExample("panel", "analyze", "postgresql://analyst@db.example.org/customs", "--table", "trade.firm_years", "--min-cell", "10");
+            panel.AddCommand<PanelSqlCommand>("sql")
+                .WithDescription("Print the aggregation (cells) as SQL for the engine where the data lives: duckdb, postgres, spark or trino.")
+                .WithExample("panel", "sql", "--dialect", "spark", "--table", "trade.firm_years", "--covariates", "sector", "--min-cell", "10");
+            panel.AddCommand<PanelFitCommand>("fit")
+                .WithDescription("Fit the entry models (KM, log-rank, Cox, logit) on a cells file computed elsewhere; a second round trip gives firm-clustered SEs.")
+                .WithExample("panel", "fit", "cells.csv", "--score-sql", "scores.sql", "--dialect", "spark", "--table", "trade.firm_years");
             panel.AddCommand<PanelSimulateCommand>("simulate")
                 .WithDescription("Write a simulated, fictional panel with a known import→export hazard ratio (CSV, Parquet, or a folder partitioned by year).")
                 .WithExample("panel", "simulate", "panel.parquet", "--firms", "20000", "--years", "15", "--seed", "7");

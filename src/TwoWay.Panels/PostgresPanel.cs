@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Npgsql;
+using TwoWay.Domain;
+using TwoWay.Input;
+using TwoWay.Statistics;
+
+namespace TwoWay.Panels;
+
+/// <summary>
+/// The panel analysis inside PostgreSQL, where the data lives: the table is checked, the window pass
+/// becomes a temporary table of this session, and every query of <see cref="PanelSql"/> runs there;
+/// only counts, cells and the score products come back (docs/panel-data.md). It gives the same
+/// figures as the embedded DuckDB engine on the same rows. Nothing is written to the database
+/// beyond the session's temporary table, which goes when the connection closes.
+/// </summary>
+public static class PostgresPanel
+{
+    /// <param name="connectionString">An Npgsql connection string (secrets included: only the driver sees it).</param>
+    /// <param name="display">How to name the database in messages, without secrets.</param>
+    /// <param name="input">The table (<see cref="PanelInput.Path"/>, as schema.table or table) and its columns.</param>
+    /// <param name="ties">Ties in the Cox partial likelihood.</param>
+    /// <param name="progress">Stage names as the work proceeds; null for none.</param>
+    /// <param name="minCell">Disclosure control: hold back figures resting on 1 to N − 1 firms; null for none.</param>
+    public static PanelAnalysis Analyze(string connectionString, string display, PanelInput input, Ties ties = Ties.Efron, IProgress<string>? progress = null, int? minCell = null)
+    {
+        var control = minCell is { } n ? new DisclosureCollector(n) : null;
+        if (input.FlowsPath is not null)
+            throw new InputException("--flows", null, "--flows", "country linkage reads a flows file; it is not available for a table in PostgreSQL yet (run it on an extract with the file engine)");
+        var seconds = new Dictionary<string, double>();
+        var where = $"{display} table {input.Path}";
+        using var db = new NpgsqlConnection(connectionString);
+        try { db.Open(); }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException)
+        {
+            throw new InputException(display, null, null, "could not connect: " + FirstLine(e.Message));
+        }
+        var aggregation = new PanelAggregation(db, SqlDialect.Postgres);
+        T Timed<T>(string name, Func<T> work)
+        {
+            var sw = Stopwatch.StartNew();
+            var r = work();
+            seconds[name] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+            return r;
+        }
+        void Stage(string s) => progress?.Report(s);
+        try
+        {
+            Stage($"checking {input.Path}");
+            Timed("read_and_validate", () => { Check(db, input, where); return 0; });
+            Stage("ordering firm-years");
+            Timed("window", () =>
+            {
+                Execute(db, "DROP TABLE IF EXISTS pg_temp.fw");
+                Execute(db, $"CREATE TEMPORARY TABLE fw AS {PanelSql.Window(input.Covariates.Count, $"({PanelSql.Source(SqlDialect.Postgres, input)}) src")}");
+                Execute(db, "ANALYZE fw");
+                return 0;
+            });
+            var (firms, firmYears, first, last) = aggregation.Extent();
+            var states = Timed("states", aggregation.States);
+            var (pooled, byYear) = Timed("transitions", aggregation.Transitions);
+            EntryAnalysis exportEntry, importEntry;
+            try
+            {
+                exportEntry = Timed("export_entry", () => aggregation.Entry(Direction.Outward, input.Covariates, ties, seconds, Stage, control));
+                importEntry = Timed("import_entry", () => aggregation.Entry(Direction.Inward, input.Covariates, ties, seconds, Stage, control));
+            }
+            catch (EstimationException ex)
+            {
+                throw new InputException(where, null, null, ex.Message);
+            }
+            Stage("conversion");
+            var conversion = Timed("conversion", aggregation.Conversion);
+            var analysis = new PanelAnalysis(where, firms, firmYears, first, last, input.Covariates, states, pooled, byYear,
+                exportEntry, importEntry, conversion, null, seconds);
+            return control is null ? analysis : control.Finish(analysis);
+        }
+        catch (PostgresException e)
+        {
+            throw new InputException(where, null, null, "PostgreSQL refused a query: " + FirstLine(e.MessageText));
+        }
+    }
+
+    /// <summary>The columns exist and one scan finds no missing, fractional, negative or duplicate value; otherwise every kind of problem is named with examples.</summary>
+    private static void Check(NpgsqlConnection db, PanelInput input, string where)
+    {
+        var columns = new List<string>();
+        try
+        {
+            using var cmd = new NpgsqlCommand($"SELECT * FROM {PanelSql.Table(SqlDialect.Postgres, input.Path)} LIMIT 0", db);
+            using var r = cmd.ExecuteReader();
+            for (var i = 0; i < r.FieldCount; i++) columns.Add(r.GetName(i));
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            throw new InputException(where, null, "--table", "no such table: " + FirstLine(e.MessageText));
+        }
+        var errors = new InputErrorCollector();
+        string[] required = [input.FirmColumn, input.YearColumn, input.ImportColumn, input.ExportColumn, .. input.Covariates];
+        foreach (var c in required.Where(c => !columns.Contains(c)))
+            errors.Add(where, null, c, $"missing column; the table has: {string.Join(", ", columns)} (map names with --firm-column, --year-column, --import-column, --export-column)");
+        errors.ThrowIfAny();
+
+        var src = $"({PanelSql.Source(SqlDialect.Postgres, input)}) src";
+        long[] counts;
+        try
+        {
+            using var cmd = new NpgsqlCommand(PanelSql.Checks(src), db);
+            using var r = cmd.ExecuteReader();
+            r.Read();
+            counts = Enumerable.Range(0, 6).Select(i => r.IsDBNull(i) ? 0 : PanelAggregation.Long(r, i)).ToArray();
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.CannotCoerce or PostgresErrorCodes.DatatypeMismatch)
+        {
+            throw new InputException(where, null, null, "a year or trade value column is not numeric: " + FirstLine(e.MessageText));
+        }
+        if (counts[5] == 0) throw new InputException(where, null, null, "the panel has no rows");
+        void Examples(long count, string field, string condition, string what)
+        {
+            if (count == 0) return;
+            using var cmd = new NpgsqlCommand($"SELECT CAST(firm AS TEXT), CAST(year_d AS TEXT) FROM {src} WHERE {condition} LIMIT 5", db);
+            using var r = cmd.ExecuteReader();
+            var shown = new List<string>();
+            while (r.Read()) shown.Add($"firm {(r.IsDBNull(0) ? "(none)" : r.GetString(0))} year {(r.IsDBNull(1) ? "(none)" : r.GetString(1))}");
+            errors.Add(where, null, field, $"{count} row(s) with {what}, e.g. {string.Join("; ", shown)}");
+        }
+        Examples(counts[0], input.FirmColumn, "firm IS NULL", "no firm identifier");
+        Examples(counts[1], input.YearColumn, "year_d IS NULL OR year_d <> FLOOR(year_d) OR year_d < 1000 OR year_d > 9999", "a missing or impossible year (a whole number such as 2015 is expected)");
+        Examples(counts[2], input.ImportColumn, "imp_d IS NULL OR imp_d < 0", "a missing or negative import value (write 0 for no trade)");
+        Examples(counts[3], input.ExportColumn, "exp_d IS NULL OR exp_d < 0", "a missing or negative export value (write 0 for no trade)");
+        Examples(counts[4], input.YearColumn, "(firm, year_d) IN (SELECT firm, year_d FROM " + src.Replace(") src", ") d", StringComparison.Ordinal) + " GROUP BY firm, year_d HAVING COUNT(*) > 1)", "a firm-year given twice");
+        errors.ThrowIfAny();
+    }
+
+    private static void Execute(NpgsqlConnection db, string sql)
+    {
+        using var cmd = new NpgsqlCommand(sql, db) { CommandTimeout = 0 };
+        cmd.ExecuteNonQuery();
+    }
+
+    private static string FirstLine(string s) => s.Split('\n')[0].Trim();
+}

@@ -1,0 +1,101 @@
+using System.Text.Json;
+using Npgsql;
+using TwoWay.Input;
+using TwoWay.Statistics;
+
+namespace TwoWay.Panels.Tests;
+
+/// <summary>
+/// The analysis run inside PostgreSQL (a throwaway cluster on loopback) gives every figure the
+/// embedded DuckDB engine gives on the same rows — the panels the R differential tests check.
+/// </summary>
+public sealed class PostgresPanelTests
+{
+    /// <summary>Copies a panel CSV (firm_id, year, import_value, export_value, sector, size_class, region) into a new table.</summary>
+    internal static void LoadTable(string connection, string csv, string table = "panel")
+    {
+        using var db = new NpgsqlConnection(connection);
+        db.Open();
+        using (var cmd = new NpgsqlCommand($"CREATE TABLE {table} (firm_id BIGINT, year INTEGER, import_value DOUBLE PRECISION, export_value DOUBLE PRECISION, sector TEXT, size_class TEXT, region TEXT)", db))
+            cmd.ExecuteNonQuery();
+        using var writer = db.BeginTextImport($"COPY {table} FROM STDIN (FORMAT csv, HEADER true)");
+        writer.Write(File.ReadAllText(csv));
+    }
+
+    /// <summary>Every number in the two JSON trees equal to 1e-9 (relative), every string and array length equal; the source and timings aside.</summary>
+    internal static void SameFigures(JsonElement a, JsonElement b, string path = "$")
+    {
+        Assert.True(a.ValueKind == b.ValueKind, $"{path}: {a.ValueKind} vs {b.ValueKind}");
+        switch (a.ValueKind)
+        {
+            case JsonValueKind.Object:
+                foreach (var p in a.EnumerateObject())
+                {
+                    if (p.Name is "source" or "seconds") continue;
+                    Assert.True(b.TryGetProperty(p.Name, out var q), $"{path}.{p.Name} missing");
+                    SameFigures(p.Value, q, $"{path}.{p.Name}");
+                }
+                break;
+            case JsonValueKind.Array:
+                Assert.True(a.GetArrayLength() == b.GetArrayLength(), $"{path}: {a.GetArrayLength()} vs {b.GetArrayLength()} items");
+                var i = 0;
+                foreach (var (x, y) in a.EnumerateArray().Zip(b.EnumerateArray())) SameFigures(x, y, $"{path}[{i++}]");
+                break;
+            case JsonValueKind.Number:
+                var (u, v) = (a.GetDouble(), b.GetDouble());
+                Assert.True(Math.Abs(u - v) <= 1e-9 * Math.Max(1, Math.Abs(u)), $"{path}: {u:R} vs {v:R}");
+                break;
+            default:
+                Assert.Equal(a.ToString(), b.ToString());
+                break;
+        }
+    }
+
+    internal static JsonElement Json(object o) => JsonSerializer.SerializeToElement(o, TwoWay.Application.PublicJson.Options);
+
+    [Fact]
+    public void PostgreSQL_and_DuckDB_give_the_same_figures_on_the_R_checked_panel()
+    {
+        using var tmp = new TempDir();
+        PanelWriter.Write(PanelSimulation.Generate(3000, 7, 42, 1.8), tmp.File("p.csv"));
+        var cs = PostgresCluster.Instance.NewDatabase("panel");
+        LoadTable(cs, tmp.File("p.csv"));
+        var input = new PanelInput("panel") { Covariates = ["sector", "size_class"] };
+        foreach (var ties in new[] { Ties.Efron, Ties.Breslow })
+        {
+            using var engine = new PanelEngine();
+            engine.Load(input with { Path = tmp.File("p.csv") });
+            var duck = engine.Analyze(ties);
+            var pg = PostgresPanel.Analyze(cs, "test database", input, ties);
+            Assert.Equal(3000, pg.Firms);
+            Assert.NotNull(pg.ExportEntry.Cox!.Coefficients[0].RobustSe);
+            SameFigures(Json(duck), Json(pg));
+        }
+    }
+
+    [Fact]
+    public void A_table_with_bad_rows_is_refused_naming_the_column_and_firm_years_and_nothing_is_left_behind()
+    {
+        var cs = PostgresCluster.Instance.NewDatabase("panel");
+        using (var db = new NpgsqlConnection(cs))
+        {
+            db.Open();
+            using var cmd = new NpgsqlCommand("""
+                CREATE TABLE p (firm_id TEXT, year DOUBLE PRECISION, import_value DOUBLE PRECISION, export_value DOUBLE PRECISION);
+                INSERT INTO p VALUES ('A', 2001, 0, 0), ('A', 2002, -5, 1), ('B', 2001.5, 0, 0), ('C', 2001, 0, 0), ('C', 2001, 1, 1);
+                """, db);
+            cmd.ExecuteNonQuery();
+        }
+        var e = Assert.Throws<InputException>(() => PostgresPanel.Analyze(cs, "test database", new PanelInput("p")));
+        var text = string.Join("\n", e.Errors.Select(x => x.ToString()));
+        Assert.Contains("import_value", text);
+        Assert.Contains("firm A year 2002", text);
+        Assert.Contains("firm B year 2001.5", text);
+        Assert.Contains("firm-year given twice", text);
+        var missing = Assert.Throws<InputException>(() => PostgresPanel.Analyze(cs, "test database", new PanelInput("p") { Covariates = ["sector"] }));
+        Assert.Contains("sector", missing.Errors[0].ToString());
+        var none = Assert.Throws<InputException>(() => PostgresPanel.Analyze(cs, "test database", new PanelInput("nope")));
+        Assert.Contains("no such table", none.Errors[0].ToString());
+        Assert.DoesNotContain(PostgresCluster.Password, text + missing.Message + none.Message);
+    }
+}
