@@ -247,7 +247,8 @@ public static class PanelSql
         if (minCell is { } n)
             sb.Append(CultureInfo.InvariantCulture, $"""
                 -- Disclosure control (--min-cell {n}): a cell or outcome row resting on 1 to {n - 1} firms, entries or
-                -- non-entries is held back; where one row of an interval is held back, the smallest other row is too.
+                -- non-entries is held back; then, in each interval, the next smallest rows too until at least two
+                -- are held back and they rest on {n} firms together, so none can be found from a total.
 
                 """);
         sb.Append(CellsQuery(d, input, minCell)).Append(";\n");
@@ -285,7 +286,10 @@ public static class PanelSql
             flagged AS (SELECT c.*, CASE WHEN ({C("firms")} > 0 AND {C("firms")} < {n}) OR ({C("entries")} > 0 AND {C("entries")} < {n})
                 OR ({C("firms")} - {C("entries")} > 0 AND {C("firms")} - {C("entries")} < {n}) THEN 1 ELSE 0 END AS small FROM cells c),
             ranked AS (SELECT f.*, SUM(small) OVER (PARTITION BY {group}) AS smalls,
-                ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY small DESC, {order}) AS rk FROM flagged f)
+                ROW_NUMBER() OVER (PARTITION BY {group} ORDER BY small DESC, {order}) AS rk,
+                COALESCE(SUM({C("firms")}) OVER (PARTITION BY {group} ORDER BY small DESC, {order} ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS firms_before
+                FROM flagged f),
+            released AS (SELECT r.*, CASE WHEN small = 1 OR (smalls > 0 AND (rk <= 2 OR firms_before < {n})) THEN 0 ELSE 1 END AS shown FROM ranked r)
             """;
     }
 
@@ -297,15 +301,15 @@ public static class PanelSql
     {
         if (minCell is not { } n) return $"{Ctes(d, input)}\n{BothCells(d, input.Covariates)}";
         var columns = string.Join(", ", new[] { "part", "direction", "interval", "lag" }.Concat(input.Covariates).Concat(["firms", "entries"]).Select(c => Ident(d, c)));
-        return $"{Ranked(d, input, n)}\nSELECT {columns} FROM ranked WHERE small = 0 AND NOT (smalls = 1 AND rk = 2)";
+        return $"{Ranked(d, input, n)}\nSELECT {columns} FROM released WHERE shown = 1";
     }
 
     /// <summary>Step 3: how many rows the rule held back per direction and part (primary, secondary), never their firms.</summary>
     public static string SuppressionQuery(SqlDialect d, PanelInput input, int minCell) => $"""
         {Ranked(d, input, minCell)}
         SELECT {Ident(d, "direction")}, {Ident(d, "part")}, SUM(small) AS primary_suppressed,
-          SUM(CASE WHEN small = 0 AND smalls = 1 AND rk = 2 THEN 1 ELSE 0 END) AS secondary_suppressed
-        FROM ranked GROUP BY {Ident(d, "direction")}, {Ident(d, "part")}
+          SUM(CASE WHEN small = 0 AND shown = 0 THEN 1 ELSE 0 END) AS secondary_suppressed
+        FROM released GROUP BY {Ident(d, "direction")}, {Ident(d, "part")}
         """;
 
     /// <summary>The score pass as a standalone query over the table (the second round trip of docs/panel-data.md).</summary>

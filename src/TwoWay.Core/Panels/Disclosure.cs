@@ -22,8 +22,8 @@ public sealed record DisclosureReport(int MinCell, IReadOnlyList<SuppressedEntri
 /// The threshold rule of statistical disclosure control with secondary suppression: an entry of a
 /// frequency table resting on 1 to N − 1 firms — a count of firms, of entries or of non-entries —
 /// is not released (primary); where a row of the table has a released total and exactly one entry
-/// was held back, the smallest other entry of that row is held back too (secondary), so the first
-/// cannot be found by subtraction. The same rule is written in SQL by the panel adapter (PanelSql), so a
+/// was held back, the smallest other entries of that row are held back too until at least two are
+/// held back and they rest on N firms together (secondary), so none can be found by subtraction. The same rule is written in SQL by the panel adapter (PanelSql), so a
 /// data holder applies it before anything leaves the engine.
 /// </summary>
 public static class Disclosure
@@ -45,37 +45,55 @@ public static class Disclosure
         var what = entering == Direction.Outward ? "export entry" : "import entry";
 
         var (keptCells, cp, cs) = Control(cells, c => c.Interval, c => Risky(c.AtRisk, c.Entries),
-            list => list.OrderBy(c => c.AtRisk).ThenBy(c => c.Entries).ThenBy(c => c.Lag).ThenBy(c => string.Join("\u0001", c.Levels), StringComparer.Ordinal));
+            list => list.OrderBy(c => c.AtRisk).ThenBy(c => c.Entries).ThenBy(c => c.Lag).ThenBy(c => string.Join("\u0001", c.Levels), StringComparer.Ordinal),
+            c => c.AtRisk, minCell);
 
         // Outcomes come as entered/not-entered pairs per (lag at start, time): control them as rows of firms and entries.
         var rows = outcomes.GroupBy(o => (o.LagAtStart, o.Time))
             .Select(g => (g.Key.LagAtStart, g.Key.Time, Firms: g.Sum(o => o.Firms), Entries: g.Where(o => o.Entered).Sum(o => o.Firms))).ToList();
         var (keptRows, op, os) = Control(rows, r => r.Time, r => Risky(r.Firms, r.Entries),
-            list => list.OrderBy(r => r.Firms).ThenBy(r => r.Entries).ThenBy(r => r.LagAtStart));
+            list => list.OrderBy(r => r.Firms).ThenBy(r => r.Entries).ThenBy(r => r.LagAtStart), r => r.Firms, minCell);
         var keptOutcomes = keptRows.SelectMany(r => new[]
         {
             new SpellOutcome(r.LagAtStart, r.Time, true, r.Entries), new SpellOutcome(r.LagAtStart, r.Time, false, r.Firms - r.Entries),
         }).Where(o => o.Firms > 0).OrderBy(o => o.LagAtStart).ThenBy(o => o.Time).ThenBy(o => o.Entered).ToList();
+        if (keptCells.Count == 0 && cells.Count > 0)
+            throw new Statistics.EstimationException($"with --min-cell {minCell} every {what} cell rests on 1 to {minCell - 1} firms, entries or non-entries (or was held back beside one): nothing is left to fit; a smaller threshold, fewer covariates or more firms leave larger cells");
         keptCells = [.. keptCells.OrderBy(c => c.Interval).ThenBy(c => c.Lag).ThenBy(c => string.Join("\u0001", c.Levels), StringComparer.Ordinal)];
         return (keptCells, keptOutcomes, new DisclosureReport(minCell, [new SuppressedEntries($"{what} cells", cp, cs), new SuppressedEntries($"{what} outcomes", op, os)]));
     }
 
-    /// <summary>Primary suppression of risky entries, then secondary suppression within each group (row of the table).</summary>
+    /// <summary>
+    /// Primary suppression of risky entries, then secondary suppression within each group (row of the
+    /// table): while fewer than two entries of a group are held back, or the held-back ones add up to
+    /// fewer than N firms, the next smallest is held back too — so neither one entry nor a small sum
+    /// of them can be found by subtracting the released ones from the group's total.
+    /// </summary>
     public static (List<T> Kept, int Primary, int Secondary) Control<T, TKey>(IEnumerable<T> entries, Func<T, TKey> group, Func<T, bool> risky,
-        Func<IEnumerable<T>, IEnumerable<T>> smallestFirst) where TKey : notnull
+        Func<IEnumerable<T>, IEnumerable<T>> smallestFirst, Func<T, long> firms, int minCell) where TKey : notnull
     {
+        ArgumentNullException.ThrowIfNull(firms);
         var kept = new List<T>();
         int primary = 0, secondary = 0;
         foreach (var g in entries.GroupBy(group))
         {
             var small = g.Where(risky).ToList();
-            var rest = g.Where(e => !risky(e)).ToList();
+            var rest = smallestFirst(g.Where(e => !risky(e))).ToList();
             primary += small.Count;
-            if (small.Count == 1 && rest.Count > 0)
+            if (small.Count > 0)
             {
-                var second = smallestFirst(rest).First();
-                rest.Remove(second);
-                secondary++;
+                var held = small.Count;
+                var heldFirms = small.Sum(firms);
+                // An empty entry protects nothing (its zero is known from the others): never chosen.
+                var candidates = rest.Where(e => firms(e) > 0).ToList();
+                while (candidates.Count > 0 && (held < 2 || heldFirms < minCell))
+                {
+                    held++;
+                    heldFirms += firms(candidates[0]);
+                    rest.Remove(candidates[0]);
+                    candidates.RemoveAt(0);
+                    secondary++;
+                }
             }
             kept.AddRange(rest);
         }
@@ -99,12 +117,12 @@ public static class AnalysisDisclosure
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(entryReport);
         bool Small(long n) => Disclosure.Small(n, minCell);
-        var (states, sp, ss) = Disclosure.Control(a.States, s => s.Year, s => Small(s.Firms), l => l.OrderBy(s => s.Firms).ThenBy(s => s.State));
+        var (states, sp, ss) = Disclosure.Control(a.States, s => s.Year, s => Small(s.Firms), l => l.OrderBy(s => s.Firms).ThenBy(s => s.State), s => s.Firms, minCell);
         states = [.. states.OrderBy(s => s.Year).ThenBy(s => s.State)];
         int tp = 0, ts = 0;
         TransitionMatrix Matrix(TransitionMatrix m)
         {
-            var (cells, p, s) = Disclosure.Control(m.Cells, c => c.From, c => Small(c.Firms), l => l.OrderBy(c => c.Firms).ThenBy(c => c.To));
+            var (cells, p, s) = Disclosure.Control(m.Cells, c => c.From, c => Small(c.Firms), l => l.OrderBy(c => c.Firms).ThenBy(c => c.To), c => c.Firms, minCell);
             tp += p; ts += s;
             return m with { Cells = [.. cells.OrderBy(c => c.From).ThenBy(c => c.To)] };
         }

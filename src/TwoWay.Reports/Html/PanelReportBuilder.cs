@@ -74,9 +74,16 @@ public static class PanelReportBuilder
     }
 
     /// <summary>One sentence on what --min-cell held back.</summary>
-    public static string DisclosureText(DisclosureReport d) =>
-        $"Disclosure control: entries resting on fewer than {d.MinCell} firms were held back — " +
-        string.Join("; ", d.Suppressed.Select(x => $"{x.Table}: {x.Primary} held back, {x.Secondary} more so they cannot be recovered from totals")) + ".";
+    public static string DisclosureText(DisclosureReport d)
+    {
+        ArgumentNullException.ThrowIfNull(d);
+        var held = d.Suppressed.Where(x => x.Primary + x.Secondary > 0).ToList();
+        return held.Count == 0
+            ? $"Disclosure control (at least {d.MinCell} firms): nothing needed to be held back."
+            : $"Disclosure control (at least {d.MinCell} firms): " +
+              string.Join("; ", held.Select(x => $"{x.Table}: {x.Primary} held back as resting on fewer firms" + (x.Secondary > 0 ? $", {x.Secondary} more so none can be recovered from a total" : ""))) +
+              ". Held-back entries are left out of the tables and of the models fitted on cells.";
+    }
 
     private static ReportSection Overview(PanelAnalysis a)
     {

@@ -163,6 +163,10 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             File.WriteAllText(_dir.File("hand.csv"), "firm_id,year,import_value,export_value\na,2010,0,0\na,2011,5,0\na,2012,5,7\nb,2010,0,0\nb,2011,0,3\nb,2012,0,3\n");
             File.WriteAllText(_dir.File("flows.csv"), "firm_id,year,country,flow,value\na,2010,DE,import,5\na,2010,FR,export,1\na,2011,DE,export,3\nb,2010,IT,export,2\nb,2011,ES,export,2\n");
             Named("panel analyze", "panel", "analyze", _dir.File("hand.csv"), "--flows", _dir.File("flows.csv"));
+            Named("panel sql", "panel", "sql", "--table", "trade.firm_years", "--dialect", "trino", "--min-cell", "10");
+            Named("demo", "demo", "--out", _dir.File("demo"));
+            Named("panel analyze", "panel", "analyze", _dir.File("demo/panel/panel.parquet"), "--min-cell", "10");
+            Named("panel fit", "panel", "fit", _dir.File("demo/panel/cells.csv"), "--score-sql", _dir.File("scores.sql"), "--table", "t", "--min-cell", "10");
             var survey = Path.Combine(Repo.Root, "tests", "TwoWay.Panels.Tests", "Reference", "survey-design.csv");
             Named("survey analyze", "survey", "analyze", survey, "--strata", "stratum", "--cluster", "psu", "--fpc", "fpc", "--covariates", "sector");
 
@@ -170,7 +174,6 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("policy coverage", "policy", "coverage", Sample("policy", "catalogue.csv"), "--study", study);
             Named("assess", "assess", "--answers", Sample("policy", "assessments", "firm-1.json"));
             Named("assess batch", "assess", "batch", Sample("policy", "assessments", "batch.csv"));
-            Named("demo", "demo", "--out", _dir.File("demo"));
         }
 
         private void Run(params string[] args)

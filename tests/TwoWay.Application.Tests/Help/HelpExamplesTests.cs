@@ -30,13 +30,14 @@ public sealed class HelpExamplesTests(DemoFolder demo) : IClassFixture<DemoFolde
     private static readonly string[] Order =
     [
         "init", "import study.twoway demo-study", "study settings", "export", "import study.twoway cases.xlsx", "template", "firms", "analyze", "report",
-        "sources add", "codes starter", "code study.twoway", "code edit", "code remove", "code import", "suggest study.twoway", "suggest accept", "suggest reject", "guide", "panel simulate", "panel analyze",
+        "sources add", "codes starter", "code study.twoway", "code edit", "code remove", "code import", "suggest study.twoway", "suggest accept", "suggest reject", "guide", "panel simulate", "panel analyze", "panel sql", "panel fit",
         "survey analyze", "demo", "study push", "study pull", "serve",
     ];
 
     /// <summary>The server examples need a database: <see cref="Study_examples_run_against_a_real_server"/>.</summary>
     private static bool NeedsServer(string example) =>
-        example.StartsWith("study push ", StringComparison.Ordinal) || example.StartsWith("study pull ", StringComparison.Ordinal);
+        example.StartsWith("study push ", StringComparison.Ordinal) || example.StartsWith("study pull ", StringComparison.Ordinal)
+        || example.StartsWith("panel analyze postgresql://", StringComparison.Ordinal);
 
     /// <summary>
     /// `serve` runs until Ctrl-C, so it cannot run here; TwoWay.Web.Tests start the same server on
@@ -88,9 +89,10 @@ public sealed class HelpExamplesTests(DemoFolder demo) : IClassFixture<DemoFolde
         var study = demo.Dir.File("server-source.twoway");
         File.Copy(demo.Dir.File("demo.twoway"), study);
         var database = PostgresCluster.Instance.NewDatabase("examples");
+        LoadDemoPanel(database);
         foreach (var example in AllExamples().Where(NeedsServer).OrderBy(e => Array.FindIndex(Order, o => e.StartsWith(o, StringComparison.Ordinal))))
         {
-            var args = Split(example).Select(a => a.StartsWith("Host=db.example.org", StringComparison.Ordinal) ? database
+            var args = Split(example).Select(a => a.StartsWith("Host=db.example.org", StringComparison.Ordinal) || a.StartsWith("postgresql://analyst@db.example.org", StringComparison.Ordinal) ? database
                 : a == "study.twoway" ? study : a == "copy.twoway" ? demo.Dir.File("server-copy.twoway") : a).ToArray();
             var r = CliRunner.Run(args);
             Assert.True(r.ExitCode == 0, $"twoway {example}\n→ exit {r.ExitCode}: {r.Error}");
@@ -98,12 +100,31 @@ public sealed class HelpExamplesTests(DemoFolder demo) : IClassFixture<DemoFolde
         Assert.True(File.Exists(demo.Dir.File("server-copy.twoway")));
     }
 
+    /// <summary>The demo's fictional panel as the table the `panel analyze … --table trade.firm_years` example reads.</summary>
+    private void LoadDemoPanel(string database)
+    {
+        var csv = demo.Dir.File("panel-for-server.csv");
+        using (var duck = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
+        {
+            duck.Open();
+            using var c = duck.CreateCommand();
+            c.CommandText = $"COPY (SELECT * FROM read_parquet('{demo.Dir.File("panel/panel.parquet")}')) TO '{csv}' (HEADER, DELIMITER ',')";
+            c.ExecuteNonQuery();
+        }
+        using var db = new Npgsql.NpgsqlConnection(database);
+        db.Open();
+        using (var cmd = new Npgsql.NpgsqlCommand("CREATE SCHEMA trade; CREATE TABLE trade.firm_years (firm_id BIGINT, year INTEGER, import_value DOUBLE PRECISION, export_value DOUBLE PRECISION, sector TEXT, size_class TEXT, region TEXT)", db))
+            cmd.ExecuteNonQuery();
+        using var writer = db.BeginTextImport("COPY trade.firm_years FROM STDIN (FORMAT csv, HEADER true)");
+        writer.Write(File.ReadAllText(csv));
+    }
+
     /// <summary>A relative file argument of an example, resolved in the demo folder (the tests share one process and its working folder).</summary>
     private string Local(string arg, string? previous)
     {
         if (arg.StartsWith('-')) return arg;
         var isPath = previous is "--out" or "-o" || File.Exists(demo.Dir.File(arg)) || Directory.Exists(demo.Dir.File(arg))
-            || new[] { ".twoway", ".csv", ".xlsx", ".html", ".md", ".parquet", ".txt", ".qdpx", ".qdc" }.Any(x => arg.EndsWith(x, StringComparison.Ordinal));
+            || new[] { ".twoway", ".csv", ".xlsx", ".html", ".md", ".parquet", ".txt", ".qdpx", ".qdc", ".sql" }.Any(x => arg.EndsWith(x, StringComparison.Ordinal));
         return isPath ? demo.Dir.File(arg) : arg;
     }
 

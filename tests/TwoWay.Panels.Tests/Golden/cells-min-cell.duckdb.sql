@@ -13,7 +13,8 @@ FROM (SELECT "firm_id" AS firm, CAST("year" AS DOUBLE) AS year_d, CAST("import_v
 -- Step 2 (cells): save the result as CSV or Parquet with its header and give it to `twoway panel fit`.
 -- Only counts per cell leave the engine, never a firm's row.
 -- Disclosure control (--min-cell 10): a cell or outcome row resting on 1 to 9 firms, entries or
--- non-entries is held back; where one row of an interval is held back, the smallest other row is too.
+-- non-entries is held back; then, in each interval, the next smallest rows too until at least two
+-- are held back and they rest on 10 firms together, so none can be found from a total.
 WITH fw AS (
   SELECT firm, year, imp, exp,
     CAST(year - y0 AS SMALLINT) AS k, rn, prev_year, lag_imp, lag_exp, next_year,
@@ -48,8 +49,11 @@ cells AS (
 flagged AS (SELECT c.*, CASE WHEN ("firms" > 0 AND "firms" < 10) OR ("entries" > 0 AND "entries" < 10)
     OR ("firms" - "entries" > 0 AND "firms" - "entries" < 10) THEN 1 ELSE 0 END AS small FROM cells c),
 ranked AS (SELECT f.*, SUM(small) OVER (PARTITION BY "part", "direction", "interval") AS smalls,
-    ROW_NUMBER() OVER (PARTITION BY "part", "direction", "interval" ORDER BY small DESC, "firms", "entries", "lag", "sector", "size_class") AS rk FROM flagged f)
-SELECT "part", "direction", "interval", "lag", "sector", "size_class", "firms", "entries" FROM ranked WHERE small = 0 AND NOT (smalls = 1 AND rk = 2);
+    ROW_NUMBER() OVER (PARTITION BY "part", "direction", "interval" ORDER BY small DESC, "firms", "entries", "lag", "sector", "size_class") AS rk,
+    COALESCE(SUM("firms") OVER (PARTITION BY "part", "direction", "interval" ORDER BY small DESC, "firms", "entries", "lag", "sector", "size_class" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS firms_before
+    FROM flagged f),
+released AS (SELECT r.*, CASE WHEN small = 1 OR (smalls > 0 AND (rk <= 2 OR firms_before < 10)) THEN 0 ELSE 1 END AS shown FROM ranked r)
+SELECT "part", "direction", "interval", "lag", "sector", "size_class", "firms", "entries" FROM released WHERE shown = 1;
 
 -- Step 3 (what was held back): rows per direction and part, never their counts of firms.
 WITH fw AS (
@@ -86,7 +90,10 @@ cells AS (
 flagged AS (SELECT c.*, CASE WHEN ("firms" > 0 AND "firms" < 10) OR ("entries" > 0 AND "entries" < 10)
     OR ("firms" - "entries" > 0 AND "firms" - "entries" < 10) THEN 1 ELSE 0 END AS small FROM cells c),
 ranked AS (SELECT f.*, SUM(small) OVER (PARTITION BY "part", "direction", "interval") AS smalls,
-    ROW_NUMBER() OVER (PARTITION BY "part", "direction", "interval" ORDER BY small DESC, "firms", "entries", "lag", "sector", "size_class") AS rk FROM flagged f)
+    ROW_NUMBER() OVER (PARTITION BY "part", "direction", "interval" ORDER BY small DESC, "firms", "entries", "lag", "sector", "size_class") AS rk,
+    COALESCE(SUM("firms") OVER (PARTITION BY "part", "direction", "interval" ORDER BY small DESC, "firms", "entries", "lag", "sector", "size_class" ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS firms_before
+    FROM flagged f),
+released AS (SELECT r.*, CASE WHEN small = 1 OR (smalls > 0 AND (rk <= 2 OR firms_before < 10)) THEN 0 ELSE 1 END AS shown FROM ranked r)
 SELECT "direction", "part", SUM(small) AS primary_suppressed,
-  SUM(CASE WHEN small = 0 AND smalls = 1 AND rk = 2 THEN 1 ELSE 0 END) AS secondary_suppressed
-FROM ranked GROUP BY "direction", "part";
+  SUM(CASE WHEN small = 0 AND shown = 0 THEN 1 ELSE 0 END) AS secondary_suppressed
+FROM released GROUP BY "direction", "part";

@@ -23,7 +23,7 @@ public static class PanelCommands
                 .WithExample("panel", "sql", "--dialect", "spark", "--table", "trade.firm_years", "--covariates", "sector", "--min-cell", "10");
             panel.AddCommand<PanelFitCommand>("fit")
                 .WithDescription("Fit the entry models (KM, log-rank, Cox, logit) on a cells file computed elsewhere; a second round trip gives firm-clustered SEs.")
-                .WithExample("panel", "fit", "cells.csv", "--score-sql", "scores.sql", "--dialect", "spark", "--table", "trade.firm_years");
+                .WithExample("panel", "fit", "panel/cells.csv", "--score-sql", "scores.sql", "--dialect", "spark", "--table", "trade.firm_years");
             panel.AddCommand<PanelSimulateCommand>("simulate")
                 .WithDescription("Write a simulated, fictional panel with a known import→export hazard ratio (CSV, Parquet, or a folder partitioned by year).")
                 .WithExample("panel", "simulate", "panel.parquet", "--firms", "20000", "--years", "15", "--seed", "7");
