@@ -52,7 +52,14 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
     /// <summary>Σ_f U_f U_fᵀ and the number of firms, by the score pass.</summary>
     public (double[,] Meat, long Clusters) ClusterMeat(Direction entering, int covariates, IReadOnlyList<CellScore> scores)
     {
-        using var r = Reader(PanelSql.ScoreProducts(dialect, covariates, scores, $"({PanelSql.Spells(entering, covariates)})"));
+        foreach (var statement in PanelSql.ScoreTable(dialect, covariates, scores))
+        {
+            using var cmd = db.CreateCommand();
+            cmd.CommandText = statement;
+            cmd.CommandTimeout = 0;
+            cmd.ExecuteNonQuery();
+        }
+        using var r = Reader(PanelSql.ScoreProducts(dialect, covariates, scores[0].Score.Length, $"({PanelSql.Spells(entering, covariates)})", "cell_scores c"));
         r.Read();
         return ScoreMatrix.From(scores[0].Score.Length, Long(r, 0), i => r.IsDBNull(1 + i) ? 0 : Convert.ToDouble(r.GetValue(1 + i), CultureInfo.InvariantCulture));
     }

@@ -162,20 +162,37 @@ public static class PanelSql
     }
 
     /// <summary>
-    /// The second round trip: the cells' score rows (from the fits) as a VALUES list, joined to the
-    /// spell rows, summed per firm, and the outer products summed over firms. Returns one row:
+    /// The second round trip: the cells' score rows (from the fits) joined to the spell rows on the
+    /// cell key, summed per firm, and the outer products summed over firms. Returns one row:
     /// clusters (firms), then m_j_l for j ≥ l, the lower triangle of Σ_f U_f U_fᵀ.
     /// </summary>
-    public static string ScoreProducts(SqlDialect d, int covariates, IReadOnlyList<CellScore> scores, string spellsRelation)
+    /// <param name="d">The engine's dialect.</param>
+    /// <param name="covariates">How many covariates (cov0…) the cell key has.</param>
+    /// <param name="p">The length of a score vector.</param>
+    /// <param name="spellsRelation">The spell rows: a name, or a parenthesised query (aliased s here).</param>
+    /// <param name="scoresRelation">The score rows with the columns of <see cref="ScoreColumns"/>, aliased c: a table, or <see cref="ScoreValues"/>.</param>
+    public static string ScoreProducts(SqlDialect d, int covariates, int p, string spellsRelation, string scoresRelation)
     {
-        var p = scores[0].Score.Length;
         var sb = new StringBuilder();
         sb.Append("SELECT COUNT(*) AS clusters");
         for (var j = 0; j < p; j++)
             for (var l = 0; l <= j; l++) sb.Append(CultureInfo.InvariantCulture, $", SUM(u{j} * u{l}) AS m_{j}_{l}");
         sb.Append("\nFROM (SELECT s.firm");
         for (var j = 0; j < p; j++) sb.Append(CultureInfo.InvariantCulture, $", SUM(CAST(c.s{j} AS {DoubleType(d)})) AS u{j}");
-        sb.Append($"\n  FROM {spellsRelation} s JOIN (VALUES\n");
+        sb.Append(CultureInfo.InvariantCulture, $"\n  FROM {spellsRelation} s JOIN {scoresRelation}\n  ON s.k = c.k AND s.lag = c.lag AND s.event = c.event");
+        for (var i = 0; i < covariates; i++) sb.Append(CultureInfo.InvariantCulture, $" AND s.cov{i} = c.cov{i}");
+        sb.Append("\n  GROUP BY s.firm) f");
+        return sb.ToString();
+    }
+
+    /// <summary>The score rows' columns: k, lag, event, cov0…, s0….</summary>
+    public static string ScoreColumns(int covariates, int p) =>
+        string.Join(", ", new[] { "k", "lag", "event" }.Concat(Enumerable.Range(0, covariates).Select(i => $"cov{i}")).Concat(Enumerable.Range(0, p).Select(j => $"s{j}")));
+
+    /// <summary>The score rows as literal tuples, one per line.</summary>
+    public static string ScoreRows(SqlDialect d, IReadOnlyList<CellScore> scores)
+    {
+        var sb = new StringBuilder();
         for (var i = 0; i < scores.Count; i++)
         {
             var s = scores[i];
@@ -184,11 +201,29 @@ public static class PanelSql
             foreach (var v in s.Score) sb.Append(", ").Append(Number(v));
             sb.Append(i + 1 < scores.Count ? "),\n" : ")\n");
         }
-        var cols = string.Join(", ", new[] { "k", "lag", "event" }.Concat(Enumerable.Range(0, covariates).Select(i => $"cov{i}")).Concat(Enumerable.Range(0, p).Select(j => $"s{j}")));
-        sb.Append(CultureInfo.InvariantCulture, $"  ) AS c({cols})\n  ON s.k = c.k AND s.lag = c.lag AND s.event = c.event");
-        for (var i = 0; i < covariates; i++) sb.Append(CultureInfo.InvariantCulture, $" AND s.cov{i} = c.cov{i}");
-        sb.Append("\n  GROUP BY s.firm) f");
         return sb.ToString();
+    }
+
+    /// <summary>The score rows as an inline table aliased c (for a script: no table needs creating).</summary>
+    public static string ScoreValues(SqlDialect d, int covariates, IReadOnlyList<CellScore> scores) =>
+        $"(VALUES\n{ScoreRows(d, scores)}  ) AS c({ScoreColumns(covariates, scores[0].Score.Length)})";
+
+    /// <summary>
+    /// Statements that load the score rows into a temporary table cell_scores: an engine plans a join
+    /// to a table with statistics far better than one to a long VALUES list (DuckDB built its hash
+    /// table on the 10 million spell rows instead of the few thousand scores).
+    /// </summary>
+    public static IEnumerable<string> ScoreTable(SqlDialect d, int covariates, IReadOnlyList<CellScore> scores)
+    {
+        var p = scores[0].Score.Length;
+        var defs = string.Join(", ", new[] { "k INTEGER", "lag INTEGER", "event INTEGER" }
+            .Concat(Enumerable.Range(0, covariates).Select(i => $"cov{i} {TextType(d)}")).Concat(Enumerable.Range(0, p).Select(j => $"s{j} {DoubleType(d)}")));
+        yield return d == SqlDialect.Postgres ? "DROP TABLE IF EXISTS pg_temp.cell_scores" : "DROP TABLE IF EXISTS cell_scores";
+        yield return $"CREATE TEMPORARY TABLE cell_scores ({defs})";
+        // Batches keep each statement small.
+        for (var from = 0; from < scores.Count; from += 500)
+            yield return $"INSERT INTO cell_scores VALUES\n{ScoreRows(d, scores.Skip(from).Take(500).ToList())}";
+        if (d == SqlDialect.Postgres) yield return "ANALYZE cell_scores";
     }
 
     /// <summary>Firms per year and trader state.</summary>
@@ -326,7 +361,7 @@ public static class PanelSql
             ),
             spells AS ({Spells(entering, covs.Count)})
             SELECT {Literal(d, DirectionName(entering))} AS {Ident(d, "direction")}, r.* FROM (
-            {ScoreProducts(d, covs.Count, scores, "spells")}
+            {ScoreProducts(d, covs.Count, scores[0].Score.Length, "spells", ScoreValues(d, covs.Count, scores))}
             ) r;
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal);

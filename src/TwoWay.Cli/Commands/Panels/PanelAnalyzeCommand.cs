@@ -51,7 +51,22 @@ public class PanelColumnsSettings : OutputSettings
     };
 }
 
-public sealed class PanelAnalyzeSettings : PanelColumnsSettings
+/// <summary>The column options and the Cox model's ties: for the commands that fit the entry models.</summary>
+public class PanelModelSettings : PanelColumnsSettings
+{
+    [CommandOption("--ties <METHOD>")]
+    [Description("Ties in the Cox partial likelihood: efron (default, as R's coxph) or breslow.")]
+    [DefaultValue("efron")]
+    public string Ties { get; init; } = "efron";
+
+    /// <summary>The chosen ties method.</summary>
+    public Statistics.Ties TiesMethod => Ties == "breslow" ? Statistics.Ties.Breslow : Statistics.Ties.Efron;
+
+    public override ValidationResult Validate() =>
+        Ties is "efron" or "breslow" ? ValidationResult.Success() : ValidationResult.Error("--ties must be efron or breslow");
+}
+
+public sealed class PanelAnalyzeSettings : PanelModelSettings
 {
     [CommandArgument(0, "<SOURCE>")]
     [Description("Firm-year panel: CSV, Parquet, or a folder of Parquet files (e.g. partitioned by year); with --table, the PostgreSQL database holding it (Host=…;Database=…;Username=… or postgresql://user@host/database).")]
@@ -66,10 +81,6 @@ public sealed class PanelAnalyzeSettings : PanelColumnsSettings
     public string? Flows { get; init; }
 
 
-    [CommandOption("--ties <METHOD>")]
-    [Description("Ties in the Cox partial likelihood: efron (default, as R's coxph) or breslow.")]
-    [DefaultValue("efron")]
-    public string Ties { get; init; } = "efron";
 
 
     [CommandOption("-o|--out <FILE>")]
@@ -96,8 +107,6 @@ public sealed class PanelAnalyzeSettings : PanelColumnsSettings
     [Description("Also print the stage timings (seconds) and put them in the HTML report's footer.")]
     public bool Timings { get; init; }
 
-    public override ValidationResult Validate() =>
-        Ties is "efron" or "breslow" ? ValidationResult.Success() : ValidationResult.Error("--ties must be efron or breslow");
 }
 
 [Description("Analyse a firm-year panel.")]
@@ -105,7 +114,7 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
 {
     public override int Execute(CommandContext context, PanelAnalyzeSettings s, CancellationToken cancellationToken)
     {
-        var request = new PanelAnalysisRequest(s.Input(s.Table ?? s.File) with { FlowsPath = s.Flows }, s.Ties == "breslow" ? Statistics.Ties.Breslow : Statistics.Ties.Efron, s.MemoryLimit)
+        var request = new PanelAnalysisRequest(s.Input(s.Table ?? s.File) with { FlowsPath = s.Flows }, s.TiesMethod, s.MemoryLimit)
         {
             ReportPath = s.Out, ReportTitle = s.Title, Timings = s.Timings, SpellsPath = s.SpellsOut, Force = s.Force,
             Database = s.Table is null ? null : s.File, MinCell = s.MinCell,
@@ -167,7 +176,7 @@ public sealed class PanelAnalyzeCommand(Terminal terminal) : Command<PanelAnalyz
             o.MarkupLineInterpolated($"Log-rank: χ² = {F(lr.Test.Statistic, 2)} on {lr.Test.Df} df, {PIs(lr.Test.P)}");
         if (e.Cox is { } cox)
         {
-            o.Write(CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; n = {Display.Count(cox.Subjects)} rows, {Display.Count(cox.Events)} events; robust SE clustered by firm; CI uses the robust SE)", cox.Coefficients, "HR"));
+            o.Write(CoefficientTable($"Cox proportional hazards ({cox.Ties.ToString().ToLowerInvariant()} ties; n = {Display.Count(cox.Subjects)} rows, {Display.Count(cox.Events)} events; {(cox.Coefficients.Any(c => c.RobustSe is not null) ? "robust SE clustered by firm; CI uses the robust SE" : "model-based SE: the score pass gives the firm-clustered ones")})", cox.Coefficients, "HR"));
             o.MarkupLineInterpolated($"LR χ² = {F(cox.LikelihoodRatio.Statistic, 2)} ({cox.LikelihoodRatio.Df} df, {PIs(cox.LikelihoodRatio.P)}); Wald = {F(cox.Wald.Statistic, 2)}; score = {F(cox.Score.Statistic, 2)}; robust Wald = {F(cox.RobustWald?.Statistic ?? double.NaN, 2)}; robust score = {F(cox.RobustScore?.Statistic ?? double.NaN, 2)} ({PIs(cox.RobustScore?.P ?? double.NaN)}); concordance = {F(cox.Concordance, 4)} (se {F(cox.ConcordanceSe, 4)})");
         }
         if (e.Logit is { } logit)

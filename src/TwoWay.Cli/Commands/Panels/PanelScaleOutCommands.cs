@@ -44,7 +44,7 @@ public sealed class PanelSqlCommand(Terminal terminal) : Command<PanelSqlSetting
     }
 }
 
-public sealed class PanelFitSettings : PanelColumnsSettings
+public sealed class PanelFitSettings : PanelModelSettings
 {
     [CommandArgument(0, "<CELLS>")]
     [Description("The cells file (CSV or Parquet) the SQL of `twoway panel sql` produced.")]
@@ -67,11 +67,6 @@ public sealed class PanelFitSettings : PanelColumnsSettings
     [Description("The firm-year table the score pass reads (as given to panel sql).")]
     public string? Table { get; init; }
 
-    [CommandOption("--ties <METHOD>")]
-    [Description("Ties in the Cox partial likelihood: efron (default, as R's coxph) or breslow.")]
-    [DefaultValue("efron")]
-    public string Ties { get; init; } = "efron";
-
     [CommandOption("-o|--out <FILE>")]
     [Description("Also write a self-contained HTML report to this file.")]
     public string? Out { get; init; }
@@ -79,9 +74,6 @@ public sealed class PanelFitSettings : PanelColumnsSettings
     [CommandOption("--force")]
     [Description("Overwrite existing --out and --score-sql files (never the cells file).")]
     public bool Force { get; init; }
-
-    public override ValidationResult Validate() =>
-        Ties is "efron" or "breslow" ? ValidationResult.Success() : ValidationResult.Error("--ties must be efron or breslow");
 }
 
 [Description("Fit the entry models on cells computed elsewhere.")]
@@ -89,7 +81,7 @@ public sealed class PanelFitCommand(Terminal terminal) : Command<PanelFitSetting
 {
     public override int Execute(CommandContext context, PanelFitSettings s, CancellationToken cancellationToken)
     {
-        var request = new PanelFitRequest(s.Cells, s.Ties == "breslow" ? Statistics.Ties.Breslow : Statistics.Ties.Efron)
+        var request = new PanelFitRequest(s.Cells, s.TiesMethod)
         {
             Scores = s.Scores, ScoreSqlOut = s.ScoreSql, Table = s.Table is null ? null : s.Input(s.Table),
             Dialect = PanelSql.Parse(s.Dialect, "--dialect"), MinCell = s.MinCell, ReportPath = s.Out, Force = s.Force,
