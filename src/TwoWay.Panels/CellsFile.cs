@@ -110,8 +110,8 @@ public sealed record CellsFile(string Path, IReadOnlyList<string> Covariates, Pa
                     if (parts.Length == 3 && parts[0] == "m" && int.TryParse(parts[1], out var j) && int.TryParse(parts[2], out var l) && l <= j) m.Add((j, l, i));
                 }
                 var p = m.Count == 0 ? 0 : m.Max(x => x.J) + 1;
-                if (m.Count == 0 || p * (p + 1) / 2 != m.Count || m.Select(x => (x.J, x.L)).Distinct().Count() != m.Count)
-                    throw new InputException(path, null, null, $"the m_j_l columns do not form the triangle of a square matrix: the file is not a whole score-pass result");
+                if (m.Count == 0 || m.Select(x => (x.J, x.L)).Distinct().Count() != m.Count)
+                    throw new InputException(path, null, null, "no m_j_l columns, or one given twice: the file is not a whole score-pass result");
                 var row = 1;
                 while (r.Read())
                 {
@@ -119,10 +119,9 @@ public sealed record CellsFile(string Path, IReadOnlyList<string> Covariates, Pa
                     var dir = Convert.ToString(r.GetValue(di), System.Globalization.CultureInfo.InvariantCulture)?.Trim().ToLowerInvariant();
                     var d = dir switch { "export" => Direction.Outward, "import" => Direction.Inward, _ => throw new InputException(path, row, "direction", $"'{dir}' is not a direction (export or import)") };
                     if (result.ContainsKey(d)) throw new InputException(path, row, "direction", $"the {dir} scores are given twice");
-                    var meat = new double[p, p];
-                    foreach (var (j, l, col) in m)
-                        meat[j, l] = meat[l, j] = r.IsDBNull(col) ? 0.0 : Convert.ToDouble(r.GetValue(col), System.Globalization.CultureInfo.InvariantCulture);
-                    result[d] = (meat, PanelAggregation.Long(r, ci));
+                    // Products the pass did not sum (across models) stay NaN; the fit checks it has every one it needs.
+                    result[d] = ScoreMatrix.From(p, PanelAggregation.Long(r, ci), m.Select(x =>
+                        (x.J, x.L, r.IsDBNull(x.Column) ? 0.0 : Convert.ToDouble(r.GetValue(x.Column), System.Globalization.CultureInfo.InvariantCulture))));
                 }
             });
         }

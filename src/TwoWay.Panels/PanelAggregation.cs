@@ -50,7 +50,7 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
     }
 
     /// <summary>Σ_f U_f U_fᵀ and the number of firms, by the score pass.</summary>
-    public (double[,] Meat, long Clusters) ClusterMeat(Direction entering, int covariates, IReadOnlyList<CellScore> scores)
+    public (double[,] Meat, long Clusters) ClusterMeat(Direction entering, int covariates, IReadOnlyList<CellScore> scores, IReadOnlyList<ScoreBlock> blocks)
     {
         foreach (var statement in PanelSql.ScoreTable(dialect, covariates, scores))
         {
@@ -59,9 +59,11 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
             cmd.CommandTimeout = 0;
             cmd.ExecuteNonQuery();
         }
-        using var r = Reader(PanelSql.ScoreProducts(dialect, covariates, scores[0].Score.Length, $"({PanelSql.Spells(entering, covariates)})", "cell_scores c"));
+        var p = scores[0].Score.Length;
+        using var r = Reader(PanelSql.ScoreProducts(dialect, covariates, p, $"({PanelSql.Spells(entering, covariates)})", "cell_scores c", blocks));
         r.Read();
-        return ScoreMatrix.From(scores[0].Score.Length, Long(r, 0), i => r.IsDBNull(1 + i) ? 0 : Convert.ToDouble(r.GetValue(1 + i), CultureInfo.InvariantCulture));
+        return ScoreMatrix.From(p, Long(r, 0), PanelSql.Products(p, blocks).Select((x, i) =>
+            (x.J, x.L, r.IsDBNull(1 + i) ? 0 : Convert.ToDouble(r.GetValue(1 + i), CultureInfo.InvariantCulture))));
     }
 
     /// <summary>
@@ -84,10 +86,10 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
         stage($"{what} entry: models");
         var pass = TimeSpan.Zero;
         var all = System.Diagnostics.Stopwatch.StartNew();
-        var result = EntryModels.Analyze(entering, covs, cells.Cells, cells.Outcomes, ties, scores =>
+        var result = EntryModels.Analyze(entering, covs, cells.Cells, cells.Outcomes, ties, (scores, blocks) =>
         {
             var sw = System.Diagnostics.Stopwatch.StartNew();
-            var meat = ClusterMeat(entering, covs.Count, scores);
+            var meat = ClusterMeat(entering, covs.Count, scores, blocks);
             pass = sw.Elapsed;
             return meat;
         });
@@ -153,15 +155,15 @@ public sealed class DisclosureCollector(int minCell)
     public PanelAnalysis Finish(PanelAnalysis analysis) => AnalysisDisclosure.Control(analysis, MinCell, Report);
 }
 
-/// <summary>The lower triangle m_j_l (j ≥ l) of the score pass, as the full symmetric matrix.</summary>
+/// <summary>The sums m_j_l (j ≥ l) of the score pass as a symmetric matrix; entries not summed are NaN.</summary>
 internal static class ScoreMatrix
 {
-    public static (double[,] Meat, long Clusters) From(int p, long clusters, Func<int, double> lowerTriangle)
+    public static (double[,] Meat, long Clusters) From(int p, long clusters, IEnumerable<(int J, int L, double Value)> entries)
     {
         var meat = new double[p, p];
-        var idx = 0;
         for (var j = 0; j < p; j++)
-            for (var l = 0; l <= j; l++) meat[j, l] = meat[l, j] = lowerTriangle(idx++);
+            for (var l = 0; l < p; l++) meat[j, l] = double.NaN;
+        foreach (var (j, l, v) in entries) meat[j, l] = meat[l, j] = v;
         return (meat, clusters);
     }
 }

@@ -171,18 +171,26 @@ public static class PanelSql
     /// <param name="p">The length of a score vector.</param>
     /// <param name="spellsRelation">The spell rows: a name, or a parenthesised query (aliased s here).</param>
     /// <param name="scoresRelation">The score rows with the columns of <see cref="ScoreColumns"/>, aliased c: a table, or <see cref="ScoreValues"/>.</param>
-    public static string ScoreProducts(SqlDialect d, int covariates, int p, string spellsRelation, string scoresRelation)
+    /// <param name="blocks">The runs of the score vector whose products are needed (each model's own); null for all.</param>
+    public static string ScoreProducts(SqlDialect d, int covariates, int p, string spellsRelation, string scoresRelation, IReadOnlyList<ScoreBlock>? blocks = null)
     {
         var sb = new StringBuilder();
         sb.Append("SELECT COUNT(*) AS clusters");
-        for (var j = 0; j < p; j++)
-            for (var l = 0; l <= j; l++) sb.Append(CultureInfo.InvariantCulture, $", SUM(u{j} * u{l}) AS m_{j}_{l}");
+        foreach (var (j, l) in Products(p, blocks)) sb.Append(CultureInfo.InvariantCulture, $", SUM(u{j} * u{l}) AS m_{j}_{l}");
         sb.Append("\nFROM (SELECT s.firm");
         for (var j = 0; j < p; j++) sb.Append(CultureInfo.InvariantCulture, $", SUM(CAST(c.s{j} AS {DoubleType(d)})) AS u{j}");
         sb.Append(CultureInfo.InvariantCulture, $"\n  FROM {spellsRelation} s JOIN {scoresRelation}\n  ON s.k = c.k AND s.lag = c.lag AND s.event = c.event");
         for (var i = 0; i < covariates; i++) sb.Append(CultureInfo.InvariantCulture, $" AND s.cov{i} = c.cov{i}");
         sb.Append("\n  GROUP BY s.firm) f");
         return sb.ToString();
+    }
+
+    /// <summary>The (j, l), j ≥ l, whose products the score pass sums: within each block, or all.</summary>
+    public static IEnumerable<(int J, int L)> Products(int p, IReadOnlyList<ScoreBlock>? blocks)
+    {
+        foreach (var b in blocks ?? [new ScoreBlock(0, p)])
+            for (var j = b.From; j < b.From + b.Size; j++)
+                for (var l = b.From; l <= j; l++) yield return (j, l);
     }
 
     /// <summary>The score rows' columns: k, lag, event, cov0…, s0….</summary>
@@ -348,20 +356,20 @@ public static class PanelSql
         """;
 
     /// <summary>The score pass as a standalone query over the table (the second round trip of docs/panel-data.md).</summary>
-    public static string ScoreScript(SqlDialect d, PanelInput input, Direction entering, IReadOnlyList<CellScore> scores)
+    public static string ScoreScript(SqlDialect d, PanelInput input, Direction entering, IReadOnlyList<CellScore> scores, IReadOnlyList<ScoreBlock>? blocks = null)
     {
         var covs = input.Covariates;
         var src = $"({Source(d, input)}) src";
         return $"""
             -- TwoWay score pass for {DirectionName(entering)} entry ({Name(d)}), written by `twoway panel fit`.
             -- Save the one-row result as CSV and give it back: twoway panel fit CELLS --scores FILE (one file per direction).
-            -- Only the number of firms and a {scores[0].Score.Length} × {scores[0].Score.Length} matrix of summed products leave the engine.
+            -- Only the number of firms and sums of products of a {scores[0].Score.Length}-vector (per firm, summed over firms) leave the engine.
             WITH fw AS (
             {Indent(Window(covs.Count, src))}
             ),
             spells AS ({Spells(entering, covs.Count)})
             SELECT {Literal(d, DirectionName(entering))} AS {Ident(d, "direction")}, r.* FROM (
-            {ScoreProducts(d, covs.Count, scores[0].Score.Length, "spells", ScoreValues(d, covs.Count, scores))}
+            {ScoreProducts(d, covs.Count, scores[0].Score.Length, "spells", ScoreValues(d, covs.Count, scores), blocks)}
             ) r;
 
             """.Replace("\r\n", "\n", StringComparison.Ordinal);

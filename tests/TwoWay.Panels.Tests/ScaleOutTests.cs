@@ -39,10 +39,13 @@ public sealed class ScaleOutTests
         Golden($"cells-min-cell.{name}.sql", PanelSql.CellsScript(d, Table, minCell: 10));
         CellScore[] scores =
         [
-            new(1, false, ["A", "micro"], false, [0.25, -1.5e-7]),
-            new(1, true, ["O'Brien & Co", "small"], true, [-0.125, 3.0]),
+            new(1, false, ["A", "micro"], false, [0.25, -1.5e-7, 1.0]),
+            new(1, true, ["O'Brien & Co", "small"], true, [-0.125, 3.0, -2.0]),
         ];
-        Golden($"scores.{name}.sql", PanelSql.ScoreScript(d, Table, Direction.Outward, scores));
+        // Two models' blocks: the products across them (m_2_0, m_2_1) are not summed.
+        var sql = PanelSql.ScoreScript(d, Table, Direction.Outward, scores, [new ScoreBlock(0, 2), new ScoreBlock(2, 1)]);
+        Assert.DoesNotContain("m_2_0", sql);
+        Golden($"scores.{name}.sql", sql);
     }
 
     [Fact]

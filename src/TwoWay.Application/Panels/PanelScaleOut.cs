@@ -87,7 +87,7 @@ public static class PanelScaleOut
             }
             byDirection[cells.Entering] = (kept, outcomes);
         }
-        var scores = new Dictionary<Direction, IReadOnlyList<CellScore>>();
+        var scores = new Dictionary<Direction, (IReadOnlyList<CellScore> Scores, IReadOnlyList<ScoreBlock> Blocks)>();
         PanelFit fit;
         try { fit = PanelFit.Of(request.Cells, file.Covariates, byDirection, request.Ties, meat, scores); }
         catch (EstimationException ex) { throw new InputException(request.Cells, null, null, ex.Message); }
@@ -96,7 +96,7 @@ public static class PanelScaleOut
         {
             var table = request.Table! with { Covariates = file.Covariates };
             var text = string.Join("\n", new[] { Direction.Outward, Direction.Inward }.Where(scores.ContainsKey)
-                .Select(d => PanelSql.ScoreScript(request.Dialect, table, d, scores[d])));
+                .Select(d => PanelSql.ScoreScript(request.Dialect, table, d, scores[d].Scores, scores[d].Blocks)));
             fit = fit with { ScoreSql = [OutputFile.WriteText(sqlOut, text, "--score-sql", request.Force, inputs)] };
         }
         if (request.ReportPath is { } report)

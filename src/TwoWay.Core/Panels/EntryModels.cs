@@ -21,7 +21,12 @@ public sealed record CellScore(int Interval, bool Lag, IReadOnlyList<string> Lev
 /// with the row scores looked up by cell. The adapter does this as a SQL GROUP BY firm.
 /// Null when the sums are not available (yet): the fits then carry model-based standard errors only.
 /// </summary>
-public delegate (double[,] Meat, long Clusters)? ClusterMeat(IReadOnlyList<CellScore> scores);
+/// Only the products within each of <paramref name="blocks"/> are needed (each model's own block);
+/// the others may be left as NaN.
+public delegate (double[,] Meat, long Clusters)? ClusterMeat(IReadOnlyList<CellScore> scores, IReadOnlyList<ScoreBlock> blocks);
+
+/// <summary>A run of a score vector belonging to one model: its products with itself form that model's meat.</summary>
+public readonly record struct ScoreBlock(int From, int Size);
 
 /// <summary>
 /// Kaplan–Meier, log-rank, Cox and discrete-time logit of entry, fitted on aggregated spell cells
@@ -114,11 +119,21 @@ public static class EntryModels
                     scores.Add(new CellScore(cells[c].Interval, cells[c].Lag, cells[c].Levels, e == 1, score));
                 }
             }
+            // Cox at β̂, logit, Cox at 0, concordance: cross-model products are never used, so never summed.
+            var blocks = new List<ScoreBlock>();
+            if (pc > 0) blocks.Add(new ScoreBlock(0, pc));
+            if (pl > 0) blocks.Add(new ScoreBlock(pc, pl));
+            if (pc > 0) { blocks.Add(new ScoreBlock(pc + pl, pc)); blocks.Add(new ScoreBlock(2 * pc + pl, 1)); }
             // No meat (the score pass runs elsewhere, later): model-based standard errors only.
-            if (clusterMeat(scores) is var (meat, clusters))
+            if (clusterMeat(scores, blocks) is var (meat, clusters))
             {
                 if (meat.GetLength(0) != scores[0].Score.Length)
                     throw new EstimationException($"the score products have {meat.GetLength(0)} rows where the fit has {scores[0].Score.Length} scores: they come from another fit (other cells or covariates)");
+                foreach (var b in blocks)
+                    for (var j = b.From; j < b.From + b.Size; j++)
+                        for (var l = b.From; l <= j; l++)
+                            if (double.IsNaN(meat[j, l]))
+                                throw new EstimationException($"the score products lack m_{j}_{l}: they are not a whole result of this fit's score pass");
                 double[,] Block(int from, int size)
                 {
                     var m = new double[size, size];

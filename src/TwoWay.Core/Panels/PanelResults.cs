@@ -109,13 +109,13 @@ public sealed record PanelFit(string Cells, IReadOnlyList<string> Covariates, En
     /// <param name="byDirection">Each direction's cells and Kaplan–Meier outcomes.</param>
     /// <param name="ties">Ties in the Cox partial likelihood.</param>
     /// <param name="meat">The score products per direction; missing directions get model-based standard errors.</param>
-    /// <param name="scores">Receives each direction's cell scores (for the score-pass SQL).</param>
+    /// <param name="scores">Receives each direction's cell scores and score blocks (for the score-pass SQL).</param>
     public static PanelFit Of(string cells, IReadOnlyList<string> covariates, IReadOnlyDictionary<Direction, (IReadOnlyList<SpellCell> Cells, IReadOnlyList<SpellOutcome> Outcomes)> byDirection,
-        Ties ties, IReadOnlyDictionary<Direction, (double[,] Meat, long Clusters)> meat, IDictionary<Direction, IReadOnlyList<CellScore>>? scores = null)
+        Ties ties, IReadOnlyDictionary<Direction, (double[,] Meat, long Clusters)> meat, IDictionary<Direction, (IReadOnlyList<CellScore> Scores, IReadOnlyList<ScoreBlock> Blocks)>? scores = null)
     {
-        EntryAnalysis Fit(Direction d) => EntryModels.Analyze(d, covariates, byDirection[d].Cells, byDirection[d].Outcomes, ties, s =>
+        EntryAnalysis Fit(Direction d) => EntryModels.Analyze(d, covariates, byDirection[d].Cells, byDirection[d].Outcomes, ties, (s, blocks) =>
         {
-            if (scores is not null) scores[d] = s;
+            if (scores is not null) scores[d] = (s, blocks);
             return meat.TryGetValue(d, out var m) ? m : null;
         });
         var export = Fit(Direction.Outward);
