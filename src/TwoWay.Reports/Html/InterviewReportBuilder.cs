@@ -77,6 +77,12 @@ public static class InterviewReportBuilder
                     byCode.Select(c => (IReadOnlyList<string>)[c.CodePath, N(c.Measures.Characters), N(c.Measures.CodedByA), N(c.Measures.CodedByB),
                         N(c.Measures.CodedByBoth), Pct(c.Measures.PercentAgreement), F(c.Measures.Kappa), F(c.Measures.KrippendorffAlpha)]).ToArray())));
             }
+            if (agreement.Unitizing is { ByGroup.Count: > 0 } u)
+                blocks.Add(new TableBlock(new ReportTable(
+                    "Unitizing alpha per code group (Krippendorff; ATLAS.ti's alpha-binary and cu-alpha): do the coders cut the text into the same units, and where both coded something of a group, choose the same code?",
+                    ["Code group", "Codes", "Units", "Alpha-binary", "Cu-alpha"],
+                    [.. u.ByGroup.Select(g => (IReadOnlyList<string>)[g.Group, N(g.Codes), N(g.Binary.Units), F(g.Binary.Alpha), F(g.CodingOnly.Alpha)]),
+                     ["All codes (Cu-alpha across groups)", N(u.ByCode.Count), N(u.Binary?.Units ?? 0), F(u.Binary?.Alpha), F(u.GroupsCodingOnly.Alpha)]])));
         }
         return new ReportSection("interviews", "Interviews: coding and inter-coder agreement", blocks);
     }
