@@ -134,3 +134,37 @@ public sealed class UnitizingAlphaTests
         Assert.Equal(KrippendorffAlpha.Nominal(chars)!.Value, UnitizingAlpha.CodingOnly(units).Alpha!.Value, 12);
     }
 }
+
+/// <summary>The study-level computation: codings become the units of the right code, group and transcript.</summary>
+public sealed class UnitizingAgreementTests
+{
+    [Fact]
+    public void Codings_of_a_study_give_the_same_figures_as_the_units_by_hand()
+    {
+        // Group "Modes" with codes Import and Export; two transcripts of 40 and 30 characters.
+        Guid modes = Guid.NewGuid(), import = Guid.NewGuid(), export = Guid.NewGuid(), s1 = Guid.NewGuid(), s2 = Guid.NewGuid();
+        var book = Codebook.Of([new Code(modes, "Modes", null, null), new Code(import, "Import", parentId: modes), new Code(export, "Export", parentId: modes)]);
+        Source[] sources = [new(s1, "first", new string('a', 40), null, null, 1), new(s2, "second", new string('b', 30), null, null, 1)];
+        Coding C(string coder, Guid source, Guid code, int a, int b) => new(Guid.NewGuid(), source, code, new TextSpan(a, b), coder);
+        var p = QualitativeProject.Create("p", sources, book,
+        [
+            C("ana", s1, import, 0, 10), C("bo", s1, import, 2, 10), C("ana", s2, export, 5, 20), C("bo", s2, import, 5, 15), C("bo", s2, export, 15, 20),
+        ], []);
+        var r = InterCoderAgreement.Compute(p, "ana", "bo").Unitizing!;
+        Assert.Equal(70, r.Characters);
+        // Import: ana [0,10) on stretch 0; bo [2,10) on stretch 0 and [5,15) on stretch 1.
+        var importByHand = UnitizingAlpha.Binary([40, 30], 2, [new(0, 0, 0, 10), new(1, 0, 2, 10), new(1, 1, 5, 15)]);
+        Assert.Equal(importByHand, r.ByCode.Single(c => c.CodeId == import).Binary);
+        var exportByHand = UnitizingAlpha.Binary([40, 30], 2, [new(0, 1, 5, 20), new(1, 1, 15, 20)]);
+        Assert.Equal(exportByHand, r.ByCode.Single(c => c.CodeId == export).Binary);
+        var group = Assert.Single(r.ByGroup);
+        Assert.Equal("Modes", group.Group);
+        Assert.Equal(UnitizingMeasures.Pool([importByHand, exportByHand]), group.Binary);
+        // cu-α: on [2,10) both chose Import; on [5,15) of the second, ana Export and bo Import; on [15,20) both Export.
+        // Coincidences: II 2·8 = 16, EE 2·5 = 10, IE = EI = 10; n_I = 26, n_E = 20, n = 46; α = 1 − 45·20/(2·26·20).
+        Assert.Equal(8 + 15, group.CodingOnly.PairableCharacters);
+        Assert.Equal(1 - 45.0 * 20 / (2 * 26 * 20), group.CodingOnly.Alpha!.Value, 12);
+        // One group only: Cu-α has a single value and is undefined.
+        Assert.Null(r.GroupsCodingOnly.Alpha);
+    }
+}
