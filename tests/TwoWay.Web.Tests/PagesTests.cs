@@ -231,6 +231,12 @@ public sealed class PagesTests(WorkbenchFixture wb)
         var axe = await w.Page.RunAxe();
         Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
 
+        // The same panel under disclosure control: the report says what was held back.
+        await w.Page.GetByLabel("Panel file").SetInputFilesAsync(panel);
+        await w.Page.GetByLabel("Hold back figures resting on fewer firms than (optional, e.g. 10)").FillAsync("10");
+        await w.Page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
+        await Assertions.Expect(w.Page.GetByText("Disclosure control (at least 10 firms)")).ToBeVisibleAsync(new() { Timeout = 60_000 });
+
         var bad = wb.Dir.Write("bad-panel.csv", "firm,year,import_value,export_value\n1,2001,5,0\n");
         await w.Page.GetByLabel("Panel file").SetInputFilesAsync(bad);
         await w.Page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();

@@ -31,6 +31,9 @@ public sealed class PanelModel : PageModel
     [BindProperty] public string ExportColumn { get; set; } = "export_value";
     [BindProperty] public string? Covariates { get; set; }
 
+    /// <summary>Disclosure control, as <c>--min-cell</c>: empty for none.</summary>
+    [BindProperty] public int? MinCell { get; set; }
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync(IFormFile? panel, CancellationToken ct)
@@ -49,7 +52,7 @@ public sealed class PanelModel : PageModel
                 FirmColumn = FirmColumn.Trim(), YearColumn = YearColumn.Trim(), ImportColumn = ImportColumn.Trim(), ExportColumn = ExportColumn.Trim(),
                 Covariates = (Covariates ?? "").Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
             };
-            var outcome = await PanelService.AnalyzeAsync(new PanelAnalysisRequest(input), cancellationToken: ct);
+            var outcome = await PanelService.AnalyzeAsync(new PanelAnalysisRequest(input) { MinCell = MinCell }, cancellationToken: ct);
             Panel = name;
             Report = PanelReportBuilder.Build(outcome.Analysis, "Panel analysis: " + name);
         }
