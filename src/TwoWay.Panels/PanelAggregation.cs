@@ -98,6 +98,43 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
         return result;
     }
 
+    /// <summary>
+    /// The whole analysis over fw, for every engine: states, transitions, both entry directions,
+    /// conversion (and the country linkage when the engine has flows), each stage timed into
+    /// <paramref name="seconds"/>; with <paramref name="minCell"/>, under disclosure control.
+    /// A model the data cannot support is bad input named by <paramref name="source"/>.
+    /// </summary>
+    public PanelAnalysis Analyze(string source, IReadOnlyList<string> covs, Ties ties, IDictionary<string, double> seconds, Action<string> stage,
+        int? minCell = null, Func<CountryLinkage>? linkage = null)
+    {
+        T Timed<T>(string name, Func<T> work)
+        {
+            var sw = System.Diagnostics.Stopwatch.StartNew();
+            var r = work();
+            seconds[name] = Math.Round(sw.Elapsed.TotalSeconds, 3);
+            return r;
+        }
+        var control = minCell is { } n ? new DisclosureCollector(n) : null;
+        var (firms, firmYears, first, last) = Extent();
+        var states = Timed("states", States);
+        var (pooled, byYear) = Timed("transitions", Transitions);
+        EntryAnalysis exportEntry, importEntry;
+        try
+        {
+            exportEntry = Timed("export_entry", () => Entry(Direction.Outward, covs, ties, seconds, stage, control));
+            importEntry = Timed("import_entry", () => Entry(Direction.Inward, covs, ties, seconds, stage, control));
+        }
+        catch (EstimationException ex)
+        {
+            throw new Input.InputException(source, null, null, ex.Message);
+        }
+        var conversion = Timed("conversion", () => { stage("conversion"); return Conversion(); });
+        var link = linkage is null ? null : Timed("country_linkage", linkage);
+        var analysis = new PanelAnalysis(source, firms, firmYears, first, last, covs, states, pooled, byYear,
+            exportEntry, importEntry, conversion, link, new Dictionary<string, double>(seconds));
+        return control is null ? analysis : control.Finish(analysis);
+    }
+
     /// <summary>Firms, firm-years, first and last year of the window table.</summary>
     public (long Firms, long FirmYears, int First, int Last) Extent()
     {
@@ -127,8 +164,10 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
         return cmd.ExecuteReader();
     }
 
+    internal static long Long(DbDataReader r, int i) => ToLong(r.GetValue(i));
+
     /// <summary>Engines return counts as int64, numeric or HUGEINT; they always fit a long.</summary>
-    internal static long Long(DbDataReader r, int i) => r.GetValue(i) switch
+    internal static long ToLong(object value) => value switch
     {
         System.Numerics.BigInteger b => (long)b,
         var v => Convert.ToInt64(v, CultureInfo.InvariantCulture),

@@ -140,27 +140,8 @@ public sealed class PanelEngine : IDisposable
     /// <param name="minCell">Disclosure control: hold back figures resting on 1 to N − 1 firms; null for none.</param>
     public PanelAnalysis Analyze(Ties ties = Ties.Efron, int? minCell = null)
     {
-        var control = minCell is { } n ? new DisclosureCollector(n) : null;
         var input = _input ?? throw new InvalidOperationException("Load a panel first");
-        var covs = input.Covariates;
-        var (firms, firmYears, first, last) = Aggregation.Extent();
-        var states = Timed("states", Aggregation.States);
-        var (pooled, byYear) = Timed("transitions", Aggregation.Transitions);
-        EntryAnalysis exportEntry, importEntry;
-        try
-        {
-            exportEntry = Timed("export_entry", () => Aggregation.Entry(Direction.Outward, covs, ties, _seconds, Stage, control));
-            importEntry = Timed("import_entry", () => Aggregation.Entry(Direction.Inward, covs, ties, _seconds, Stage, control));
-        }
-        catch (EstimationException ex)
-        {
-            throw new InputException(input.Path, null, null, ex.Message);
-        }
-        var conversion = Timed("conversion", () => { Stage("conversion"); return Aggregation.Conversion(); });
-        var linkage = input.FlowsPath is null ? null : Timed("country_linkage", CountryLinkage);
-        var analysis = new PanelAnalysis(input.Path, firms, firmYears, (int)first, (int)last, covs, states, pooled, byYear,
-            exportEntry, importEntry, conversion, linkage, new Dictionary<string, double>(_seconds));
-        return control is null ? analysis : control.Finish(analysis);
+        return Aggregation.Analyze(input.Path, input.Covariates, ties, _seconds, Stage, minCell, input.FlowsPath is null ? null : CountryLinkage);
     }
 
     // ---------------------------------------------------------------- reading and validation
@@ -350,7 +331,7 @@ public sealed class PanelEngine : IDisposable
             FROM per CROSS JOIN nc
             """);
         r.Read();
-        long L(int i) => r.IsDBNull(i) ? 0 : ToLong(r.GetValue(i));
+        long L(int i) => r.IsDBNull(i) ? 0 : PanelAggregation.ToLong(r.GetValue(i));
         var with = Wilson.Interval(L(2), L(1));
         var without = Wilson.Interval(L(4), L(3));
         return new CountryLinkage(L(0), with, without, with.Estimate / without.Estimate);
@@ -428,15 +409,11 @@ public sealed class PanelEngine : IDisposable
         return cmd.ExecuteReader();
     }
 
-    /// <summary>DuckDB returns SUM of integers as HUGEINT (BigInteger); counts here always fit a long.</summary>
-    private static long ToLong(object value) =>
-        value is System.Numerics.BigInteger b ? (long)b : Convert.ToInt64(value, CultureInfo.InvariantCulture);
-
     internal long Scalar(string sql)
     {
         using var cmd = _db.CreateCommand();
         cmd.CommandText = sql;
-        return ToLong(cmd.ExecuteScalar()!);
+        return PanelAggregation.ToLong(cmd.ExecuteScalar()!);
     }
 
     private Dictionary<string, string> Columns(string scanSql)

@@ -11,7 +11,7 @@ namespace TwoWay.Panels;
 /// becomes a temporary table of this session, and every query of <see cref="PanelSql"/> runs there;
 /// only counts, cells and the score products come back (docs/panel-data.md). It gives the same
 /// figures as the embedded DuckDB engine on the same rows. Nothing is written to the database
-/// beyond the session's temporary table, which goes when the connection closes.
+/// beyond the session's temporary tables, which are dropped at the end (a pooled connection outlives the call).
 /// </summary>
 public static class PostgresPanel
 {
@@ -23,7 +23,6 @@ public static class PostgresPanel
     /// <param name="minCell">Disclosure control: hold back figures resting on 1 to N − 1 firms; null for none.</param>
     public static PanelAnalysis Analyze(string connectionString, string display, PanelInput input, Ties ties = Ties.Efron, IProgress<string>? progress = null, int? minCell = null)
     {
-        var control = minCell is { } n ? new DisclosureCollector(n) : null;
         if (input.FlowsPath is not null)
             throw new InputException("--flows", null, "--flows", "country linkage reads a flows file; it is not available for a table in PostgreSQL yet (run it on an extract with the file engine)");
         var seconds = new Dictionary<string, double>();
@@ -55,28 +54,18 @@ public static class PostgresPanel
                 Execute(db, "ANALYZE fw");
                 return 0;
             });
-            var (firms, firmYears, first, last) = aggregation.Extent();
-            var states = Timed("states", aggregation.States);
-            var (pooled, byYear) = Timed("transitions", aggregation.Transitions);
-            EntryAnalysis exportEntry, importEntry;
-            try
-            {
-                exportEntry = Timed("export_entry", () => aggregation.Entry(Direction.Outward, input.Covariates, ties, seconds, Stage, control));
-                importEntry = Timed("import_entry", () => aggregation.Entry(Direction.Inward, input.Covariates, ties, seconds, Stage, control));
-            }
-            catch (EstimationException ex)
-            {
-                throw new InputException(where, null, null, ex.Message);
-            }
-            Stage("conversion");
-            var conversion = Timed("conversion", aggregation.Conversion);
-            var analysis = new PanelAnalysis(where, firms, firmYears, first, last, input.Covariates, states, pooled, byYear,
-                exportEntry, importEntry, conversion, null, seconds);
-            return control is null ? analysis : control.Finish(analysis);
+            return aggregation.Analyze(where, input.Covariates, ties, seconds, Stage, minCell);
         }
         catch (PostgresException e)
         {
             throw new InputException(where, null, null, "PostgreSQL refused a query: " + FirstLine(e.MessageText));
+        }
+        finally
+        {
+            // A pooled connection outlives this call: its temporary tables would stay with it.
+            if (db.State == System.Data.ConnectionState.Open)
+                try { Execute(db, "DROP TABLE IF EXISTS pg_temp.fw; DROP TABLE IF EXISTS pg_temp.cell_scores"); }
+                catch (NpgsqlException) { /* the session is gone, and its temporary tables with it */ }
         }
     }
 

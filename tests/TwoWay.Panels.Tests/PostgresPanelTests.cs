@@ -74,6 +74,27 @@ public sealed class PostgresPanelTests
     }
 
     [Fact]
+    public void Two_analyses_of_one_table_at_once_keep_their_work_apart()
+    {
+        // Each session's window table is its own temporary table: two analysts at the same moment
+        // (one with disclosure control) neither see nor disturb each other's.
+        using var tmp = new TempDir();
+        PanelWriter.Write(PanelSimulation.Generate(1500, 6, 5, 1.8), tmp.File("p.csv"));
+        var cs = PostgresCluster.Instance.NewDatabase("panel");
+        LoadTable(cs, tmp.File("p.csv"));
+        var input = new PanelInput("panel") { Covariates = ["sector"] };
+        var alone = PostgresPanel.Analyze(cs, "test database", input);
+        var together = new[] { (int?)null, 10 }.AsParallel().WithDegreeOfParallelism(2)
+            .Select(n => (n, PostgresPanel.Analyze(cs, "test database", input, minCell: n))).ToList();
+        SameFigures(Json(alone), Json(together.Single(x => x.n is null).Item2));
+        Assert.NotNull(together.Single(x => x.n == 10).Item2.Disclosure);
+        using var db = new NpgsqlConnection(cs);
+        db.Open();
+        using var cmd = new NpgsqlCommand("SELECT COUNT(*) FROM pg_tables WHERE tablename IN ('fw', 'cell_scores')", db);
+        Assert.Equal(0L, (long)cmd.ExecuteScalar()!); // nothing left behind once the sessions end
+    }
+
+    [Fact]
     public void A_table_with_bad_rows_is_refused_naming_the_column_and_firm_years_and_nothing_is_left_behind()
     {
         var cs = PostgresCluster.Instance.NewDatabase("panel");
