@@ -122,7 +122,7 @@ public static class TwoWayApp
     [
         ["init"], ["import"], ["demo"], ["migrate"], ["template"], ["export"], ["report"], ["guide"], ["sources", "add"], ["sources", "remove"],
         ["codes", "add"], ["codes", "rename"], ["codes", "move"], ["codes", "merge"], ["codes", "starter"], ["code"], ["memos", "add"],
-        ["evidence"], ["qdpx"], ["qdc"], ["assess"], ["study", "push"], ["study", "pull"], ["panel", "simulate"], ["quotes"], ["policy"],
+        ["evidence"], ["qdpx"], ["qdc"], ["assess"], ["study", "push"], ["study", "pull"], ["users"], ["panel", "simulate"], ["quotes"], ["policy"],
         ["suggest", "accept"], ["suggest", "reject"],
     ];
 

@@ -14,5 +14,11 @@ public sealed record MigrationResult(string Study, IReadOnlyList<string> Applied
 public static class StudyMigration
 {
     public static Task<MigrationResult> MigrateAsync(string study, CancellationToken cancellationToken = default) =>
-        Task.Run(() => new MigrationResult(StudyLocation.Parse(study).Display, Study.Migrate(study)), cancellationToken);
+        Task.Run(() =>
+        {
+            var applied = Study.Migrate(study);
+            // A team server's tables (accounts, audit, events) are upgraded with the study they serve.
+            var team = Storage.Team.TeamStore.Migrate(StudyLocation.Parse(study));
+            return new MigrationResult(StudyLocation.Parse(study).Display, [.. applied, .. team]);
+        }, cancellationToken);
 }

@@ -29,7 +29,31 @@ public static class StudyCommands
         config.AddCommand<Web.ServeCommand>("serve")
             .WithDescription("Open the study in the browser: overview, firms with their timelines, the coding screen for transcripts, codebook, matrices, agreement, search and exports (127.0.0.1 only; runs until Ctrl-C).")
             .WithExample("serve", "study.twoway")
-            .WithExample("serve", "study.twoway", "--port", "5117", "--no-browser", "--coder", "alice");
+            .WithExample("serve", "study.twoway", "--port", "5117", "--no-browser", "--coder", "alice")
+            .WithExample("serve", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"", "--port", "8080", "--proxy", "127.0.0.1");
+        config.AddBranch("users", users =>
+        {
+            users.SetDescription("The team server's accounts (serve --database): add, list, disable, enable, reset a password, set a role in the study. No e-mail is needed.");
+            users.AddCommand<Team.UsersAddCommand>("add")
+                .WithDescription("Add an account with a role (owner, coder, viewer or none); prints a generated password once unless --password-stdin gives one")
+                .WithExample("users", "add", "Мария", "--role", "owner", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"")
+                .WithExample("users", "add", "bob", "--role", "coder", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+            users.AddCommand<Team.UsersListCommand>("list")
+                .WithDescription("The accounts with their roles, state and last sign-in")
+                .WithExample("users", "list", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+            users.AddCommand<Team.UsersRoleCommand>("role")
+                .WithDescription("Set an account's role in the study: owner, coder, viewer, or none (no longer a member); audited")
+                .WithExample("users", "role", "bob", "viewer", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+            users.AddCommand<Team.UsersResetPasswordCommand>("reset-password")
+                .WithDescription("Give an account a new password (generated and printed once, or from --password-stdin); its sessions end at once")
+                .WithExample("users", "reset-password", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+            users.AddCommand<Team.UsersDisableCommand>("disable")
+                .WithDescription("Stop an account from signing in; its open sessions end at once")
+                .WithExample("users", "disable", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+            users.AddCommand<Team.UsersEnableCommand>("enable")
+                .WithDescription("Let a disabled account sign in again")
+                .WithExample("users", "enable", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+        });
         config.AddCommand<FirmsCommand>("firms")
             .WithDescription("List the firms of a study with their numbers of inward and outward operations.")
             .WithExample("firms", "study.twoway", "--json");

@@ -4,6 +4,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using TwoWay.Application.Interviews;
 using TwoWay.Qualitative;
+using TwoWay.Web.Hosting;
+using TwoWay.Web.Security;
 
 namespace TwoWay.Web.Api;
 
@@ -40,9 +42,10 @@ internal static class CodingApi
         // A region of the coding screen drawn again after a change: the text's pieces in [from, to)
         // and the margin entries of the codings named (those still shown), with the codes' counts.
         api.MapGet("/transcripts/{id}/region", async (string id, int from, int to, string? ids, bool? mine, string? coder, HttpContext http,
-            InterviewWorkbench w, CancellationToken ct) =>
+            InterviewWorkbench w, StudyAccess access, CancellationToken ct) =>
         {
-            var only = mine == true ? Coder(http) : string.IsNullOrEmpty(coder) ? null : coder;
+            // Blind coding: a coder who sees only their own codings gets only theirs, whatever was asked.
+            var only = mine == true || access.SeesOnlyOwn ? Coder(http) : string.IsNullOrEmpty(coder) ? null : coder;
             var view = await w.TranscriptAsync(new TranscriptRequest(id, only), ct);
             (from, to) = (Math.Clamp(from, 0, view.Text.Length), Math.Clamp(to, 0, view.Text.Length));
             var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToHashSet();
@@ -62,20 +65,35 @@ internal static class CodingApi
         {
             var quotations = await w.CodeSelectionAsync(new CodeSelectionRequest(body.Source, body.Start, body.End, body.Text, body.Codes ?? [],
                 Coder(http), body.Memo), ct);
+            Changed(http, quotations);
             return Results.Json(new { codings = quotations.Select(View) });
         });
 
-        api.MapPost("/codings/{id}/edit", async (string id, EditCodingBody body, InterviewWorkbench w, CancellationToken ct) =>
+        api.MapPost("/codings/{id}/edit", async (string id, EditCodingBody body, HttpContext http, InterviewWorkbench w, CancellationToken ct) =>
         {
             var span = body.Start is { } s && body.End is { } e ? $"{s}-{e}" : null;
             var q = await w.EditCodingAsync(new EditCodingRequest(id, span, null, body.Code, body.Memo, body.Version, body.Text), ct);
+            Changed(http, [q]);
             return Results.Json(new { coding = View(q) });
         });
 
-        api.MapPost("/codings/{id}/remove", async (string id, RemoveCodingBody body, InterviewWorkbench w, CancellationToken ct) =>
+        api.MapPost("/codings/{id}/remove", async (string id, RemoveCodingBody body, HttpContext http, InterviewWorkbench w, CancellationToken ct) =>
         {
             var removed = await w.RemoveCodingAsync(new RemoveCodingRequest(id, body.Force, body.Version), ct);
+            Changed(http, [removed.Quotation]);
             return Results.Json(new { coding = View(removed.Quotation), unlinkedEvidence = removed.UnlinkedEvidence });
+        });
+    }
+
+    // For the other members' open pages: which codings changed and where (they redraw that region;
+    // a moved coding's old place they know from their own margin).
+    private static void Changed(HttpContext http, IReadOnlyList<Quotation> changed)
+    {
+        if (changed.Count == 0) return;
+        LiveEvents.Note(http, "coding", changed[0].SourceId.ToString(), new
+        {
+            ids = changed.Select(q => q.CodingId),
+            ranges = changed.Select(q => new[] { q.Start, q.End }),
         });
     }
 

@@ -20,6 +20,37 @@ async function post(url, body) {
 const box = document.getElementById('transcript');
 if (box) codingScreen(box);
 
+// Team server: follow the study's event log (server-sent events; the browser reconnects by itself
+// and resumes after the last event it saw). A page that can bring itself up to date does so (the
+// coding screen redraws the region another member changed); any other change is announced with a
+// button to reload.
+if (document.body.dataset.events && 'EventSource' in window) follow(Number(document.body.dataset.events));
+
+function follow(after) {
+  const me = document.body.dataset.me;
+  const live = document.getElementById('live');
+  const stream = new EventSource(`/api/events?after=${after}`);
+  stream.addEventListener('change', e => {
+    const change = JSON.parse(e.data);
+    if (change.actor === me) return;
+    const handled = !document.dispatchEvent(new CustomEvent('twoway:change', { detail: change, cancelable: true }));
+    live.replaceChildren();
+    const text = document.createElement('span');
+    const what = { coding: 'changed a coding', codebook: 'changed the codebook', cases: 'changed the cases', members: 'changed the members', blind: 'changed blind coding' }[change.kind] ?? 'changed the study';
+    text.textContent = `${change.actor} ${what}${handled ? ' (shown here)' : ''}. `;
+    live.append(text);
+    if (!handled) {
+      const reload = document.createElement('button');
+      reload.type = 'button';
+      reload.textContent = 'Reload to see it';
+      reload.addEventListener('click', () => location.reload());
+      live.append(reload);
+    }
+    live.hidden = false;
+  });
+  window.addEventListener('pagehide', () => stream.close());
+}
+
 function codingScreen(box) {
   const source = box.dataset.source;
   const status = document.getElementById('status');
@@ -176,6 +207,20 @@ function codingScreen(box) {
     current = null;
     showSelection();
   }
+
+  // Another member's coding in this transcript: redraw the places it touched (its old place, known
+  // from this margin, and its new one). Blind coders never receive other coders' changes.
+  document.addEventListener('twoway:change', e => {
+    const change = e.detail;
+    if (change.kind !== 'coding' || change.source !== source || !change.detail) return;
+    e.preventDefault();
+    const ranges = [...change.detail.ranges];
+    for (const id of change.detail.ids) {
+      const li = document.getElementById('c-' + id);
+      if (li) ranges.push([Number(li.dataset.start), Number(li.dataset.end)]);
+    }
+    update({ ranges, ids: change.detail.ids }).catch(() => location.reload());
+  });
 
   function buttons() {
     undoButton.disabled = undo.length === 0;

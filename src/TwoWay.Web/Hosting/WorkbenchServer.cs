@@ -16,7 +16,11 @@ using TwoWay.Application.Cases;
 using TwoWay.Application.Evidence;
 using TwoWay.Application.Interviews;
 using TwoWay.Application.Reports;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using TwoWay.Application.Team;
 using TwoWay.Storage;
+using TwoWay.Storage.Team;
 using TwoWay.Web.Api;
 using TwoWay.Web.Security;
 
@@ -31,7 +35,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
-    private WorkbenchServer(WebApplication app, Uri baseAddress, OneTimeToken token)
+    private WorkbenchServer(WebApplication app, Uri baseAddress, OneTimeToken? token)
     {
         _app = app;
         BaseAddress = baseAddress;
@@ -52,11 +56,11 @@ public sealed class WorkbenchServer : IAsyncDisposable
     /// <summary>Where the workbench listens, e.g. http://127.0.0.1:5117/.</summary>
     public Uri BaseAddress { get; }
 
-    /// <summary>The one-time token of <see cref="OpenAddress"/>.</summary>
-    public OneTimeToken Token { get; }
+    /// <summary>The one-time token of <see cref="OpenAddress"/> (laptop mode; null on the team server, where people sign in).</summary>
+    public OneTimeToken? Token { get; }
 
-    /// <summary>The URL to open once: it exchanges the token for the session cookie.</summary>
-    public Uri OpenAddress => new(BaseAddress, "open?token=" + Token.Text);
+    /// <summary>The URL to open once: it exchanges the token for the session cookie (the login page on the team server).</summary>
+    public Uri OpenAddress => Token is { } t ? new(BaseAddress, "open?token=" + t.Text) : new(BaseAddress, "login");
 
     /// <summary>
     /// Checks the study opens (migrating an older file as every command does), then starts the server.
@@ -67,6 +71,114 @@ public sealed class WorkbenchServer : IAsyncDisposable
         string studyName;
         await using (var study = await Study.OpenAsync(options.Study, ct).ConfigureAwait(false)) studyName = study.Location.ShortName;
 
+        var builder = CreateBuilder(k => k.Listen(IPAddress.Loopback, options.Port));
+        var token = new OneTimeToken();
+        var services = builder.Services;
+        AddStudy(services, options.Study, new WorkbenchContext(options.Study, options.Coder, studyName));
+        services.AddSingleton(token);
+        // Laptop mode: keys live as long as the server, so every session ends with it.
+        services.AddDataProtection().UseEphemeralDataProtectionProvider();
+        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
+        {
+            SessionCookie(o.Cookie);
+            o.LoginPath = "/welcome";
+            o.AccessDeniedPath = "/welcome";
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
+                else ctx.Response.Redirect("/welcome");
+                return Task.CompletedTask;
+            };
+        });
+        AddPages(services, o => o.Conventions.AllowAnonymousToPage("/Welcome"));
+
+        var app = builder.Build();
+        UsePipeline(app, team: false);
+        app.MapGet("/open", async (HttpContext http, string? token, OneTimeToken expected, WorkbenchContext wb) =>
+        {
+            if (!expected.TryRedeem(token)) return Results.Redirect("/welcome?used=1");
+            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, wb.Coder)], CookieAuthenticationDefaults.AuthenticationScheme);
+            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
+            return Results.Redirect("/");
+        }).AllowAnonymous();
+        MapEndpoints(app);
+        return await StartedAsync(app, token, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The team server: the same pages over a PostgreSQL study, entered with an account (ASP.NET
+    /// Core Identity), each request checked against the account's role in the study
+    /// (<see cref="TeamGate"/>), changes streamed to the other members' pages (<see cref="LiveEvents"/>).
+    /// The team tables are created on a study's first start; an outdated schema is refused.
+    /// </summary>
+    public static async Task<WorkbenchServer> StartTeamAsync(TeamServerOptions options, CancellationToken ct = default)
+    {
+        var location = await TeamStore.OpenAsync(options.Database, ct).ConfigureAwait(false);
+        var builder = CreateBuilder(k =>
+        {
+            if (options.Urls.Count == 0) k.Listen(IPAddress.Loopback, options.Port);
+        });
+        if (options.Urls.Count > 0) builder.WebHost.UseUrls([.. options.Urls]);
+        var services = builder.Services;
+        AddStudy(services, location.ConnectionString, new WorkbenchContext(location.ConnectionString, "", location.ShortName, Team: true));
+        services.AddSingleton(new TeamActivity(location));
+        services.AddSingleton<LoginThrottle>();
+        services.AddTeamIdentity(location.ConnectionString).AddSignInManager();
+        // Sessions are checked against the account on every request: logout, a disabled account or
+        // a reset password (each changes the security stamp) ends every session at once.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.ConfigureApplicationCookie(o =>
+        {
+            SessionCookie(o.Cookie);
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/login";
+            o.AccessDeniedPath = "/login";
+            o.Events.OnRedirectToLogin = ctx =>
+            {
+                if (ctx.Request.Path.StartsWithSegments("/api")) return ApiRefusal(ctx.Response, StatusCodes.Status401Unauthorized, "sign in first");
+                // Only the path is kept for after the login: never an absolute (open-redirect) address.
+                else ctx.Response.Redirect("/login?returnUrl=" + Uri.EscapeDataString(ctx.Request.Path + ctx.Request.QueryString));
+                return Task.CompletedTask;
+            };
+        });
+        // Keys in the database: sessions survive a restart and several processes share them.
+        services.AddDataProtection().SetApplicationName("TwoWay.TeamServer").PersistKeysToDbContext<TeamDbContext>();
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Forwarded headers are believed only from the proxies named (--proxy); none by default.
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in options.Proxies) o.KnownProxies.Add(proxy);
+        });
+        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = false; });
+        AddPages(services, o =>
+        {
+            o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/Welcome");
+            o.Conventions.AllowAnonymousToPage("/Status");
+        });
+
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseHsts(); // sent only over HTTPS (directly or as the trusted proxy says)
+        UsePipeline(app, team: true);
+        LiveEvents.Map(app);
+        MapEndpoints(app);
+        return await StartedAsync(app, null, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A refusal of a script's request: JSON with the reason (never the HTML status page).</summary>
+    internal static Task ApiRefusal(HttpResponse response, int status, string error)
+    {
+        response.StatusCode = status;
+        return response.WriteAsJsonAsync(new { error });
+    }
+
+    private static WebApplicationBuilder CreateBuilder(Action<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions> listen)
+    {
         var assembly = typeof(WorkbenchServer).Assembly;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions
         {
@@ -77,39 +189,36 @@ public sealed class WorkbenchServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(k =>
         {
-            k.Listen(IPAddress.Loopback, options.Port);
+            listen(k);
             k.AddServerHeader = false;
             k.Limits.MaxRequestBodySize = MaxPanelUploadBytes; // each request's own limit is set below, by its path
         });
+        return builder;
+    }
 
-        var token = new OneTimeToken();
-        var services = builder.Services;
-        services.AddSingleton(new WorkbenchContext(options.Study, options.Coder, studyName));
-        services.AddSingleton(token);
-        services.AddSingleton(new InterviewWorkbench(options.Study));
-        services.AddSingleton(new ReportService(options.Study));
-        services.AddSingleton(new EvidenceService(options.Study));
-        services.AddSingleton(new CaseAnalysisService(options.Study));
-        services.AddSingleton(new StudyService(options.Study));
-        services.AddSingleton(new OperationEditing(options.Study));
-        services.AddSingleton(new TwoWay.Application.Assessment.AssessmentService(options.Study));
-        // Laptop mode: keys live as long as the server, so every session ends with it.
-        services.AddDataProtection().UseEphemeralDataProtectionProvider();
-        services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
-        {
-            o.Cookie.Name = "twoway.session";
-            o.Cookie.HttpOnly = true;
-            o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
-            o.LoginPath = "/welcome";
-            o.AccessDeniedPath = "/welcome";
-            o.Events.OnRedirectToLogin = ctx =>
-            {
-                if (ctx.Request.Path.StartsWithSegments("/api")) ctx.Response.StatusCode = StatusCodes.Status401Unauthorized;
-                else ctx.Response.Redirect("/welcome");
-                return Task.CompletedTask;
-            };
-        });
+    private static void SessionCookie(CookieBuilder cookie)
+    {
+        cookie.Name = "twoway.session";
+        cookie.HttpOnly = true;
+        cookie.SameSite = SameSiteMode.Strict;
+        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over TLS
+    }
+
+    private static void AddStudy(IServiceCollection services, string study, WorkbenchContext context)
+    {
+        services.AddSingleton(context);
+        services.AddScoped<StudyAccess>();
+        services.AddSingleton(new InterviewWorkbench(study));
+        services.AddSingleton(new ReportService(study));
+        services.AddSingleton(new EvidenceService(study));
+        services.AddSingleton(new CaseAnalysisService(study));
+        services.AddSingleton(new StudyService(study));
+        services.AddSingleton(new OperationEditing(study));
+        services.AddSingleton(new TwoWay.Application.Assessment.AssessmentService(study));
+    }
+
+    private static void AddPages(IServiceCollection services, Action<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions> conventions)
+    {
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o =>
         {
@@ -117,13 +226,16 @@ public sealed class WorkbenchServer : IAsyncDisposable
             o.Cookie.Name = "twoway.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         });
         // Names and transcripts in every script are written as they are (only markup characters are
         // encoded); the default encoder would turn each Cyrillic or Georgian letter into an entity.
         services.AddWebEncoders(o => o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AllowAnonymousToPage("/Welcome")).AddApplicationPart(assembly);
+        services.AddRazorPages(conventions).AddApplicationPart(typeof(WorkbenchServer).Assembly);
+    }
 
-        var app = builder.Build();
+    private static void UsePipeline(WebApplication app, bool team)
+    {
         app.UseSecurityHeaders();
         app.UseMiddleware<ProblemResponses>();
         app.UseStatusCodePagesWithReExecute("/status/{0}");
@@ -144,16 +256,13 @@ public sealed class WorkbenchServer : IAsyncDisposable
         });
         app.UseRouting();
         app.UseAuthentication();
+        if (team) app.UseTeamGate();
         app.UseAuthorization();
         app.UseAntiforgery();
+    }
 
-        app.MapGet("/open", async (HttpContext http, string? token, OneTimeToken expected, WorkbenchContext wb) =>
-        {
-            if (!expected.TryRedeem(token)) return Results.Redirect("/welcome?used=1");
-            var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, wb.Coder)], CookieAuthenticationDefaults.AuthenticationScheme);
-            await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, new ClaimsPrincipal(identity));
-            return Results.Redirect("/");
-        }).AllowAnonymous();
+    private static void MapEndpoints(WebApplication app)
+    {
         app.MapGet("/assets/{name}", (HttpContext http, string name) => Assets.Serve(http, name)).AllowAnonymous();
         app.MapGet("/codes.css", async (InterviewWorkbench w, CancellationToken c) =>
             Results.Text(CodeColours.Stylesheet(await w.ListCodesAsync(c)), "text/css; charset=utf-8"));
@@ -161,7 +270,10 @@ public sealed class WorkbenchServer : IAsyncDisposable
         ChartEndpoints.Map(app);
         ExportEndpoints.Map(app);
         app.MapRazorPages();
+    }
 
+    private static async Task<WorkbenchServer> StartedAsync(WebApplication app, OneTimeToken? token, CancellationToken ct)
+    {
         await app.StartAsync(ct).ConfigureAwait(false);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new WorkbenchServer(app, new Uri(address.TrimEnd('/') + "/"), token);

@@ -9,15 +9,19 @@ namespace TwoWay.Web.Pages;
 /// Krippendorff's α per code (NVivo's character-by-character comparison); three or more give
 /// Fleiss' κ and α per code. With guide lines for reading them.
 /// </summary>
-public sealed class AgreementModel(InterviewWorkbench workbench) : PageModel
+public sealed class AgreementModel(InterviewWorkbench workbench, TwoWay.Web.Security.StudyAccess access) : PageModel
 {
     public CoderList Coders { get; private set; } = null!;
     public IReadOnlyList<string> Chosen { get; private set; } = [];
     public AgreementResult? Pair { get; private set; }
     public TeamAgreementResult? Team { get; private set; }
 
+    /// <summary>Blind coding and the comparison not yet opened: the page shows nothing of the others' work.</summary>
+    public bool Closed => access.SeesOnlyOwn;
+
     public async Task OnGetAsync(string[]? coder, CancellationToken ct)
     {
+        if (Closed) { Coders = new CoderList([]); return; }
         Coders = await workbench.CodersAsync(ct);
         var known = Coders.Coders.Select(c => c.Coder).ToList();
         Chosen = coder is { Length: > 0 } ? coder.Where(known.Contains).Distinct().ToList() : known;

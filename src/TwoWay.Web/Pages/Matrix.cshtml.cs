@@ -5,7 +5,7 @@ using TwoWay.Qualitative;
 namespace TwoWay.Web.Pages;
 
 /// <summary>The code × case matrix (with quotations: the framework matrix) and code co-occurrence, by round and coder.</summary>
-public sealed class MatrixModel(InterviewWorkbench workbench) : PageModel
+public sealed class MatrixModel(InterviewWorkbench workbench, TwoWay.Web.Security.StudyAccess access) : PageModel
 {
     public CodeCaseMatrixResult Matrix { get; private set; } = null!;
     public CoOccurrenceResult CoOccurrence { get; private set; } = null!;
@@ -17,8 +17,11 @@ public sealed class MatrixModel(InterviewWorkbench workbench) : PageModel
 
     public async Task OnGetAsync(int? round, string? coder, bool quotes, bool all, CancellationToken ct)
     {
+        // Blind coding: a coder's matrices count only their own codings.
+        if (access.SeesOnlyOwn) coder = access.Name;
         (Round, Coder, Quotes, AllCodes) = (round, string.IsNullOrEmpty(coder) ? null : coder, quotes, all);
         Coders = await workbench.CodersAsync(ct);
+        if (access.SeesOnlyOwn) Coders = Coders with { Coders = Coders.Coders.Where(c => c.Coder == access.Name).ToList() };
         Matrix = await workbench.MatrixAsync(new MatrixRequest(Round, Quotes, Coder), ct);
         CoOccurrence = await workbench.CoOccurrenceAsync(new CoOccurrenceRequest(Round, Coder), ct);
     }

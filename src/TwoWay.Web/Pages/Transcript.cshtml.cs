@@ -14,7 +14,7 @@ namespace TwoWay.Web.Pages;
 /// margin of codings. With <c>mine</c> (blind mode) only the signed-in coder's codings leave the
 /// server; with <c>coder</c> only that coder's are shown.
 /// </summary>
-public sealed class TranscriptModel(InterviewWorkbench workbench) : PageModel
+public sealed class TranscriptModel(InterviewWorkbench workbench, TwoWay.Web.Security.StudyAccess access) : PageModel
 {
     public TranscriptView View { get; private set; } = null!;
     public CodeList Codes { get; private set; } = null!;
@@ -23,8 +23,15 @@ public sealed class TranscriptModel(InterviewWorkbench workbench) : PageModel
     public string? Coder { get; private set; }
     public IReadOnlyList<string> AllCoders { get; private set; } = [];
 
+    /// <summary>Blind coding on the team server: this coder sees only their own codings, whatever the form asks.</summary>
+    public bool Blind => access.SeesOnlyOwn;
+
+    /// <summary>Whether this person may code here (a viewer reads only).</summary>
+    public bool CanCode => access.CanCode;
+
     public async Task OnGetAsync(string id, bool mine, string? coder, CancellationToken ct)
     {
+        mine |= access.SeesOnlyOwn;
         Mine = mine;
         Coder = mine ? User.Identity!.Name : string.IsNullOrEmpty(coder) ? null : coder;
         var all = await workbench.TranscriptAsync(new TranscriptRequest(id), ct);

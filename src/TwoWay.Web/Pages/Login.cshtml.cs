@@ -1,0 +1,71 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection;
+using TwoWay.Application.Team;
+using TwoWay.Storage.Team;
+using TwoWay.Web.Hosting;
+using TwoWay.Web.Security;
+
+namespace TwoWay.Web.Pages;
+
+/// <summary>
+/// The team server's sign-in. One answer for a wrong name or a wrong password; repeated failures
+/// are answered 429 (<see cref="LoginThrottle"/>) and lock the account for a while (Identity's
+/// lockout); every attempt is audited. After signing in, only a local path is followed.
+/// </summary>
+public sealed class LoginModel(WorkbenchContext wb, IServiceProvider services) : PageModel
+{
+    public const string WrongNameOrPassword = "The name or the password is wrong.";
+
+    [BindProperty] public string Name { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Problem { get; private set; }
+
+    public IActionResult OnGet()
+    {
+        if (!wb.Team) return Redirect("/welcome");
+        if (User.Identity?.IsAuthenticated == true) return LocalRedirect(SafeReturn());
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (!wb.Team) return NotFound();
+        var throttle = services.GetRequiredService<LoginThrottle>();
+        var signIn = services.GetRequiredService<SignInManager<TeamUser>>();
+        var activity = services.GetRequiredService<TeamActivity>();
+        var address = HttpContext.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var name = (Name ?? "").Trim().Normalize(System.Text.NormalizationForm.FormC);
+        if (!throttle.Allows(address, name))
+        {
+            await activity.AuditAsync(name, "login refused (too many attempts)", null, address);
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            Response.Headers.RetryAfter = ((int)LoginThrottle.Window.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Problem = "Too many failed sign-ins from here. Wait a quarter of an hour, or ask the study's administrator to reset your password.";
+            return Page();
+        }
+        var user = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
+        var result = user is null || user.Disabled ? Microsoft.AspNetCore.Identity.SignInResult.Failed
+            : await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            throttle.Failed(address, name);
+            await activity.AuditAsync(name, result.IsLockedOut ? "login failed (locked out)" : "login failed", null, address);
+            Response.StatusCode = StatusCodes.Status401Unauthorized;
+            Problem = result.IsLockedOut
+                ? "This account is locked for a while after repeated failed sign-ins. Try later, or ask the administrator."
+                : WrongNameOrPassword;
+            return Page();
+        }
+        user!.LastLoginAt = DateTimeOffset.UtcNow;
+        await signIn.UserManager.UpdateAsync(user);
+        await activity.AuditAsync(user.UserName ?? name, "login", null, address);
+        return LocalRedirect(SafeReturn());
+    }
+
+    // Only a path on this server ("/transcripts/…"), never "//host" or "https://…" (no open redirect).
+    private string SafeReturn() => ReturnUrl is { } r && Url.IsLocalUrl(r) && !r.StartsWith("/login", StringComparison.OrdinalIgnoreCase) ? r : "/";
+}

@@ -1,0 +1,108 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using TwoWay.Application.Team;
+using TwoWay.Storage.Team;
+using TwoWay.Web.Hosting;
+
+namespace TwoWay.Web.Security;
+
+/// <summary>Marks a page or endpoint only the study's owner may use (members, blind coding, the comparison).</summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class OwnerOnlyAttribute : Attribute;
+
+/// <summary>
+/// What the person behind this request may do in the study, read per request (a changed role takes
+/// effect at once). On a laptop the one user is the owner; on the team server it is the account's role.
+/// </summary>
+public sealed class StudyAccess
+{
+    public bool Team { get; internal set; }
+    public string Name { get; internal set; } = "";
+    public StudyRole Role { get; internal set; } = StudyRole.Owner;
+    /// <summary>The team's settings this request saw (blind coding, comparison).</summary>
+    public TeamSettings Settings { get; internal set; } = new(false, false);
+
+    public bool CanCode => Role >= StudyRole.Coder;
+    public bool IsOwner => Role == StudyRole.Owner;
+
+    /// <summary>Blind coding for this person: a coder sees only their own codings until the owner opens the comparison.</summary>
+    public bool SeesOnlyOwn => Team && !IsOwner && Settings.HidesOthers;
+
+    /// <summary>The last event the page was drawn after (the live updates start from there).</summary>
+    public long EventSeq { get; internal set; }
+}
+
+/// <summary>
+/// The team server's gate, after authentication: every request of a signed-in account is checked
+/// against the account's role in the study (resource-based: the study is the resource). A
+/// non-member gets 404 for every study address, a viewer's change is refused (403), an owner-only
+/// endpoint refuses the rest; a disabled or removed account is signed out. After a change that
+/// succeeded, the change is appended to the study's event log for the other members' pages.
+/// </summary>
+internal static class TeamGate
+{
+    private static readonly string[] Open = ["/login", "/assets", "/status", "/signout", "/welcome", "/favicon.ico"];
+
+    public static bool IsOpen(PathString path) => Open.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    public static IApplicationBuilder UseTeamGate(this IApplicationBuilder app) =>
+        app.Use(async (http, next) =>
+        {
+            if (IsOpen(http.Request.Path) || http.User.Identity?.IsAuthenticated != true) { await next(http); return; }
+            var api = http.Request.Path.StartsWithSegments("/api");
+            var users = http.RequestServices.GetRequiredService<UserManager<TeamUser>>();
+            var user = await users.GetUserAsync(http.User);
+            if (user is null || user.Disabled)
+            {
+                await http.SignOutAsync(IdentityConstants.ApplicationScheme);
+                if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status401Unauthorized, "sign in again");
+                else http.Response.Redirect("/login");
+                return;
+            }
+            if (user.Role is not { } role)
+            {
+                // A non-member learns nothing of the study, not even that the address exists.
+                if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status404NotFound, "not found");
+                else http.Response.StatusCode = StatusCodes.Status404NotFound;
+                return;
+            }
+            var activity = http.RequestServices.GetRequiredService<TeamActivity>();
+            var access = http.RequestServices.GetRequiredService<StudyAccess>();
+            access.Team = true;
+            access.Name = user.UserName ?? "";
+            access.Role = role;
+            access.Settings = await activity.SettingsAsync(http.RequestAborted);
+            var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            var ownerOnly = http.GetEndpoint()?.Metadata.GetMetadata<OwnerOnlyAttribute>() is not null;
+            if ((change && !access.CanCode) || (ownerOnly && !access.IsOwner))
+            {
+                if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status403Forbidden, $"your role in this study ({TeamAccounts.RoleName(role)}) does not allow this");
+                else http.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return;
+            }
+            if (!change) access.EventSeq = await activity.LatestAsync(http.RequestAborted);
+            await next(http);
+            if (change && http.Response.StatusCode < 400)
+            {
+                var kind = http.Items[LiveEvents.KindKey] as string ?? KindOf(http.Request.Path);
+                await activity.AppendAsync(access.Name, kind, http.Items[LiveEvents.SourceKey] as string, http.Items[LiveEvents.DetailKey] as string);
+                LiveEvents.Signal.Pulse();
+            }
+        });
+
+    private static string KindOf(PathString path)
+    {
+        var first = (path.Value ?? "/").Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "study";
+        return first switch
+        {
+            "codebook" => "codebook",
+            "firms" => "cases",
+            "members" => "members",
+            "transcripts" => "transcript",
+            _ => "study",
+        };
+    }
+}
