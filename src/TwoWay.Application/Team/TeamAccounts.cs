@@ -73,6 +73,16 @@ public sealed class TeamAccounts(string database)
             return new TeamAccountChange(loc.Display, disabled ? "disabled" : "enabled", View(user, users), null);
         }, ct);
 
+    /// <summary>Ends every session of an account at once (a changed security stamp), e.g. for a lost laptop.</summary>
+    public Task<TeamAccountChange> EndSessionsAsync(string name, string actor, CancellationToken ct = default) =>
+        WithUsers(async (users, db, loc) =>
+        {
+            var user = await Find(users, name).ConfigureAwait(false);
+            Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false), "name");
+            await AuditAsync(db, actor, "sessions ended", user.UserName, null, ct).ConfigureAwait(false);
+            return new TeamAccountChange(loc.Display, "sessions ended", View(user, users), null);
+        }, ct);
+
     /// <summary>Sets a new password (generated when null), lifts a lockout and ends the account's sessions.</summary>
     public Task<TeamAccountChange> ResetPasswordAsync(string name, string? password, string actor, CancellationToken ct = default) =>
         WithUsers(async (users, db, loc) =>

@@ -33,7 +33,7 @@ public static class StudyCommands
             .WithExample("serve", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"", "--port", "8080", "--proxy", "127.0.0.1");
         config.AddBranch("users", users =>
         {
-            users.SetDescription("The team server's accounts (serve --database): add, list, disable, enable, reset a password, set a role in the study. No e-mail is needed.");
+            users.SetDescription("The team server's accounts (serve --database): add, list, set a role in the study, reset a password, end sessions, disable, enable. No e-mail is needed.");
             users.AddCommand<Team.UsersAddCommand>("add")
                 .WithDescription("Add an account with a role (owner, coder, viewer or none); prints a generated password once unless --password-stdin gives one")
                 .WithExample("users", "add", "Мария", "--role", "owner", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"")
@@ -47,6 +47,9 @@ public static class StudyCommands
             users.AddCommand<Team.UsersResetPasswordCommand>("reset-password")
                 .WithDescription("Give an account a new password (generated and printed once, or from --password-stdin); its sessions end at once")
                 .WithExample("users", "reset-password", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
+            users.AddCommand<Team.UsersEndSessionsCommand>("end-sessions")
+                .WithDescription("End every open session of an account at once (a lost laptop); the person signs in again")
+                .WithExample("users", "end-sessions", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
             users.AddCommand<Team.UsersDisableCommand>("disable")
                 .WithDescription("Stop an account from signing in; its open sessions end at once")
                 .WithExample("users", "disable", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");

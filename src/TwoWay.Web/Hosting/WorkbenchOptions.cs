@@ -15,10 +15,20 @@ public sealed record WorkbenchOptions(string Study, string Coder, int Port = 0);
 /// <param name="Port">The loopback port when no <paramref name="Urls"/> are given; 0 picks a free one.</param>
 /// <param name="Urls">Addresses to listen on instead (e.g. http://127.0.0.1:8080 behind a TLS proxy, or https://… with a certificate configured).</param>
 /// <param name="Proxies">The reverse proxies whose X-Forwarded-For/-Proto headers are believed; none by default.</param>
-public sealed record TeamServerOptions(string Database, int Port = 0, IReadOnlyList<string>? Urls = null, IReadOnlyList<System.Net.IPAddress>? Proxies = null)
+/// <param name="SessionLifetime">The absolute session lifetime (default <see cref="DefaultSessionLifetime"/>): after it, sign in again however active the session was.</param>
+public sealed record TeamServerOptions(string Database, int Port = 0, IReadOnlyList<string>? Urls = null, IReadOnlyList<System.Net.IPAddress>? Proxies = null, TimeSpan? SessionLifetime = null)
 {
+    /// <summary>A session unused this long ends (sliding).</summary>
+    public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(2);
+
+    /// <summary>A session ends this long after its sign-in, used or not: a working day.</summary>
+    public static readonly TimeSpan DefaultSessionLifetime = TimeSpan.FromHours(12);
+
     public IReadOnlyList<string> Urls { get; init; } = Urls ?? [];
     public IReadOnlyList<System.Net.IPAddress> Proxies { get; init; } = Proxies ?? [];
+
+    /// <summary>Reached over TLS (a trusted proxy, or an https:// address): cookies are then always Secure and named __Host-.</summary>
+    public bool BehindTls => Proxies.Count > 0 || Urls.Any(u => u.StartsWith("https:", StringComparison.OrdinalIgnoreCase));
 }
 
 /// <summary>The study and coder the running workbench serves, for its pages and endpoints (Coder is empty on the team server: it is the account).</summary>

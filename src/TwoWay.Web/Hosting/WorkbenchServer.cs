@@ -80,7 +80,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         services.AddDataProtection().UseEphemeralDataProtectionProvider();
         services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie(o =>
         {
-            SessionCookie(o.Cookie);
+            SessionCookie(o.Cookie, tls: false);
             o.LoginPath = "/welcome";
             o.AccessDeniedPath = "/welcome";
             o.Events.OnRedirectToLogin = ctx =>
@@ -90,7 +90,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
                 return Task.CompletedTask;
             };
         });
-        AddPages(services, o => o.Conventions.AllowAnonymousToPage("/Welcome"));
+        AddPages(services, tls: false, o => o.Conventions.AllowAnonymousToPage("/Welcome"));
 
         var app = builder.Build();
         UsePipeline(app, team: false);
@@ -118,6 +118,9 @@ public sealed class WorkbenchServer : IAsyncDisposable
         {
             if (options.Urls.Count == 0) k.Listen(IPAddress.Loopback, options.Port);
         });
+        // A server's unexpected errors go to its log (stderr: journald under systemd), never to the browser.
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.UseUtcTimestamp = true; o.TimestampFormat = "yyyy-MM-ddTHH:mm:ssZ "; });
+        builder.Logging.AddFilter((category, level) => level >= LogLevel.Warning || (level >= LogLevel.Information && category == "TwoWay.Team"));
         if (options.Urls.Count > 0) builder.WebHost.UseUrls([.. options.Urls]);
         var services = builder.Services;
         AddStudy(services, location.ConnectionString, new WorkbenchContext(location.ConnectionString, "", location.ShortName, Team: true));
@@ -126,13 +129,29 @@ public sealed class WorkbenchServer : IAsyncDisposable
         services.AddTeamIdentity(location.ConnectionString).AddSignInManager();
         // Sessions are checked against the account on every request: logout, a disabled account or
         // a reset password (each changes the security stamp) ends every session at once.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.Zero);
+        services.Configure<SecurityStampValidatorOptions>(o =>
+        {
+            o.ValidationInterval = TimeSpan.Zero;
+            o.OnRefreshingPrincipal = TeamSessions.KeepSignInTime;
+        });
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        var lifetime = options.SessionLifetime ?? TeamServerOptions.DefaultSessionLifetime;
         services.ConfigureApplicationCookie(o =>
         {
-            SessionCookie(o.Cookie);
-            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            SessionCookie(o.Cookie, options.BehindTls);
+            o.ExpireTimeSpan = TeamServerOptions.IdleTimeout;
             o.SlidingExpiration = true;
+            var checkStamp = o.Events.OnValidatePrincipal;
+            o.Events.OnValidatePrincipal = async ctx =>
+            {
+                if (TeamSessions.Expired(ctx.Principal, lifetime))
+                {
+                    ctx.RejectPrincipal();
+                    await ctx.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+                await checkStamp(ctx);
+            };
             o.LoginPath = "/login";
             o.AccessDeniedPath = "/login";
             o.Events.OnRedirectToLogin = ctx =>
@@ -148,13 +167,19 @@ public sealed class WorkbenchServer : IAsyncDisposable
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
-            // Forwarded headers are believed only from the proxies named (--proxy); none by default.
+            // Believed only from the proxies named (--proxy). (Empty lists would mean "any sender":
+            // without --proxy the middleware is not used at all.)
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
             foreach (var proxy in options.Proxies) o.KnownProxies.Add(proxy);
         });
-        services.AddHsts(o => { o.MaxAge = TimeSpan.FromDays(365); o.IncludeSubDomains = false; });
-        AddPages(services, o =>
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = false;
+            o.ExcludedHosts.Clear(); // sent whenever the request came over TLS, whatever the host is called
+        });
+        AddPages(services, options.BehindTls, o =>
         {
             o.Conventions.AllowAnonymousToPage("/Login");
             o.Conventions.AllowAnonymousToPage("/Welcome");
@@ -162,7 +187,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         });
 
         var app = builder.Build();
-        app.UseForwardedHeaders();
+        if (options.Proxies.Count > 0) app.UseForwardedHeaders();
         app.UseHsts(); // sent only over HTTPS (directly or as the trusted proxy says)
         UsePipeline(app, team: true);
         LiveEvents.Map(app);
@@ -196,12 +221,14 @@ public sealed class WorkbenchServer : IAsyncDisposable
         return builder;
     }
 
-    private static void SessionCookie(CookieBuilder cookie)
+    private static void SessionCookie(CookieBuilder cookie, bool tls)
     {
-        cookie.Name = "twoway.session";
+        // Behind TLS: always Secure, and __Host- (no Domain, Path=/: no other host may set or read it).
+        cookie.Name = tls ? "__Host-twoway.session" : "twoway.session";
         cookie.HttpOnly = true;
         cookie.SameSite = SameSiteMode.Strict;
-        cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // Secure whenever the request came over TLS
+        cookie.Path = "/";
+        cookie.SecurePolicy = tls ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
     }
 
     private static void AddStudy(IServiceCollection services, string study, WorkbenchContext context)
@@ -217,16 +244,17 @@ public sealed class WorkbenchServer : IAsyncDisposable
         services.AddSingleton(new TwoWay.Application.Assessment.AssessmentService(study));
     }
 
-    private static void AddPages(IServiceCollection services, Action<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions> conventions)
+    private static void AddPages(IServiceCollection services, bool tls, Action<Microsoft.AspNetCore.Mvc.RazorPages.RazorPagesOptions> conventions)
     {
         services.AddAuthorization(o => o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         services.AddAntiforgery(o =>
         {
             o.HeaderName = "X-CSRF-TOKEN";
-            o.Cookie.Name = "twoway.csrf";
+            o.Cookie.Name = tls ? "__Host-twoway.csrf" : "twoway.csrf";
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.Cookie.Path = "/";
+            o.Cookie.SecurePolicy = tls ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
         });
         // Names and transcripts in every script are written as they are (only markup characters are
         // encoded); the default encoder would turn each Cyrillic or Georgian letter into an entity.

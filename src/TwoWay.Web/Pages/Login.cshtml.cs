@@ -49,7 +49,7 @@ public sealed class LoginModel(WorkbenchContext wb, IServiceProvider services) :
         }
         var user = name.Length == 0 ? null : await signIn.UserManager.FindByNameAsync(name);
         var result = user is null || user.Disabled ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password ?? "", isPersistent: false, lockoutOnFailure: true);
+            : await signIn.CheckPasswordSignInAsync(user, Password ?? "", lockoutOnFailure: true);
         if (!result.Succeeded)
         {
             throttle.Failed(address, name);
@@ -60,6 +60,8 @@ public sealed class LoginModel(WorkbenchContext wb, IServiceProvider services) :
                 : WrongNameOrPassword;
             return Page();
         }
+        // A new session (a new cookie) that records when it began: it ends after the absolute lifetime.
+        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [TeamSessions.SignInClaim(DateTimeOffset.UtcNow)]);
         user!.LastLoginAt = DateTimeOffset.UtcNow;
         await signIn.UserManager.UpdateAsync(user);
         await activity.AuditAsync(user.UserName ?? name, "login", null, address);

@@ -34,6 +34,8 @@ public sealed class SignoutModel(WorkbenchContext wb, IServiceProvider services)
             await services.GetRequiredService<TeamActivity>().AuditAsync(user.UserName ?? "", "logout", null, HttpContext.Connection.RemoteIpAddress?.ToString());
         }
         await signIn.SignOutAsync();
+        // The browser forgets what it kept of the study (ASVS 14.3.1).
+        Response.Headers["Clear-Site-Data"] = "\"cache\", \"cookies\", \"storage\"";
         return Page();
     }
 }

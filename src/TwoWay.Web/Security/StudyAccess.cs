@@ -44,7 +44,8 @@ public sealed class StudyAccess
 /// </summary>
 internal static class TeamGate
 {
-    private static readonly string[] Open = ["/login", "/assets", "/status", "/signout", "/welcome", "/favicon.ico"];
+    // Open to any signed-in account (or anyone): the sign-in pages, assets, status pages, and one's own account.
+    private static readonly string[] Open = ["/login", "/assets", "/status", "/signout", "/welcome", "/favicon.ico", "/account"];
 
     public static bool IsOpen(PathString path) => Open.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
@@ -64,6 +65,7 @@ internal static class TeamGate
             }
             if (user.Role is not { } role)
             {
+                await Refused(http, user.UserName, "not a member");
                 // A non-member learns nothing of the study, not even that the address exists.
                 if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status404NotFound, "not found");
                 else http.Response.StatusCode = StatusCodes.Status404NotFound;
@@ -79,6 +81,7 @@ internal static class TeamGate
             var ownerOnly = http.GetEndpoint()?.Metadata.GetMetadata<OwnerOnlyAttribute>() is not null;
             if ((change && !access.CanCode) || (ownerOnly && !access.IsOwner))
             {
+                await Refused(http, access.Name, TeamAccounts.RoleName(role)!);
                 if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status403Forbidden, $"your role in this study ({TeamAccounts.RoleName(role)}) does not allow this");
                 else http.Response.StatusCode = StatusCodes.Status403Forbidden;
                 return;
@@ -92,6 +95,11 @@ internal static class TeamGate
                 LiveEvents.Signal.Pulse();
             }
         });
+
+    // Failed authorization attempts go to the audit log (ASVS 16.3.2): who, what, from where.
+    private static Task Refused(HttpContext http, string? name, string why) =>
+        http.RequestServices.GetRequiredService<TeamActivity>().AuditAsync(name ?? "", "refused (" + why + ")",
+            http.Request.Method + " " + http.Request.Path.Value, http.Connection.RemoteIpAddress?.ToString());
 
     private static string KindOf(PathString path)
     {

@@ -157,6 +157,14 @@ public sealed partial class JsonDocumentationTests : IClassFixture<JsonDocumenta
             Named("migrate", "migrate", study);
             Named("study settings", "study", "settings", study, "--as-of", "2020");
 
+            // The team server's accounts, on a real PostgreSQL study.
+            var server = PostgresCluster.Instance.NewDatabase("jsondoc");
+            Run("study", "push", study, "--database", server);
+            Named("users add", "users", "add", "Мария", "--role", "owner", "--database", server);
+            Named("users add", "users", "add", "bob", "--database", server);
+            Named("users role", "users", "role", "bob", "viewer", "--database", server);
+            Named("users list", "users", "list", "--database", server);
+
             Named("panel simulate", "panel", "simulate", _dir.File("p.parquet"), "--firms", "400", "--years", "8", "--seed", "3");
             Named("panel analyze", "panel", "analyze", _dir.File("p.parquet"));
             // A hand panel with firm-country flows, for the country linkage.

@@ -31,7 +31,7 @@ public sealed class HelpExamplesTests(DemoFolder demo) : IClassFixture<DemoFolde
     [
         "init", "import study.twoway demo-study", "study settings", "export", "import study.twoway cases.xlsx", "template", "firms", "analyze", "report",
         "sources add", "codes starter", "code study.twoway", "code edit", "code remove", "code import", "suggest study.twoway", "suggest accept", "suggest reject", "guide", "panel simulate", "panel analyze", "panel sql", "panel fit",
-        "survey analyze", "demo", "study push", "study pull", "users add", "users list", "users role", "users reset-password", "users disable", "users enable", "serve",
+        "survey analyze", "demo", "study push", "study pull", "users add", "users list", "users role", "users reset-password", "users end-sessions", "users disable", "users enable", "serve",
     ];
 
     /// <summary>The server examples need a database: <see cref="Study_examples_run_against_a_real_server"/>.</summary>

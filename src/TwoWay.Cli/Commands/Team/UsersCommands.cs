@@ -91,6 +91,13 @@ public sealed class UsersEnableCommand(Terminal terminal) : Command<UserNameSett
         UsersOutput.Change(terminal, s, new TeamAccounts(s.Database).SetDisabledAsync(s.Name, false, TeamAccounts.CommandLineActor, ct).GetAwaiter().GetResult());
 }
 
+/// <summary><c>twoway users end-sessions NAME --database …</c>: every open session of the account ends at once.</summary>
+public sealed class UsersEndSessionsCommand(Terminal terminal) : Command<UserNameSettings>
+{
+    public override int Execute(CommandContext context, UserNameSettings s, CancellationToken ct) =>
+        UsersOutput.Change(terminal, s, new TeamAccounts(s.Database).EndSessionsAsync(s.Name, TeamAccounts.CommandLineActor, ct).GetAwaiter().GetResult());
+}
+
 /// <summary><c>twoway users reset-password NAME --database …</c>: a new password; the account's sessions end.</summary>
 public sealed class UsersResetPasswordCommand(Terminal terminal) : Command<UsersResetSettings>
 {
