@@ -32,9 +32,14 @@ public sealed class TeamActivity(StudyLocation location)
     public async Task<long> AppendAsync(string actor, string kind, string? sourceId, string? detail, CancellationToken ct = default)
     {
         await using var db = Context();
+        // Appends take turns (a transaction-scoped lock), so they commit in the order of their
+        // numbers: a reader that has seen number n never later finds an n - 1 it skipped.
+        await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7263001)", ct).ConfigureAwait(false);
         var e = new StudyEventRecord { At = DateTimeOffset.UtcNow, Actor = actor, Kind = kind, SourceId = sourceId, Detail = detail };
         db.Events.Add(e);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await tx.CommitAsync(ct).ConfigureAwait(false);
         return e.Seq;
     }
 

@@ -112,6 +112,11 @@ public sealed class TeamDbContext(DbContextOptions<TeamDbContext> options)
             e.Property(x => x.Id).ValueGeneratedNever();
         });
         b.Entity<DataProtectionKey>().ToTable("team_data_protection_keys");
+        // snake_case columns, as in the study's tables.
+        foreach (var entity in b.Model.GetEntityTypes())
+            foreach (var property in entity.GetProperties())
+                if (property.GetColumnName() == property.Name)
+                    property.SetColumnName(StudyDbContext.SnakeCase(property.Name));
     }
 }
 

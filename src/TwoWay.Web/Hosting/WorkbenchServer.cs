@@ -125,6 +125,8 @@ public sealed class WorkbenchServer : IAsyncDisposable
         var services = builder.Services;
         AddStudy(services, location.ConnectionString, new WorkbenchContext(location.ConnectionString, "", location.ShortName, Team: true));
         services.AddSingleton(new TeamActivity(location));
+        services.AddSingleton<EventFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
         services.AddSingleton<LoginThrottle>();
         services.AddTeamIdentity(location.ConnectionString).AddSignInManager();
         // Sessions are checked against the account on every request: logout, a disabled account or

@@ -92,7 +92,7 @@ internal static class TeamGate
             {
                 var kind = http.Items[LiveEvents.KindKey] as string ?? KindOf(http.Request.Path);
                 await activity.AppendAsync(access.Name, kind, http.Items[LiveEvents.SourceKey] as string, http.Items[LiveEvents.DetailKey] as string);
-                LiveEvents.Signal.Pulse();
+                http.RequestServices.GetRequiredService<EventFeed>().Appended();
             }
         });
 
