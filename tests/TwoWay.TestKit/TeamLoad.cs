@@ -76,12 +76,12 @@ public static partial class TeamLoad
         var delays = new List<double>();
         var stored = new Dictionary<string, IReadOnlyList<Guid>>();
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var clock = Stopwatch.StartNew();
         var coders = new List<Task>();
         var streams = new List<Task>();
         // Sign in one after another (as a team arrives), then start together.
         var sessions = new List<(string Name, HttpClient Http, string Csrf, long Seq)>();
         foreach (var (name, password) in o.Coders) sessions.Add(await SignInAsync(o, name, password, ct));
+        var clock = Stopwatch.StartNew();
         var deadline = DateTime.UtcNow + o.Duration;
         for (var i = 0; i < sessions.Count; i++)
         {
@@ -91,12 +91,23 @@ public static partial class TeamLoad
             coders.Add(Task.Run(async () =>
             {
                 var mine = new List<Guid>();
+                var spans = new List<(int Start, int End, string Code)>();
                 for (var n = 0; n < o.MaxPerCoder && DateTime.UtcNow < deadline; n++)
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(o.Think.TotalMilliseconds * (0.5 + rng.NextDouble())), ct);
-                    var start = rng.Next(0, Math.Max(1, o.TextLength - 60));
-                    var end = start + 5 + rng.Next(50);
-                    var body = new { source = o.SourceId, start, end, codes = new[] { o.Codes[rng.Next(o.Codes.Count)] } };
+                    // A coder does not code a passage overlapping their own coding of the same code
+                    // (the workbench refuses that: they would move its boundary instead).
+                    int start, end;
+                    string code;
+                    do
+                    {
+                        start = rng.Next(0, Math.Max(1, o.TextLength - 60));
+                        end = start + 5 + rng.Next(50);
+                        code = o.Codes[rng.Next(o.Codes.Count)];
+                    }
+                    while (spans.Any(x => x.Code == code && x.Start < end && start < x.End));
+                    spans.Add((start, end, code));
+                    var body = new { source = o.SourceId, start, end, codes = new[] { code } };
                     using var request = new HttpRequestMessage(HttpMethod.Post, "/api/codings") { Content = JsonContent.Create(body) };
                     request.Headers.Add("X-CSRF-TOKEN", csrf);
                     var t = Stopwatch.StartNew();

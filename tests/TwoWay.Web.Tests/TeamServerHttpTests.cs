@@ -250,4 +250,109 @@ public sealed partial class TeamServerHttpTests(TeamServerFixture team)
         var audit = await new TeamActivity(StudyLocation.ForPostgreSql(team.Database)).AuditLogAsync(50);
         Assert.Contains(audit, a => a.Actor == "nina" && a.Action == "refused (not a member)" && a.Subject == "GET /codebook");
     }
+
+    /// <summary>RFC 6238 TOTP (HMAC-SHA1, 30 s, 6 digits) for a base32 key, at a time step offset from now.</summary>
+    internal static string Totp(string base32Key, int stepOffset = 0, long? unixTime = null)
+    {
+        var alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(base32Key.ToUpperInvariant().Where(c => c != ' ' && c != '=').Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
+        return Totp(key, (unixTime ?? DateTimeOffset.UtcNow.ToUnixTimeSeconds()) / 30 + stepOffset);
+    }
+
+    private static string Totp(byte[] key, long step)
+    {
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian) Array.Reverse(counter);
+        var hash = System.Security.Cryptography.HMACSHA1.HashData(key, counter);
+        var offset = hash[^1] & 0x0f;
+        var binary = ((hash[offset] & 0x7f) << 24) | (hash[offset + 1] << 16) | (hash[offset + 2] << 8) | hash[offset + 3];
+        return (binary % 1_000_000).ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
+    public void The_test_TOTP_matches_RFC_6238_appendix_B()
+    {
+        // RFC 6238, Appendix B: SHA1 key "12345678901234567890", T = 59 s → 94287082 (8 digits; the last 6 here).
+        Assert.Equal("287082", Totp(System.Text.Encoding.ASCII.GetBytes("12345678901234567890"), 59 / 30));
+        Assert.Equal("081804", Totp(System.Text.Encoding.ASCII.GetBytes("12345678901234567890"), 1111111109 / 30)); // 07081804
+    }
+
+    [GeneratedRegex("Key: <code class=\"key\">([a-z2-7 ]+)</code>")]
+    private static partial Regex KeyOnPage();
+
+    [GeneratedRegex("<li><code>([^<]+)</code></li>")]
+    private static partial Regex RecoveryCode();
+
+    private static async Task<HttpResponseMessage> PostWithTokenAsync(Client c, string page, string path, Dictionary<string, string> form)
+    {
+        form["__RequestVerificationToken"] = Token().Match(await c.GetStringAsync(page)).Groups[1].Value;
+        return await c.PostFormAsync(path, form);
+    }
+
+    [Fact]
+    public async Task Two_step_sign_in_with_an_authenticator_code_used_once_and_recovery_codes()
+    {
+        await team.Accounts.AddAsync(new AddAccountRequest("tom", StudyRole.Coder, TeamServerFixture.Password), "test");
+        using var first = NewClient(team.Server.BaseAddress);
+        await LoginAsync(first, "tom", TeamServerFixture.Password);
+        var key = KeyOnPage().Match(await first.GetStringAsync("/account")).Groups[1].Value;
+        Assert.True(key.Replace(" ", "").Length >= 16, "no authenticator key on the account page");
+        var wrong = await PostWithTokenAsync(first, "/account", "/account?handler=TwoStepOn", new() { ["Code"] = "000000" == Totp(key) ? "111111" : "000000" });
+        Assert.Contains("does not match", await wrong.Content.ReadAsStringAsync());
+        var on = await (await PostWithTokenAsync(first, "/account", "/account?handler=TwoStepOn", new() { ["Code"] = Totp(key) })).Content.ReadAsStringAsync();
+        Assert.Contains("Two-step sign-in is on", on);
+        var recovery = RecoveryCode().Matches(on).Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(10, recovery.Count);
+        Assert.True((await team.Accounts.ListAsync()).Accounts.Single(a => a.Name == "tom").TwoStep);
+        Assert.Equal(HttpStatusCode.OK, (await first.GetAsync("/codebook")).StatusCode); // this session goes on
+
+        // The password alone no longer opens the study: the code page follows, and a wrong code is refused.
+        using var second = NewClient(team.Server.BaseAddress);
+        var half = await LoginAsync(second, "tom", TeamServerFixture.Password);
+        Assert.StartsWith("/login/code", half.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Redirect, (await second.GetAsync("/codebook")).StatusCode);
+        var bad = await PostWithTokenAsync(second, "/login/code", "/login/code", new() { ["Code"] = "12345" });
+        Assert.Equal(HttpStatusCode.Unauthorized, bad.StatusCode);
+        var code = Totp(key, stepOffset: 1); // the next step's code (accepted within the app's clock drift), not the one used to turn it on
+        var good = await PostWithTokenAsync(second, "/login/code", "/login/code", new() { ["Code"] = code });
+        Assert.Equal(HttpStatusCode.Redirect, good.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await second.GetAsync("/codebook")).StatusCode);
+
+        // The same code again is refused (used once); a recovery code works, once.
+        using var third = NewClient(team.Server.BaseAddress);
+        await LoginAsync(third, "tom", TeamServerFixture.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostWithTokenAsync(third, "/login/code", "/login/code", new() { ["Code"] = code })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await PostWithTokenAsync(third, "/login/code", "/login/code", new() { ["Code"] = recovery[0] })).StatusCode);
+        using var fourth = NewClient(team.Server.BaseAddress);
+        await LoginAsync(fourth, "tom", TeamServerFixture.Password);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostWithTokenAsync(fourth, "/login/code", "/login/code", new() { ["Code"] = recovery[0] })).StatusCode);
+
+        // A lost phone: the administrator's reset turns it off.
+        await team.Accounts.ResetPasswordAsync("tom", "after the lost phone", "test");
+        Assert.False((await team.Accounts.ListAsync()).Accounts.Single(a => a.Name == "tom").TwoStep);
+        using var fifth = NewClient(team.Server.BaseAddress);
+        Assert.Equal("/", (await LoginAsync(fifth, "tom", "after the lost phone")).Headers.Location!.OriginalString);
+        var audit = await new TeamActivity(StudyLocation.ForPostgreSql(team.Database)).AuditLogAsync(100);
+        Assert.Contains(audit, a => a.Actor == "tom" && a.Action == "two-step sign-in on");
+        Assert.Contains(audit, a => a.Actor == "tom" && a.Action == "login (two-step)");
+        Assert.Contains(audit, a => a.Actor == "tom" && a.Action == "login failed (second step)");
+    }
+
+    [Fact]
+    public async Task A_server_that_requires_two_steps_opens_only_the_account_page_until_it_is_set_up()
+    {
+        await team.Accounts.AddAsync(new AddAccountRequest("uma", StudyRole.Coder, TeamServerFixture.Password), "test");
+        await using var strict = await WorkbenchServer.StartTeamAsync(new TeamServerOptions(team.Database, RequireTwoStep: true));
+        using var c = NewClient(strict.BaseAddress);
+        await LoginAsync(c, "uma", TeamServerFixture.Password);
+        var page = await c.GetAsync("/codebook");
+        Assert.Equal("/account?setup=1", page.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.Forbidden, (await c.GetAsync($"/api/transcripts/{team.SourceId}/region?from=0&to=5")).StatusCode);
+        var account = await c.GetStringAsync("/account?setup=1");
+        Assert.Contains("asks every member to sign in in two steps", account);
+        var key = KeyOnPage().Match(account).Groups[1].Value;
+        await PostWithTokenAsync(c, "/account", "/account?handler=TwoStepOn", new() { ["Code"] = Totp(key) });
+        Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("/codebook")).StatusCode);
+    }
 }

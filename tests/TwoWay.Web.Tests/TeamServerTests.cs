@@ -234,6 +234,10 @@ public sealed class TeamServerTests(TeamServerFixture team)
         await w.Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await w.Page.WaitForURLAsync(u => !u.Contains("/login", StringComparison.Ordinal));
         Assert.StartsWith(team.Server.BaseAddress.ToString(), w.Page.Url, StringComparison.Ordinal);
+        // The account page (password, two-step sign-in) passes axe too.
+        await w.Page.GotoAsync("/account");
+        var accountAxe = await w.Page.RunAxe();
+        Assert.DoesNotContain(accountAxe.Violations, v => v.Impact is "serious" or "critical");
         // Asking for a study page while signed out comes back to it after the login.
         await using var anon = await team.AnonymousPageAsync();
         await anon.Page.GotoAsync("/codebook");

@@ -16,7 +16,8 @@ namespace TwoWay.Application.Team;
 /// <param name="LockedOut">Locked for a while after repeated failed logins.</param>
 /// <param name="CreatedAt">When the account was added (UTC).</param>
 /// <param name="LastLoginAt">The last successful sign-in (UTC), if any.</param>
-public sealed record TeamAccount(string Name, string? Role, bool Disabled, bool LockedOut, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt);
+/// <param name="TwoStep">Whether the person signs in with a code from an authenticator app as well.</param>
+public sealed record TeamAccount(string Name, string? Role, bool Disabled, bool LockedOut, DateTimeOffset CreatedAt, DateTimeOffset? LastLoginAt, bool TwoStep);
 
 /// <summary>The accounts of a study's team server.</summary>
 public sealed record TeamAccountList(string Study, IReadOnlyList<TeamAccount> Accounts);
@@ -83,7 +84,7 @@ public sealed class TeamAccounts(string database)
             return new TeamAccountChange(loc.Display, "sessions ended", View(user, users), null);
         }, ct);
 
-    /// <summary>Sets a new password (generated when null), lifts a lockout and ends the account's sessions.</summary>
+    /// <summary>Sets a new password (generated when null), lifts a lockout, turns off two-step sign-in and ends the account's sessions.</summary>
     public Task<TeamAccountChange> ResetPasswordAsync(string name, string? password, string actor, CancellationToken ct = default) =>
         WithUsers(async (users, db, loc) =>
         {
@@ -95,6 +96,9 @@ public sealed class TeamAccounts(string database)
             Check(await users.AddPasswordAsync(user, password).ConfigureAwait(false), "password");
             await users.SetLockoutEndDateAsync(user, null).ConfigureAwait(false);
             await users.ResetAccessFailedCountAsync(user).ConfigureAwait(false);
+            // A reset starts the person over (a lost phone too): two-step sign-in is set up again after it.
+            if (user.TwoFactorEnabled) Check(await users.SetTwoFactorEnabledAsync(user, false).ConfigureAwait(false), "name");
+            Check(await users.ResetAuthenticatorKeyAsync(user).ConfigureAwait(false), "name");
             Check(await users.UpdateSecurityStampAsync(user).ConfigureAwait(false), "name");
             await AuditAsync(db, actor, "password reset", user.UserName, null, ct).ConfigureAwait(false);
             return new TeamAccountChange(loc.Display, "password reset", View(user, users), generated ? password : null);
@@ -169,7 +173,7 @@ public sealed class TeamAccounts(string database)
     }
 
     private static TeamAccount View(TeamUser u, UserManager<TeamUser> users) =>
-        new(u.UserName ?? "", RoleName(u.Role), u.Disabled, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.CreatedAt, u.LastLoginAt);
+        new(u.UserName ?? "", RoleName(u.Role), u.Disabled, u.LockoutEnd is { } end && end > DateTimeOffset.UtcNow, u.CreatedAt, u.LastLoginAt, u.TwoFactorEnabled);
 
     /// <summary>Four groups of five letters and digits (about 100 bits): easy to read out, never common.</summary>
     private static string GeneratePassword()

@@ -23,7 +23,10 @@ public static class TeamIdentity
         services.AddDbContext<TeamDbContext>(o => o.UseNpgsql(connectionString, n => n.MigrationsHistoryTable(TeamDbContext.HistoryTable)));
         return services.AddIdentityCore<TeamUser>(Configure)
             .AddEntityFrameworkStores<TeamDbContext>()
-            .AddPasswordValidator<CommonPasswordValidator>();
+            .AddPasswordValidator<CommonPasswordValidator>()
+            // Two-step sign-in with an authenticator app (TOTP, RFC 6238); the only token provider,
+            // so the command line needs no Data Protection keys.
+            .AddTokenProvider<AuthenticatorTokenProvider<TeamUser>>(TokenOptions.DefaultAuthenticatorProvider);
     }
 
     public static void Configure(IdentityOptions o)

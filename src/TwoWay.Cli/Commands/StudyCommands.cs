@@ -45,7 +45,7 @@ public static class StudyCommands
                 .WithDescription("Set an account's role in the study: owner, coder, viewer, or none (no longer a member); audited")
                 .WithExample("users", "role", "bob", "viewer", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
             users.AddCommand<Team.UsersResetPasswordCommand>("reset-password")
-                .WithDescription("Give an account a new password (generated and printed once, or from --password-stdin); its sessions end at once")
+                .WithDescription("Give an account a new password (generated and printed once, or from --password-stdin); two-step sign-in is turned off (a lost phone) and its sessions end at once")
                 .WithExample("users", "reset-password", "bob", "--database", "\"Host=db.example.org;Database=twoway_study;Username=twoway\"");
             users.AddCommand<Team.UsersEndSessionsCommand>("end-sessions")
                 .WithDescription("End every open session of an account at once (a lost laptop); the person signs in again")

@@ -16,7 +16,9 @@ public sealed record WorkbenchOptions(string Study, string Coder, int Port = 0);
 /// <param name="Urls">Addresses to listen on instead (e.g. http://127.0.0.1:8080 behind a TLS proxy, or https://… with a certificate configured).</param>
 /// <param name="Proxies">The reverse proxies whose X-Forwarded-For/-Proto headers are believed; none by default.</param>
 /// <param name="SessionLifetime">The absolute session lifetime (default <see cref="DefaultSessionLifetime"/>): after it, sign in again however active the session was.</param>
-public sealed record TeamServerOptions(string Database, int Port = 0, IReadOnlyList<string>? Urls = null, IReadOnlyList<System.Net.IPAddress>? Proxies = null, TimeSpan? SessionLifetime = null)
+/// <param name="RequireTwoStep">Every member must sign in with an authenticator code too: until they set it up, only their account page opens.</param>
+public sealed record TeamServerOptions(string Database, int Port = 0, IReadOnlyList<string>? Urls = null, IReadOnlyList<System.Net.IPAddress>? Proxies = null, TimeSpan? SessionLifetime = null,
+    bool RequireTwoStep = false)
 {
     /// <summary>A session unused this long ends (sliding).</summary>
     public static readonly TimeSpan IdleTimeout = TimeSpan.FromHours(2);

@@ -124,6 +124,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         if (options.Urls.Count > 0) builder.WebHost.UseUrls([.. options.Urls]);
         var services = builder.Services;
         AddStudy(services, location.ConnectionString, new WorkbenchContext(location.ConnectionString, "", location.ShortName, Team: true));
+        services.AddSingleton(options);
         services.AddSingleton(new TeamActivity(location));
         services.AddSingleton<EventFeed>();
         services.AddHostedService(sp => sp.GetRequiredService<EventFeed>());
@@ -164,6 +165,13 @@ public sealed class WorkbenchServer : IAsyncDisposable
                 return Task.CompletedTask;
             };
         });
+        // The half-way cookie of a two-step sign-in: as strict as the session's.
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            SessionCookie(o.Cookie, options.BehindTls);
+            o.Cookie.Name = (options.BehindTls ? "__Host-" : "") + "twoway.twostep";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(5);
+        });
         // Keys in the database: sessions survive a restart and several processes share them.
         services.AddDataProtection().SetApplicationName("TwoWay.TeamServer").PersistKeysToDbContext<TeamDbContext>();
         services.Configure<ForwardedHeadersOptions>(o =>
@@ -184,6 +192,7 @@ public sealed class WorkbenchServer : IAsyncDisposable
         AddPages(services, options.BehindTls, o =>
         {
             o.Conventions.AllowAnonymousToPage("/Login");
+            o.Conventions.AllowAnonymousToPage("/LoginCode");
             o.Conventions.AllowAnonymousToPage("/Welcome");
             o.Conventions.AllowAnonymousToPage("/Status");
         });

@@ -22,14 +22,85 @@ public sealed class AccountModel(WorkbenchContext wb, IServiceProvider services)
     public string? Problem { get; private set; }
     public string? Done { get; private set; }
     public string Name { get; private set; } = "";
+    [BindProperty] public string Code { get; set; } = "";
+    public bool TwoStep { get; private set; }
+    /// <summary>The authenticator key to enter in the app (while two-step sign-in is not on), in groups of four.</summary>
+    public string? Key { get; private set; }
+    /// <summary>The otpauth:// address an authenticator app reads (the same key).</summary>
+    public string? KeyUri { get; private set; }
+    /// <summary>Recovery codes, shown once when two-step sign-in is turned on.</summary>
+    public IReadOnlyList<string> RecoveryCodes { get; private set; } = [];
 
     private SignInManager<TeamUser> Manager => services.GetRequiredService<SignInManager<TeamUser>>();
 
     public async Task<IActionResult> OnGetAsync()
     {
         if (!wb.Team) return NotFound();
-        Name = (await Manager.UserManager.GetUserAsync(User))?.UserName ?? "";
+        var user = await Manager.UserManager.GetUserAsync(User);
+        if (user is null) return Redirect("/login");
+        await LoadAsync(user);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostTwoStepOnAsync()
+    {
+        if (!wb.Team) return NotFound();
+        var user = await Manager.UserManager.GetUserAsync(User);
+        if (user is null) return Redirect("/login");
+        var users = Manager.UserManager;
+        var code = new string((Code ?? "").Where(char.IsAsciiDigit).ToArray());
+        if (!await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            Problem = "That code does not match: check the key in the app and the phone's clock, then try the next code.";
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetAuthenticationTokenAsync(user, "TwoWay", LoginCodeModel.LastCodeToken, code);
+        await users.SetTwoFactorEnabledAsync(user, true);
+        RecoveryCodes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10))?.ToList() ?? [];
+        await KeepThisSessionAsync(user);
+        await services.GetRequiredService<TeamActivity>().AuditAsync(user.UserName ?? "", "two-step sign-in on", null, HttpContext.Connection.RemoteIpAddress?.ToString());
+        Done = "Two-step sign-in is on. Keep the recovery codes below somewhere safe: each signs you in once without the phone.";
+        await LoadAsync(user);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostTwoStepOffAsync()
+    {
+        if (!wb.Team) return NotFound();
+        var user = await Manager.UserManager.GetUserAsync(User);
+        if (user is null) return Redirect("/login");
+        var users = Manager.UserManager;
+        if (!await users.CheckPasswordAsync(user, Current ?? ""))
+        {
+            Problem = "The current password is wrong.";
+            await LoadAsync(user);
+            return Page();
+        }
+        await users.SetTwoFactorEnabledAsync(user, false);
+        await users.ResetAuthenticatorKeyAsync(user);
+        await KeepThisSessionAsync(user);
+        await services.GetRequiredService<TeamActivity>().AuditAsync(user.UserName ?? "", "two-step sign-in off", null, HttpContext.Connection.RemoteIpAddress?.ToString());
+        Done = "Two-step sign-in is off.";
+        await LoadAsync(user);
+        return Page();
+    }
+
+    private async Task LoadAsync(TeamUser user)
+    {
+        var users = Manager.UserManager;
+        Name = user.UserName ?? "";
+        TwoStep = await users.GetTwoFactorEnabledAsync(user);
+        if (TwoStep) { Key = KeyUri = null; return; }
+        var key = await users.GetAuthenticatorKeyAsync(user);
+        if (string.IsNullOrEmpty(key))
+        {
+            await users.ResetAuthenticatorKeyAsync(user);
+            key = await users.GetAuthenticatorKeyAsync(user);
+            await KeepThisSessionAsync(user); // the reset changed the security stamp
+        }
+        Key = string.Join(' ', key!.ToLowerInvariant().Chunk(4).Select(c => new string(c)));
+        KeyUri = $"otpauth://totp/TwoWay:{Uri.EscapeDataString(Name)}?secret={key}&issuer=TwoWay&digits=6";
     }
 
     public async Task<IActionResult> OnPostPasswordAsync()
@@ -37,7 +108,7 @@ public sealed class AccountModel(WorkbenchContext wb, IServiceProvider services)
         if (!wb.Team) return NotFound();
         var user = await Manager.UserManager.GetUserAsync(User);
         if (user is null) return Redirect("/login");
-        Name = user.UserName ?? "";
+        await LoadAsync(user);
         if (New != Repeat) { Problem = "The new password and its repetition differ."; return Page(); }
         var result = await Manager.UserManager.ChangePasswordAsync(user, Current ?? "", New ?? "");
         if (!result.Succeeded)
@@ -56,7 +127,7 @@ public sealed class AccountModel(WorkbenchContext wb, IServiceProvider services)
         if (!wb.Team) return NotFound();
         var user = await Manager.UserManager.GetUserAsync(User);
         if (user is null) return Redirect("/login");
-        Name = user.UserName ?? "";
+        await LoadAsync(user);
         await Manager.UserManager.UpdateSecurityStampAsync(user);
         await KeepThisSessionAsync(user);
         await services.GetRequiredService<TeamActivity>().AuditAsync(Name, "other sessions ended", null, HttpContext.Connection.RemoteIpAddress?.ToString());

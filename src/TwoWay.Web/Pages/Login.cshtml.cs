@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -60,14 +61,28 @@ public sealed class LoginModel(WorkbenchContext wb, IServiceProvider services) :
                 : WrongNameOrPassword;
             return Page();
         }
-        // A new session (a new cookie) that records when it began: it ends after the absolute lifetime.
-        await signIn.SignInWithClaimsAsync(user!, isPersistent: false, [TeamSessions.SignInClaim(DateTimeOffset.UtcNow)]);
-        user!.LastLoginAt = DateTimeOffset.UtcNow;
-        await signIn.UserManager.UpdateAsync(user);
-        await activity.AuditAsync(user.UserName ?? name, "login", null, address);
+        if (user!.TwoFactorEnabled)
+        {
+            // The password was right; the session begins only after the authenticator's code
+            // (a short-lived cookie of Identity's two-factor scheme remembers who is half-way).
+            var pending = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim(System.Security.Claims.ClaimTypes.Name, user.Id)], IdentityConstants.TwoFactorUserIdScheme);
+            await HttpContext.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, new System.Security.Claims.ClaimsPrincipal(pending),
+                new Microsoft.AspNetCore.Authentication.AuthenticationProperties { ExpiresUtc = DateTimeOffset.UtcNow.AddMinutes(5) });
+            return RedirectToPage("/LoginCode", new { returnUrl = SafeReturn() });
+        }
+        await SignedInAsync(signIn, user, activity, address, twoStep: false);
         return LocalRedirect(SafeReturn());
     }
 
+    /// <summary>Begins the session: a new cookie recording when it began (it ends after the absolute lifetime), audited.</summary>
+    internal static async Task SignedInAsync(SignInManager<TeamUser> signIn, TeamUser user, TeamActivity activity, string address, bool twoStep)
+    {
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [TeamSessions.SignInClaim(DateTimeOffset.UtcNow)]);
+        user.LastLoginAt = DateTimeOffset.UtcNow;
+        await signIn.UserManager.UpdateAsync(user);
+        await activity.AuditAsync(user.UserName ?? "", twoStep ? "login (two-step)" : "login", null, address);
+    }
+
     // Only a path on this server ("/transcripts/…"), never "//host" or "https://…" (no open redirect).
-    private string SafeReturn() => ReturnUrl is { } r && Url.IsLocalUrl(r) && !r.StartsWith("/login", StringComparison.OrdinalIgnoreCase) ? r : "/";
+    internal string SafeReturn() => ReturnUrl is { } r && Url.IsLocalUrl(r) && !r.StartsWith("/login", StringComparison.OrdinalIgnoreCase) ? r : "/";
 }

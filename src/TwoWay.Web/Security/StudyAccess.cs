@@ -63,6 +63,13 @@ internal static class TeamGate
                 else http.Response.Redirect("/login");
                 return;
             }
+            // A server that requires two-step sign-in opens nothing of the study before it is set up.
+            if (http.RequestServices.GetRequiredService<TeamServerOptions>().RequireTwoStep && !user.TwoFactorEnabled)
+            {
+                if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status403Forbidden, "set up two-step sign-in on your account page first");
+                else http.Response.Redirect("/account?setup=1");
+                return;
+            }
             if (user.Role is not { } role)
             {
                 await Refused(http, user.UserName, "not a member");

@@ -67,9 +67,9 @@ public sealed class UsersListCommand(Terminal terminal) : Command<UsersSettings>
     {
         var list = new TeamAccounts(s.Database).ListAsync(ct).GetAwaiter().GetResult();
         if (s.Json) { terminal.WriteRaw(PublicJson.Serialize(list) + Environment.NewLine); return ExitCodes.Ok; }
-        var table = new Table().Title($"Accounts of {list.Study}").AddColumns("Name", "Role", "Account", "Last sign-in (UTC)");
+        var table = new Table().Title($"Accounts of {list.Study}").AddColumns("Name", "Role", "Account", "Two-step", "Last sign-in (UTC)");
         foreach (var a in list.Accounts)
-            table.AddRow(Markup.Escape(a.Name), a.Role ?? "not a member", a.Disabled ? "disabled" : a.LockedOut ? "locked for a while" : "active",
+            table.AddRow(Markup.Escape(a.Name), a.Role ?? "not a member", a.Disabled ? "disabled" : a.LockedOut ? "locked for a while" : "active", a.TwoStep ? "yes" : "no",
                 a.LastLoginAt?.UtcDateTime.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) ?? "never");
         if (list.Accounts.Count == 0) terminal.Out.MarkupLine("No accounts yet: add the first owner with 'twoway users add NAME --role owner --database …'.");
         else terminal.Out.Write(table);

@@ -22,6 +22,10 @@ public sealed class ServeSettings : CommandSettings
     [Description("Team server: the addresses to listen on, separated by ';' (default: 127.0.0.1 and --port, for a reverse proxy with TLS in front).")]
     public string? Urls { get; init; }
 
+    [CommandOption("--require-two-step")]
+    [Description("Team server: every member must sign in with a code from an authenticator app too; until they set it up, only their account page opens.")]
+    public bool RequireTwoStep { get; init; }
+
     [CommandOption("--proxy <ADDRESS>")]
     [Description("Team server: the reverse proxy whose X-Forwarded-For/-Proto headers are believed (repeatable); no other sender's are.")]
     public string[] Proxies { get; init; } = [];
@@ -43,7 +47,7 @@ public sealed class ServeSettings : CommandSettings
         if (Port is < 0 or > 65535) return ValidationResult.Error($"--port {Port} is not a port (0–65535)");
         if (string.IsNullOrWhiteSpace(Study) == string.IsNullOrWhiteSpace(Database))
             return ValidationResult.Error("give either a study (the workbench on this computer) or --database (the team server), not both");
-        if (Database is null && (Urls is not null || Proxies.Length > 0)) return ValidationResult.Error("--urls and --proxy are for the team server (--database)");
+        if (Database is null && (Urls is not null || Proxies.Length > 0 || RequireTwoStep)) return ValidationResult.Error("--urls, --proxy and --require-two-step are for the team server (--database)");
         foreach (var p in Proxies)
             if (!System.Net.IPAddress.TryParse(p, out _)) return ValidationResult.Error($"--proxy {p} is not an IP address");
         return ValidationResult.Success();
@@ -95,7 +99,7 @@ public sealed class ServeCommand(Terminal terminal) : Command<ServeSettings>
         try
         {
             var urls = (settings.Urls ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            var options = new TeamServerOptions(database, settings.Port, urls, settings.Proxies.Select(System.Net.IPAddress.Parse).ToList());
+            var options = new TeamServerOptions(database, settings.Port, urls, settings.Proxies.Select(System.Net.IPAddress.Parse).ToList(), RequireTwoStep: settings.RequireTwoStep);
             WorkbenchServer server;
             try { server = WorkbenchServer.StartTeamAsync(options, stop.Token).GetAwaiter().GetResult(); }
             catch (IOException e) when (e.InnerException is System.Net.Sockets.SocketException || e.Message.Contains("address", StringComparison.OrdinalIgnoreCase))
