@@ -2,7 +2,8 @@
 // Starts a throwaway PostgreSQL cluster on loopback (as the tests do), pushes a fictional study with a
 // 20,000-character transcript, adds the coder accounts, starts the real team server in this process
 // and lets the coders code for the given time: each signs in, opens the coding screen, holds its live
-// stream open and posts a coding of a random passage every 0.5–1.5 s (think time), at most 200 each.
+// stream open and posts a coding of a random passage every 0.5–1.5 × think seconds (default 1), at most
+// twice the time over the think time each.
 // Afterwards it counts the codings in the database against those the server confirmed (nothing lost,
 // nothing duplicated) and prints, per run and as the median of the runs: requests, p50/p95/p99/max of
 // the coding request (ms, client side, the whole round trip), and how late changes reached an open page.
@@ -15,7 +16,8 @@ var inv = CultureInfo.InvariantCulture;
 var coders = args.Length > 0 ? int.Parse(args[0], inv) : 50;
 var seconds = args.Length > 1 ? int.Parse(args[1], inv) : 60;
 var runs = args.Length > 2 ? int.Parse(args[2], inv) : 3;
-Console.WriteLine($"# {coders} coders × {seconds} s, {runs} runs; think time 0.5–1.5 s; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z");
+var think = args.Length > 3 ? double.Parse(args[3], inv) : 1.0; // mean seconds between one coder's codings
+Console.WriteLine($"# {coders} coders × {seconds} s, {runs} runs; think time {0.5 * think:0.##}–{1.5 * think:0.##} s; {Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm}Z");
 Console.WriteLine("run | requests | per s | p50 ms | p95 ms | p99 ms | max ms | failures | lost | duplicated | event delay p95 ms | event delay max ms");
 var rows = new List<double[]>();
 for (var run = 1; run <= runs; run++)
@@ -25,7 +27,7 @@ for (var run = 1; run <= runs; run++)
     var study = await TeamLoad.PrepareAsync(dir, database, coders, seed: run);
     await using var server = await WorkbenchServer.StartTeamAsync(new TeamServerOptions(database));
     var r = await TeamLoad.RunAsync(new TeamLoad.Options(server.BaseAddress, study.Coders, study.SourceId, study.TextLength, study.Codes,
-        TimeSpan.FromSeconds(seconds), MaxPerCoder: 200, Think: TimeSpan.FromSeconds(1), Seed: run));
+        TimeSpan.FromSeconds(seconds), MaxPerCoder: (int)Math.Ceiling(seconds / think * 2), Think: TimeSpan.FromSeconds(think), Seed: run));
     var confirmed = r.Stored.SelectMany(kv => kv.Value.Select(id => (kv.Key, id))).ToHashSet();
     var stored = new List<(string, Guid)>();
     await using (var c = new NpgsqlConnection(TwoWay.Storage.StudyLocation.ForPostgreSql(database).ConnectionString))

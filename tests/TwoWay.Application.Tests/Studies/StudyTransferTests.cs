@@ -66,6 +66,30 @@ public sealed class StudyTransferTests : IDisposable
 
     [Fact]
     [Trait("Category", "PostgreSQL")]
+    public async Task A_team_servers_study_is_pulled_without_its_accounts_and_migrates_with_them()
+    {
+        var study = RichStudy();
+        var database = PostgresCluster.Instance.NewDatabase("teampull");
+        Assert.Equal(0, CliRunner.Run("study", "push", study, "--database", database).ExitCode);
+        await new TwoWay.Application.Team.TeamAccounts(database).AddAsync(new("Мария", TwoWay.Storage.Team.StudyRole.Owner, "a long enough phrase"), "test");
+        var pulled = _dir.File("team-pulled.twoway");
+        var pull = CliRunner.Run("study", "pull", pulled, "--database", database);
+        Assert.True(pull.ExitCode == 0, pull.Error);
+        Assert.Equal(Dump(study), Dump(pulled));
+        using (var file = new SqliteConnection($"Data Source={pulled};Pooling=False"))
+        {
+            file.Open();
+            using var tables = file.CreateCommand();
+            tables.CommandText = "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name LIKE 'team_%'";
+            Assert.Equal(0L, (long)tables.ExecuteScalar()!); // no accounts, hashes or keys leave the server
+        }
+        var migrate = CliRunner.Run("migrate", database, "--json");
+        Assert.True(migrate.ExitCode == 0, migrate.Error);
+        Assert.Empty(JsonDocument.Parse(migrate.Out).RootElement.GetProperty("applied").EnumerateArray());
+    }
+
+    [Fact]
+    [Trait("Category", "PostgreSQL")]
     public void A_study_pushed_to_postgresql_and_pulled_back_is_the_same_row_for_row()
     {
         var study = RichStudy();
