@@ -44,7 +44,7 @@ public sealed class ReadmeWalkthroughTests : IDisposable
     // A relative path of the walkthrough (demo/…, study.twoway, report.html …) is taken in the fresh folder.
     private string Local(string arg) =>
         !arg.StartsWith('-') && (arg.StartsWith("demo/", StringComparison.Ordinal)
-            || new[] { ".twoway", ".csv", ".xlsx", ".html", ".docx", ".md", ".parquet", ".qdpx", ".json" }.Any(x => arg.EndsWith(x, StringComparison.Ordinal)))
+            || new[] { ".twoway", ".csv", ".xlsx", ".html", ".docx", ".md", ".parquet", ".qdpx", ".json", ".sql" }.Any(x => arg.EndsWith(x, StringComparison.Ordinal)))
             ? _dir.File(arg)
             : arg;
 }
