@@ -313,3 +313,46 @@ public sealed class TeamAlphaBootstrapTests
         Assert.Equal(outcomes.Max(), ci.Upper, 12);
     }
 }
+
+/// <summary>The comparison side by side (issue 12): where two coders differ, stretch by stretch, worked by hand.</summary>
+public sealed class DisagreementTests
+{
+    private const string Text = "We imported machines from Germany; then we exported to Sweden. Директор: экспорт!";
+
+    private static QualitativeProject Project(params (string Coder, Guid Code, int Start, int End)[] codings)
+    {
+        var source = TestData.G(2);
+        var book = Codebook.Of([new Code(TestData.G(11), "Learning"), new Code(TestData.G(12), "Trust")]);
+        var k = 0;
+        return QualitativeProject.Create("d", [new Source(source, "talk", Text)], book,
+            codings.Select(c => new Coding(TestData.G(100 + k++), source, c.Code, new TextSpan(c.Start, c.End), c.Coder)));
+    }
+
+    [Fact]
+    public void Stretches_coded_by_one_coder_only_are_listed_with_their_text_and_whose_they_are()
+    {
+        // Learning: a [0, 20) and abutting [20, 33) (one stretch [0, 33)), b [3, 40) → a only [0, 3), b only [33, 40).
+        // Trust: a [63, 71) ("Директор"), b nothing → a only; abutting a [71, 72) joins it → [63, 72).
+        var p = Project(("a", TestData.G(11), 0, 20), ("a", TestData.G(11), 20, 33), ("b", TestData.G(11), 3, 40),
+            ("a", TestData.G(12), 63, 71), ("a", TestData.G(12), 71, 72));
+        var d = InterCoderAgreement.Compute(p, "a", "b").Disagreements;
+        Assert.Equal(
+        [
+            ("Learning", 0, 3, "a", "We "),
+            ("Learning", 33, 40, "b", "; then "),
+            ("Trust", 63, 72, "a", "Директор:"),
+        ], d.Select(x => (x.CodePath, x.Start, x.End, x.CodedBy, x.Text)).ToList());
+        // The counts agree with the measures: the stretches are exactly the characters one coder coded alone.
+        var learning = InterCoderAgreement.Compute(p, "a", "b").ByCode.Single(c => c.CodePath == "Learning").Measures;
+        Assert.Equal(learning.CodedByA + learning.CodedByB - 2 * learning.CodedByBoth, d.Where(x => x.CodePath == "Learning").Sum(x => x.End - x.Start));
+    }
+
+    [Fact]
+    public void Identical_codings_have_no_disagreements_and_an_interleaving_alternates()
+    {
+        Assert.Empty(InterCoderAgreement.Compute(Project(("a", TestData.G(11), 5, 25), ("b", TestData.G(11), 5, 25)), "a", "b").Disagreements);
+        // a [0,10) [20,30), b [5,25): a only [0,5), b only [10,20), a only [25,30).
+        var d = InterCoderAgreement.Compute(Project(("a", TestData.G(11), 0, 10), ("a", TestData.G(11), 20, 30), ("b", TestData.G(11), 5, 25)), "a", "b").Disagreements;
+        Assert.Equal([(0, 5, "a"), (10, 20, "b"), (25, 30, "a")], d.Select(x => (x.Start, x.End, x.CodedBy)).ToList());
+    }
+}

@@ -52,12 +52,7 @@ public sealed class TeamServerFixture : IAsyncLifetime
 
         Server = await WorkbenchServer.StartTeamAsync(new TeamServerOptions(Database));
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = WorkbenchFixture.Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await WorkbenchFixture.LaunchChromiumAsync(_playwright);
     }
 
     /// <summary>A fresh browser (no cookies) on the server.</summary>

@@ -145,6 +145,12 @@ public sealed class TeamServerTests(TeamServerFixture team)
             Assert.Empty((await region.JsonAsync())!.Value.GetProperty("items").EnumerateArray());
             await alice.Page.GotoAsync("/agreement");
             await Assertions.Expect(alice.Page.GetByText("Coding is blind")).ToBeVisibleAsync();
+            // Alice codes blind: the same code as bob, on a passage of her own choosing.
+            await alice.Page.GotoAsync($"/transcripts/{team.SourceId}");
+            var phrase = "Немецкий опыт помог нам";
+            var at = TeamServerFixture.Transcript.IndexOf(phrase, StringComparison.Ordinal);
+            Assert.True((await PostJsonAsync(alice.Page, "/api/codings", new { source = team.SourceId, start = at, end = at + phrase.Length, text = phrase, codes = new[] { "Inward modes/Importing goods" } },
+                await CsrfAsync(alice.Page))).Ok);
             Assert.Equal(403, (await alice.Page.APIRequest.GetAsync("/export/quotations.xlsx")).Status);
             // The owner sees both, and opens the comparison.
             await owner.Page.GotoAsync($"/transcripts/{team.SourceId}");
@@ -154,6 +160,14 @@ public sealed class TeamServerTests(TeamServerFixture team)
             await owner.Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
             await alice.Page.GotoAsync($"/transcripts/{team.SourceId}");
             Assert.Contains("bob", await alice.Page.Locator("#margin").InnerTextAsync(), StringComparison.Ordinal);
+            // The comparison: κ and α per code, and the places they differ side by side.
+            await alice.Page.GotoAsync("/agreement?coder=alice&coder=bob");
+            await Assertions.Expect(alice.Page.GetByRole(AriaRole.Heading, new() { Name = "Where alice and bob differ" })).ToBeVisibleAsync();
+            var differ = alice.Page.Locator("table.differ");
+            await Assertions.Expect(differ.Locator("tr", new() { HasText = phrase })).ToHaveCountAsync(1);
+            await Assertions.Expect(differ.Locator("tr", new() { HasText = "We imported machines from Germany first" })).ToHaveCountAsync(1);
+            var aliceAxe = await alice.Page.RunAxe();
+            Assert.DoesNotContain(aliceAxe.Violations, v => v.Impact is "serious" or "critical");
             var axe = await owner.Page.RunAxe();
             Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
             alice.AssertClean();

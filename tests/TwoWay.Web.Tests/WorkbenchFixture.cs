@@ -57,14 +57,8 @@ public sealed class WorkbenchFixture : IAsyncLifetime
         BobCodingId = (await Workbench.TranscriptAsync(new TranscriptRequest(SourceId))).Codings.Single().CodingId.ToString();
 
         Server = await WorkbenchServer.StartAsync(new WorkbenchOptions(Study, "alice"));
-        if (!File.Exists(Chromium)) throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (test.sh does)");
         _playwright = await Playwright.CreateAsync();
-        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
+        Browser = await LaunchChromiumAsync(_playwright);
         // Redeem the one-time link once and keep the session for every test's pages.
         var context = await Browser.NewContextAsync();
         var page = await context.NewPageAsync();
@@ -72,6 +66,18 @@ public sealed class WorkbenchFixture : IAsyncLifetime
         if (!page.Url.EndsWith('/')) throw new InvalidOperationException("the one-time link did not open the overview: " + page.Url);
         SessionState = await context.StorageStateAsync();
         await context.CloseAsync();
+    }
+
+    /// <summary>Debian's Chromium, headless, as every browser test drives it.</summary>
+    public static async Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright)
+    {
+        if (!File.Exists(Chromium)) throw new InvalidOperationException($"{Chromium} is missing: install Debian's chromium (test.sh does)");
+        return await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium,
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
     }
 
     /// <summary>A signed-in page whose console errors, failed scripts and dialogs are collected.</summary>

@@ -53,6 +53,12 @@ public sealed record AgreementResult(string CoderA, string CoderB, int Codes, in
     /// <summary>Krippendorff's unitizing α family (ATLAS.ti's α-binary, cu-α and Cu-α) on the same codings.</summary>
     public UnitizingAgreementResult? Unitizing { get; init; }
 
+    /// <summary>
+    /// Where the two coders differ: each stretch of a transcript that one of them coded with a code
+    /// and the other did not, by code, transcript and position — the comparison read side by side.
+    /// </summary>
+    public IReadOnlyList<Disagreement> Disagreements { get; init; } = [];
+
     /// <summary>This result with the bootstrap intervals of α (overall and per code) filled in.</summary>
     public AgreementResult WithAlphaIntervals(int replicates = AlphaBootstrap.DefaultReplicates, int seed = AlphaBootstrap.DefaultSeed)
     {
@@ -64,6 +70,12 @@ public sealed record AgreementResult(string CoderA, string CoderB, int Codes, in
         };
     }
 }
+
+/// <summary>
+/// A stretch [<paramref name="Start"/>, <paramref name="End"/>) of a transcript (UTF-16 offsets in its
+/// stored text) that <paramref name="CodedBy"/> coded with the code and the other coder did not.
+/// </summary>
+public sealed record Disagreement(Guid CodeId, string CodePath, Guid SourceId, string SourceName, int Start, int End, string CodedBy, string Text);
 
 /// <summary>Agreement pooled over the codes of one code group (a top-level code and every code under it).</summary>
 public sealed record CodeGroupAgreement(string Group, int Codes, AgreementMeasures Measures);
@@ -90,12 +102,15 @@ public static class InterCoderAgreement
         var spans = relevant.ToLookup(c => (c.CodeId, c.SourceId, c.Coder), c => c.Span);
 
         var pairs = new List<(Code Code, Source Source, long N, long A, long B, long AB)>();
+        var differences = new List<Disagreement>();
         foreach (var code in codeList)
             foreach (var s in sources)
             {
                 var a = Union(spans[(code.Id, s.Id, coderA)]);
                 var b = Union(spans[(code.Id, s.Id, coderB)]);
                 pairs.Add((code, s, s.Text.Length, Total(a), Total(b), Intersection(a, b)));
+                foreach (var (start, end, byA) in Difference(a, b))
+                    differences.Add(new Disagreement(code.Id, book.PathText(code.Id), s.Id, s.Name, start, end, byA ? coderA : coderB, s.Text[start..end]));
             }
 
         static AgreementMeasures Pool(IEnumerable<(Code, Source, long N, long A, long B, long AB)> xs)
@@ -114,6 +129,7 @@ public static class InterCoderAgreement
             ByGroup = codeList.GroupBy(c => GroupOf(book, c.Id), StringComparer.Ordinal)
                 .Select(g => new CodeGroupAgreement(g.Key, g.Count(), Pool(pairs.Where(p => g.Any(c => c.Id == p.Code.Id))))).ToList(),
             Unitizing = UnitizingAgreement.Compute(project, [coderA, coderB], codes),
+            Disagreements = differences.OrderBy(d => d.CodePath, StringComparer.Ordinal).ThenBy(d => d.SourceName, StringComparer.Ordinal).ThenBy(d => d.Start).ToList(),
         };
     }
 
@@ -136,6 +152,30 @@ public static class InterCoderAgreement
                 result[^1] = (result[^1].Start, Math.Max(result[^1].End, s.End));
             else
                 result.Add((s.Start, s.End));
+        }
+        return result;
+    }
+
+    /// <summary>
+    /// The symmetric difference of two sorted, disjoint interval lists: the stretches covered by
+    /// exactly one of them, with whose they are (true: <paramref name="a"/>'s). Adjacent stretches of
+    /// the same side are one stretch.
+    /// </summary>
+    internal static List<(int Start, int End, bool InA)> Difference(List<(int Start, int End)> a, List<(int Start, int End)> b)
+    {
+        var points = a.SelectMany(x => new[] { x.Start, x.End }).Concat(b.SelectMany(x => new[] { x.Start, x.End })).Distinct().Order().ToList();
+        var result = new List<(int Start, int End, bool InA)>();
+        int i = 0, j = 0;
+        for (var k = 0; k + 1 < points.Count; k++)
+        {
+            var (lo, hi) = (points[k], points[k + 1]);
+            while (i < a.Count && a[i].End <= lo) i++;
+            while (j < b.Count && b[j].End <= lo) j++;
+            var inA = i < a.Count && a[i].Start <= lo;
+            var inB = j < b.Count && b[j].Start <= lo;
+            if (inA == inB) continue;
+            if (result.Count > 0 && result[^1].End == lo && result[^1].InA == inA) result[^1] = (result[^1].Start, hi, inA);
+            else result.Add((lo, hi, inA));
         }
         return result;
     }

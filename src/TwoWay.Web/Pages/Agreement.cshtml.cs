@@ -11,6 +11,9 @@ namespace TwoWay.Web.Pages;
 /// </summary>
 public sealed class AgreementModel(InterviewWorkbench workbench, TwoWay.Web.Security.StudyAccess access) : PageModel
 {
+    /// <summary>How many stretches where two coders differ the page lists (the JSON has all).</summary>
+    public const int MaxDisagreements = 300;
+
     public CoderList Coders { get; private set; } = null!;
     public IReadOnlyList<string> Chosen { get; private set; } = [];
     public AgreementResult? Pair { get; private set; }

@@ -108,6 +108,18 @@ public sealed class AgreementCommand(Terminal terminal) : InterviewCommand<Agree
             Terminal.Out.Write(t);
             Terminal.Out.MarkupLine("[grey]alpha 95% CI: percentile bootstrap over transcripts (2,000 draws, seeded; docs/methods.md); – with fewer than two transcripts.[/]");
             ShowUnitizing(r.Unitizing);
+            if (r.Disagreements.Count > 0)
+            {
+                // The first places they differ, side by side; --json lists every one.
+                var d = new Table().Title($"Where they differ ({Display.Count(r.Disagreements.Count)} stretches{(r.Disagreements.Count > 20 ? "; the first 20, --json has all" : "")})")
+                    .AddColumns("code", "transcript", "at", Markup.Escape(s.CoderA) + " only", Markup.Escape(s.CoderB) + " only");
+                foreach (var x in r.Disagreements.Take(20))
+                {
+                    var text = Markup.Escape(x.Text.Length > 60 ? x.Text[..60] + "…" : x.Text).ReplaceLineEndings(" ");
+                    d.AddRow(Markup.Escape(x.CodePath), Markup.Escape(x.SourceName), $"{x.Start}–{x.End}", x.CodedBy == s.CoderA ? text : "", x.CodedBy == s.CoderB ? text : "");
+                }
+                Terminal.Out.Write(d);
+            }
         });
     }
 
