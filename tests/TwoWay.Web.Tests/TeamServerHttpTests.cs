@@ -355,4 +355,32 @@ public sealed partial class TeamServerHttpTests(TeamServerFixture team)
         await PostWithTokenAsync(c, "/account", "/account?handler=TwoStepOn", new() { ["Code"] = Totp(key) });
         Assert.Equal(HttpStatusCode.OK, (await c.GetAsync("/codebook")).StatusCode);
     }
+
+    [Fact]
+    public async Task A_page_that_lost_its_stream_catches_up_in_order_from_its_last_event()
+    {
+        using var c = NewClient(team.Server.BaseAddress);
+        await LoginAsync(c, TeamServerFixture.Owner, TeamServerFixture.Password);
+        var activity = new TeamActivity(StudyLocation.ForPostgreSql(team.Database));
+        var seen = await activity.LatestAsync();
+        // Three changes while the page was away (e.g. the laptop slept).
+        var made = new List<long>();
+        for (var i = 0; i < 3; i++) made.Add(await activity.AppendAsync("bob", "codebook", null, null));
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/api/events?after=0");
+        request.Headers.Add("Last-Event-ID", seen.ToString(System.Globalization.CultureInfo.InvariantCulture)); // what EventSource sends when it reconnects
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        var response = await c.Http.SendAsync(WithCookies(c, request), HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+        var ids = new List<long>();
+        while (ids.Count < 3 && await reader.ReadLineAsync(cts.Token) is { } line)
+            if (line.StartsWith("id: ", StringComparison.Ordinal) && long.TryParse(line[4..], out var id) && id > seen) ids.Add(id);
+        Assert.Equal(made, ids);
+    }
+
+    private static HttpRequestMessage WithCookies(Client c, HttpRequestMessage request)
+    {
+        request.Headers.Add("Cookie", string.Join("; ", c.Jar.Select(kv => kv.Key + "=" + kv.Value)));
+        return request;
+    }
 }
