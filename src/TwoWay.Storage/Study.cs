@@ -205,6 +205,9 @@ public sealed class Study : IDisposable, IAsyncDisposable
     /// </summary>
     internal static readonly TimeSpan WriterLockWait = TimeSpan.FromMinutes(5);
 
+    /// <summary>The PostgreSQL advisory lock every writer of a study holds until its transaction ends (also the team server's event log's writers, so events commit in the order of their numbers).</summary>
+    public const long WriterLockKey = 7263418250601;
+
     /// <summary>
     /// Begins a write transaction that holds the study's writer lock until it ends: SQLite takes its
     /// write lock at BEGIN IMMEDIATE; PostgreSQL takes a transaction-scoped advisory lock. Units of
@@ -217,7 +220,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
         {
             var timeout = db.Database.GetCommandTimeout();
             db.Database.SetCommandTimeout(WriterLockWait);
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7263418250601)", ct);
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({WriterLockKey})", ct);
             db.Database.SetCommandTimeout(timeout);
         }
         return tx;
@@ -231,7 +234,7 @@ public sealed class Study : IDisposable, IAsyncDisposable
         {
             var timeout = db.Database.GetCommandTimeout();
             db.Database.SetCommandTimeout(WriterLockWait);
-            db.Database.ExecuteSqlRaw("SELECT pg_advisory_xact_lock(7263418250601)");
+            db.Database.ExecuteSqlRaw($"SELECT pg_advisory_xact_lock({WriterLockKey})");
             db.Database.SetCommandTimeout(timeout);
         }
         return tx;
@@ -339,6 +342,8 @@ public sealed class Study : IDisposable, IAsyncDisposable
             progress?.Report(written += chunk.Length);
             cancellationToken.ThrowIfCancellationRequested();
         }
+        // Bulk copies bypass the tracked saves: one event for the import (a team server's pages show it).
+        if (firms.Count + operations.Count > 0) Team.StudyChangeLog.Write(db, [new("cases", null, null, null)]);
         tx.Commit();
         return new SaveSummary(firms.Count - replacedFirms.Count, replacedFirms.Count,
             operations.Count - replacedOps.Count, replacedOps.Count);

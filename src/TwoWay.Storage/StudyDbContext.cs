@@ -32,16 +32,23 @@ public sealed class StudyDbContext(DbContextOptions<StudyDbContext> options) : D
                     property.SetColumnName(SnakeCase(property.Name));
     }
 
+    // Each save also records its changes in a team server's event log, in the same transaction (Team/StudyChangeLog).
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         BumpVersions();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var changes = Database.CurrentTransaction is null ? [] : Team.StudyChangeLog.Collect(ChangeTracker);
+        var saved = base.SaveChanges(acceptAllChangesOnSuccess);
+        Team.StudyChangeLog.Write(this, changes);
+        return saved;
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         BumpVersions();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var changes = Database.CurrentTransaction is null ? [] : Team.StudyChangeLog.Collect(ChangeTracker);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        await Team.StudyChangeLog.WriteAsync(this, changes, cancellationToken).ConfigureAwait(false);
+        return saved;
     }
 
     /// <summary>

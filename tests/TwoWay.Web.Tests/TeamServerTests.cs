@@ -198,6 +198,13 @@ public sealed class TeamServerTests(TeamServerFixture team)
         // Alice's page draws it without a reload (server-sent events), and says who changed what.
         await Assertions.Expect(alice.Page.Locator($"#c-{id}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
         await Assertions.Expect(alice.Page.Locator("#live")).ToContainTextAsync("bob changed a coding");
+        // A change from the command line on the server's database reaches the open page the same way:
+        // every save of the study writes its event in its own transaction.
+        var cli = TwoWay.TestKit.CliRunner.Run("code", team.Database, "interview", "Mechanisms/Learning", "--phrase", "End.", "--coder", "carla", "--json");
+        Assert.True(cli.ExitCode == 0, cli.Error);
+        var cliId = System.Text.Json.JsonDocument.Parse(cli.Out).RootElement.GetProperty("coding_id").GetString();
+        await Assertions.Expect(alice.Page.Locator($"#c-{cliId}")).ToBeVisibleAsync(new() { Timeout = 10_000 });
+        await Assertions.Expect(alice.Page.Locator("#live")).ToContainTextAsync("carla changed a coding");
 
         // Both pages show version 1 of the coding; bob saves a memo first, alice's save from the old view is refused and told.
         var version = (await team.Workbench.TranscriptAsync(new TranscriptRequest(team.SourceId))).Codings.Single(c => c.CodingId.ToString() == id).Version;

@@ -32,10 +32,11 @@ public sealed class TeamActivity(StudyLocation location)
     public async Task<long> AppendAsync(string actor, string kind, string? sourceId, string? detail, CancellationToken ct = default)
     {
         await using var db = Context();
-        // Appends take turns (a transaction-scoped lock), so they commit in the order of their
-        // numbers: a reader that has seen number n never later finds an n - 1 it skipped.
+        // Appends take turns with every writer of the study (its writer lock, which the study's own
+        // saves hold while they log their events), so events commit in the order of their numbers:
+        // a reader that has seen number n never later finds an n - 1 it skipped.
         await using var tx = await db.Database.BeginTransactionAsync(ct).ConfigureAwait(false);
-        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(7263001)", ct).ConfigureAwait(false);
+        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({Study.WriterLockKey})", ct).ConfigureAwait(false);
         var e = new StudyEventRecord { At = DateTimeOffset.UtcNow, Actor = actor, Kind = kind, SourceId = sourceId, Detail = detail };
         db.Events.Add(e);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);

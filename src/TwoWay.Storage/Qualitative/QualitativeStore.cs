@@ -155,7 +155,34 @@ public static class QualitativeStore
         DeleteWhereIdIn<QualSourceRecord>(db, oldSources.Keys.Where(id => !sourceIds.Contains(id)), r => r.Id);
         var codeIds = codes.Select(x => x.c.Id).ToHashSet();
         DeleteWhereIdIn<QualCodeRecord>(db, oldCodes.Keys.Where(id => !codeIds.Contains(id)), r => r.Id);
+        await Team.StudyChangeLog.WriteAsync(db, Changes(stored, edited, lost.Count > 0), ct);
         return lost.Count;
+    }
+
+    /// <summary>
+    /// The events of an edit, from the two versions of the project: per transcript, the codings added,
+    /// removed or changed with the places they were and are (for open pages to redraw just those);
+    /// then whether the codebook, transcripts, memos or evidence changed.
+    /// </summary>
+    private static List<Team.StudyChangeLog.Change> Changes(QualitativeProject stored, QualitativeProject edited, bool unlinked)
+    {
+        var before = stored.Codings.ToDictionary(c => c.Id);
+        var after = edited.Codings.ToDictionary(c => c.Id);
+        var touched = new List<Coding>();
+        foreach (var (id, c) in after)
+            if (!before.TryGetValue(id, out var old)) touched.Add(c);
+            else if (old != c) { touched.Add(old); touched.Add(c); }
+        touched.AddRange(before.Values.Where(c => !after.ContainsKey(c.Id)));
+        var changes = touched.GroupBy(c => c.SourceId).Select(g => new Team.StudyChangeLog.Change("coding", g.Key, new
+        {
+            ids = g.Select(c => c.Id).Distinct().ToList(),
+            ranges = g.Select(c => (c.Span.Start, c.Span.End)).Distinct().Select(r => new[] { r.Start, r.End }).ToList(),
+        }, g.First().Coder)).ToList();
+        if (!stored.Codebook.Codes.SequenceEqual(edited.Codebook.Codes)) changes.Add(new("codebook", null, null, null));
+        if (!stored.Sources.SequenceEqual(edited.Sources)) changes.Add(new("transcript", null, null, null));
+        if (!stored.Memos.SequenceEqual(edited.Memos)) changes.Add(new("memo", null, null, null));
+        if (unlinked) changes.Add(new("evidence", null, null, null));
+        return changes;
     }
 
     /// <summary>Marks changed rows for update from the version they were read with (the save then checks it).</summary>

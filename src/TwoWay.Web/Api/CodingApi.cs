@@ -65,7 +65,6 @@ internal static class CodingApi
         {
             var quotations = await w.CodeSelectionAsync(new CodeSelectionRequest(body.Source, body.Start, body.End, body.Text, body.Codes ?? [],
                 Coder(http), body.Memo), ct);
-            Changed(http, quotations);
             return Results.Json(new { codings = quotations.Select(View) });
         });
 
@@ -73,27 +72,13 @@ internal static class CodingApi
         {
             var span = body.Start is { } s && body.End is { } e ? $"{s}-{e}" : null;
             var q = await w.EditCodingAsync(new EditCodingRequest(id, span, null, body.Code, body.Memo, body.Version, body.Text), ct);
-            Changed(http, [q]);
             return Results.Json(new { coding = View(q) });
         });
 
         api.MapPost("/codings/{id}/remove", async (string id, RemoveCodingBody body, HttpContext http, InterviewWorkbench w, CancellationToken ct) =>
         {
             var removed = await w.RemoveCodingAsync(new RemoveCodingRequest(id, body.Force, body.Version), ct);
-            Changed(http, [removed.Quotation]);
             return Results.Json(new { coding = View(removed.Quotation), unlinkedEvidence = removed.UnlinkedEvidence });
-        });
-    }
-
-    // For the other members' open pages: which codings changed and where (they redraw that region;
-    // a moved coding's old place they know from their own margin).
-    private static void Changed(HttpContext http, IReadOnlyList<Quotation> changed)
-    {
-        if (changed.Count == 0) return;
-        LiveEvents.Note(http, "coding", changed[0].SourceId.ToString(), new
-        {
-            ids = changed.Select(q => q.CodingId),
-            ranges = changed.Select(q => new[] { q.Start, q.End }),
         });
     }
 

@@ -94,11 +94,14 @@ internal static class TeamGate
                 return;
             }
             if (!change) access.EventSeq = await activity.LatestAsync(http.RequestAborted);
+            // The study's own saves record their events (in their transaction) under this member's name.
+            TwoWay.Application.Team.StudyChanges.ActAs(access.Name);
             await next(http);
             if (change && http.Response.StatusCode < 400)
             {
-                var kind = http.Items[LiveEvents.KindKey] as string ?? KindOf(http.Request.Path);
-                await activity.AppendAsync(access.Name, kind, http.Items[LiveEvents.SourceKey] as string, http.Items[LiveEvents.DetailKey] as string);
+                // Changes to the team itself (members, blind coding) are not study rows: logged here.
+                if (http.Items[LiveEvents.KindKey] is string kind)
+                    await activity.AppendAsync(access.Name, kind, http.Items[LiveEvents.SourceKey] as string, http.Items[LiveEvents.DetailKey] as string);
                 http.RequestServices.GetRequiredService<EventFeed>().Appended();
             }
         });
@@ -107,17 +110,4 @@ internal static class TeamGate
     private static Task Refused(HttpContext http, string? name, string why) =>
         http.RequestServices.GetRequiredService<TeamActivity>().AuditAsync(name ?? "", "refused (" + why + ")",
             http.Request.Method + " " + http.Request.Path.Value, http.Connection.RemoteIpAddress?.ToString());
-
-    private static string KindOf(PathString path)
-    {
-        var first = (path.Value ?? "/").Split('/', StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "study";
-        return first switch
-        {
-            "codebook" => "codebook",
-            "firms" => "cases",
-            "members" => "members",
-            "transcripts" => "transcript",
-            _ => "study",
-        };
-    }
 }
