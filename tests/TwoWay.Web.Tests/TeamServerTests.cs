@@ -265,4 +265,26 @@ public sealed class TeamServerTests(TeamServerFixture team)
         Assert.Contains("/login?returnUrl=%2Fcodebook", anon.Page.Url, StringComparison.Ordinal);
         w.AssertClean();
     }
+
+    [Theory]
+    [InlineData(TeamServerFixture.Owner)]
+    [InlineData("vera")]
+    public async Task Every_page_of_the_team_server_loads_cleanly_and_passes_axe(string member)
+    {
+        await using var w = await team.SignedInAsync(member);
+        var pages = new List<string> { "/", "/firms/RS-01", $"/transcripts/{team.SourceId}", "/codebook", "/matrix?quotes=true", "/agreement", "/search?q=%D1%80%D1%8B%D0%BD%D0%BE%D0%BA", "/export", "/programmes", "/panel", "/account" };
+        if (member == TeamServerFixture.Owner) pages.Add("/members");
+        var failures = new List<string>();
+        foreach (var path in pages)
+        {
+            var response = await w.Page.GotoAsync(path);
+            if (response?.Status != 200) { failures.Add($"{path} answered {response?.Status}"); continue; }
+            var axe = await w.Page.RunAxe();
+            failures.AddRange(axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{path}: axe {v.Impact} {v.Id}: {v.Help}"));
+            var overflow = await w.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            if (overflow > 0) failures.Add($"{path}: the page is {overflow}px wider than a 1280px screen");
+        }
+        failures.AddRange(w.Problems);
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
 }
