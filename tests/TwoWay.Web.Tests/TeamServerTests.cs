@@ -43,6 +43,16 @@ public sealed class TeamServerTests(TeamServerFixture team)
         Assert.DoesNotContain((await team.Workbench.ListCodesAsync()).Codes, c => c.Path.StartsWith("Viewer", StringComparison.Ordinal));
         // The owner's page is not the viewer's.
         Assert.Equal(403, (await w.Page.APIRequest.GetAsync("/members")).Status);
+        // No editing controls are offered to a viewer; an analysis of an uploaded file (nothing stored) is theirs to run.
+        await w.Page.GotoAsync("/codebook");
+        Assert.Equal(0, await w.Page.Locator("form[method=post]:not(.who)").CountAsync());
+        await w.Page.GotoAsync("/firms/RS-01?edit=new");
+        Assert.Equal(0, await w.Page.GetByRole(AriaRole.Link, new() { Name = "Add an operation" }).CountAsync());
+        Assert.Equal(0, await w.Page.Locator("form.operation-form").CountAsync());
+        await w.Page.GotoAsync("/programmes");
+        await w.Page.GetByLabel("Catalogue").SetInputFilesAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "catalogue.csv"));
+        await w.Page.GetByRole(AriaRole.Button, new() { Name = "Compare" }).ClickAsync();
+        await Assertions.Expect(w.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "compared with the study's firms" })).ToBeVisibleAsync();
         w.AssertClean();
     }
 

@@ -17,6 +17,7 @@ namespace TwoWay.Web.Pages;
 /// and deleted once the report is drawn; nothing is stored in the study.
 /// </summary>
 [RequestFormLimits(MultipartBodyLengthLimit = WorkbenchServer.MaxPanelUploadBytes)]
+[TwoWay.Web.Security.ChangesNothing]
 public sealed class PanelModel : PageModel
 {
     private static readonly string[] Extensions = [".csv", ".tsv", ".parquet"];

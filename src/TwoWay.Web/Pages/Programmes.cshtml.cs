@@ -14,6 +14,7 @@ namespace TwoWay.Web.Pages;
 /// trajectories, as <c>twoway policy portfolio</c> and <c>policy coverage --study</c> compute them.
 /// The upload is read from a temporary copy, removed afterwards; nothing is stored in the study.
 /// </summary>
+[TwoWay.Web.Security.ChangesNothing]
 public sealed class ProgrammesModel(WorkbenchContext wb) : PageModel
 {
     private static readonly string[] Extensions = [".csv", ".tsv", ".xlsx"];

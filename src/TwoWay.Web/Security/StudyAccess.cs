@@ -14,6 +14,13 @@ namespace TwoWay.Web.Security;
 public sealed class OwnerOnlyAttribute : Attribute;
 
 /// <summary>
+/// Marks a page whose POST analyses what it is sent and stores nothing in the study (a panel or a
+/// programme catalogue uploaded for a report): a viewer may use it, and it makes no event.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class | AttributeTargets.Method)]
+public sealed class ChangesNothingAttribute : Attribute;
+
+/// <summary>
 /// What the person behind this request may do in the study, read per request (a changed role takes
 /// effect at once). On a laptop the one user is the owner; on the team server it is the account's role.
 /// </summary>
@@ -84,7 +91,8 @@ internal static class TeamGate
             access.Name = user.UserName ?? "";
             access.Role = role;
             access.Settings = await activity.SettingsAsync(http.RequestAborted);
-            var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method);
+            var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
+                && http.GetEndpoint()?.Metadata.GetMetadata<ChangesNothingAttribute>() is null;
             var ownerOnly = http.GetEndpoint()?.Metadata.GetMetadata<OwnerOnlyAttribute>() is not null;
             if ((change && !access.CanCode) || (ownerOnly && !access.IsOwner))
             {
