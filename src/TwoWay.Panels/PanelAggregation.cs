@@ -98,6 +98,20 @@ internal sealed class PanelAggregation(DbConnection db, SqlDialect dialect)
         return result;
     }
 
+    /// <summary>Country linkage over a flows relation (firm, year_d, country, flow, value), as <see cref="PanelSql.CountryLinkage"/> counts it.</summary>
+    public CountryLinkage Linkage(string flows)
+    {
+        using var cmd = db.CreateCommand();
+        cmd.CommandText = PanelSql.CountryLinkage(flows);
+        cmd.CommandTimeout = 0;
+        using var r = cmd.ExecuteReader();
+        r.Read();
+        long L(int i) => r.IsDBNull(i) ? 0 : ToLong(r.GetValue(i));
+        var with = Wilson.Interval(L(2), L(1));
+        var without = Wilson.Interval(L(4), L(3));
+        return new CountryLinkage(L(0), with, without, with.Estimate / without.Estimate);
+    }
+
     /// <summary>
     /// The whole analysis over fw, for every engine: states, transitions, both entry directions,
     /// conversion (and the country linkage when the engine has flows), each stage timed into

@@ -311,30 +311,7 @@ public sealed class PanelEngine : IDisposable
     private CountryLinkage CountryLinkage()
     {
         Stage("country linkage");
-        using var r = Reader("""
-            WITH f AS (SELECT firm, CAST(year_d AS INTEGER) AS year, country, flow, value FROM flows_raw WHERE value > 0),
-            fc AS (SELECT firm, country, MIN(CASE WHEN flow = 'export' THEN year END) AS first_exp,
-                          MIN(CASE WHEN flow = 'import' THEN year END) AS first_imp FROM f GROUP BY firm, country),
-            firm_first AS (SELECT firm, MIN(year) AS y0 FROM f GROUP BY firm),
-            exporters AS (SELECT DISTINCT f.firm, f.year FROM f JOIN firm_first ff ON ff.firm = f.firm
-                          WHERE f.flow = 'export' AND f.year > ff.y0),
-            nc AS (SELECT COUNT(DISTINCT country) AS n FROM f),
-            per AS (
-              SELECT e.firm, e.year,
-                SUM(CASE WHEN fc.first_imp < e.year AND (fc.first_exp IS NULL OR fc.first_exp >= e.year) THEN 1 ELSE 0 END) AS prior_at_risk,
-                SUM(CASE WHEN fc.first_imp < e.year AND fc.first_exp = e.year THEN 1 ELSE 0 END) AS prior_start,
-                SUM(CASE WHEN fc.first_exp < e.year THEN 1 ELSE 0 END) AS already,
-                SUM(CASE WHEN fc.first_exp = e.year THEN 1 ELSE 0 END) AS all_start
-              FROM exporters e JOIN fc ON fc.firm = e.firm GROUP BY e.firm, e.year)
-            SELECT MAX(nc.n), SUM(prior_at_risk), SUM(prior_start),
-                   SUM(nc.n - already - prior_at_risk), SUM(all_start - prior_start)
-            FROM per CROSS JOIN nc
-            """);
-        r.Read();
-        long L(int i) => r.IsDBNull(i) ? 0 : PanelAggregation.ToLong(r.GetValue(i));
-        var with = Wilson.Interval(L(2), L(1));
-        var without = Wilson.Interval(L(4), L(3));
-        return new CountryLinkage(L(0), with, without, with.Estimate / without.Estimate);
+        return Aggregation.Linkage("flows_raw");
     }
 
     /// <summary>For tests and exports: the spell rows the SQL produces (after <see cref="Analyze"/> or <see cref="PrepareWindow"/>).</summary>

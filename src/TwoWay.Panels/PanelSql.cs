@@ -243,6 +243,32 @@ public static class PanelSql
         WHERE prev_year = year - 1 GROUP BY prev_year, lag_imp, lag_exp, imp, exp
         """;
 
+
+    /// <summary>
+    /// Country linkage (docs/methods.md): in the years an exporter already exported, of its
+    /// countries at risk of a first export there, the share entered that had been import sources
+    /// before versus those that had not. One row: countries, at-risk and starts with a prior import,
+    /// at-risk and starts without. <paramref name="flows"/> has firm, year_d, country, flow, value.
+    /// </summary>
+    public static string CountryLinkage(string flows) => $"""
+        WITH f AS (SELECT firm, CAST(year_d AS INTEGER) AS year, country, flow, value FROM {flows} WHERE value > 0),
+        fc AS (SELECT firm, country, MIN(CASE WHEN flow = 'export' THEN year END) AS first_exp,
+                      MIN(CASE WHEN flow = 'import' THEN year END) AS first_imp FROM f GROUP BY firm, country),
+        firm_first AS (SELECT firm, MIN(year) AS y0 FROM f GROUP BY firm),
+        exporters AS (SELECT DISTINCT f.firm, f.year FROM f JOIN firm_first ff ON ff.firm = f.firm
+                      WHERE f.flow = 'export' AND f.year > ff.y0),
+        nc AS (SELECT COUNT(DISTINCT country) AS n FROM f),
+        per AS (
+          SELECT e.firm, e.year,
+            SUM(CASE WHEN fc.first_imp < e.year AND (fc.first_exp IS NULL OR fc.first_exp >= e.year) THEN 1 ELSE 0 END) AS prior_at_risk,
+            SUM(CASE WHEN fc.first_imp < e.year AND fc.first_exp = e.year THEN 1 ELSE 0 END) AS prior_start,
+            SUM(CASE WHEN fc.first_exp < e.year THEN 1 ELSE 0 END) AS already,
+            SUM(CASE WHEN fc.first_exp = e.year THEN 1 ELSE 0 END) AS all_start
+          FROM exporters e JOIN fc ON fc.firm = e.firm GROUP BY e.firm, e.year)
+        SELECT MAX(nc.n), SUM(prior_at_risk), SUM(prior_start),
+               SUM(nc.n - already - prior_at_risk), SUM(all_start - prior_start)
+        FROM per CROSS JOIN nc
+        """;
     /// <summary>Conversion within k = 1…5 years: firms whose first international activity was importing, and firms without any in their first year.</summary>
     public const string Conversion = """
         WITH firms AS (

@@ -23,8 +23,6 @@ public static class PostgresPanel
     /// <param name="minCell">Disclosure control: hold back figures resting on 1 to N − 1 firms; null for none.</param>
     public static PanelAnalysis Analyze(string connectionString, string display, PanelInput input, Ties ties = Ties.Efron, IProgress<string>? progress = null, int? minCell = null)
     {
-        if (input.FlowsPath is not null)
-            throw new InputException("--flows", null, "--flows", "country linkage reads a flows file; it is not available for a table in PostgreSQL yet (run it on an extract with the file engine)");
         var seconds = new Dictionary<string, double>();
         var where = $"{display} table {input.Path}";
         using var db = new NpgsqlConnection(connectionString);
@@ -54,7 +52,13 @@ public static class PostgresPanel
                 Execute(db, "ANALYZE fw");
                 return 0;
             });
-            return aggregation.Analyze(where, input.Covariates, ties, seconds, Stage, minCell);
+            if (input.FlowsPath is { } flows)
+            {
+                Stage($"checking {flows}");
+                Timed("read_flows", () => { LoadFlows(db, flows, $"{display} table {flows}"); return 0; });
+            }
+            return aggregation.Analyze(where, input.Covariates, ties, seconds, Stage, minCell,
+                input.FlowsPath is null ? null : () => { Stage("country linkage"); return aggregation.Linkage("flows_pg"); });
         }
         catch (PostgresException e)
         {
@@ -64,7 +68,7 @@ public static class PostgresPanel
         {
             // A pooled connection outlives this call: its temporary tables would stay with it.
             if (db.State == System.Data.ConnectionState.Open)
-                try { Execute(db, "DROP TABLE IF EXISTS pg_temp.fw; DROP TABLE IF EXISTS pg_temp.cell_scores"); }
+                try { Execute(db, "DROP TABLE IF EXISTS pg_temp.fw; DROP TABLE IF EXISTS pg_temp.cell_scores; DROP TABLE IF EXISTS pg_temp.flows_pg"); }
                 catch (NpgsqlException) { /* the session is gone, and its temporary tables with it */ }
         }
     }
@@ -118,6 +122,67 @@ public static class PostgresPanel
         Examples(counts[3], input.ExportColumn, "exp_d IS NULL OR exp_d < 0", "a missing or negative export value (write 0 for no trade)");
         Examples(counts[4], input.YearColumn, "(firm, year_d) IN (SELECT firm, year_d FROM " + src.Replace(") src", ") d", StringComparison.Ordinal) + " GROUP BY firm, year_d HAVING COUNT(*) > 1)", "a firm-year given twice");
         errors.ThrowIfAny();
+    }
+
+    /// <summary>
+    /// The firm-country-year flows table (firm_id, year, country, flow, value), as the flows file of the
+    /// file engine: copied into a temporary table of the session and checked with the same rules; every
+    /// kind of problem is named by column with example firm-years.
+    /// </summary>
+    private static void LoadFlows(NpgsqlConnection db, string table, string where)
+    {
+        var columns = new List<string>();
+        try
+        {
+            using var cmd = new NpgsqlCommand($"SELECT * FROM {PanelSql.Table(SqlDialect.Postgres, table)} LIMIT 0", db);
+            using var r = cmd.ExecuteReader();
+            for (var i = 0; i < r.FieldCount; i++) columns.Add(r.GetName(i));
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.UndefinedTable or PostgresErrorCodes.InvalidSchemaName)
+        {
+            throw new InputException(where, null, "--flows", "no such table: " + FirstLine(e.MessageText));
+        }
+        var errors = new InputErrorCollector();
+        foreach (var c in new[] { "firm_id", "year", "country", "flow", "value" }.Where(c => !columns.Contains(c)))
+            errors.Add(where, null, c, $"missing column; the table has: {string.Join(", ", columns)}");
+        errors.ThrowIfAny();
+        try
+        {
+            Execute(db, "DROP TABLE IF EXISTS pg_temp.flows_pg");
+            Execute(db, "CREATE TEMPORARY TABLE flows_pg AS SELECT NULLIF(TRIM(CAST(firm_id AS TEXT)), '') AS firm, CAST(year AS DOUBLE PRECISION) AS year_d, " +
+                "UPPER(TRIM(CAST(country AS TEXT))) AS country, LOWER(TRIM(CAST(flow AS TEXT))) AS flow, CAST(value AS DOUBLE PRECISION) AS value " +
+                $"FROM {PanelSql.Table(SqlDialect.Postgres, table)}");
+        }
+        catch (PostgresException e) when (e.SqlState is PostgresErrorCodes.InvalidTextRepresentation or PostgresErrorCodes.CannotCoerce or PostgresErrorCodes.DatatypeMismatch)
+        {
+            throw new InputException(where, null, null, "the year or value column is not numeric: " + FirstLine(e.MessageText));
+        }
+        void Problems(string condition, string field, string message)
+        {
+            using var cmd = new NpgsqlCommand($"SELECT firm, year_d, {message} FROM flows_pg WHERE {condition} ORDER BY firm, year_d LIMIT 5", db);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+                errors.Add(where, null, field, $"firm {(r.IsDBNull(0) ? "(missing)" : r.GetString(0))} year {(r.IsDBNull(1) ? "(missing)" : r.GetDouble(1).ToString(System.Globalization.CultureInfo.InvariantCulture))}: {r.GetString(2)}");
+        }
+        Problems("firm IS NULL", "firm_id", "'missing firm identifier'");
+        Problems("year_d IS NULL OR year_d <> ROUND(year_d)", "year", "'not a year (a whole number is expected)'");
+        Problems("flow IS NULL OR flow NOT IN ('import', 'export')", "flow", "'''' || COALESCE(flow, '') || ''' is not a flow (import or export)'");
+        Problems("value IS NULL OR value < 0 OR value = 'NaN'::float8 OR value IN ('Infinity'::float8, '-Infinity'::float8)", "value", "'missing, negative or not finite value'");
+        var badCodes = new List<string>();
+        using (var cmd = new NpgsqlCommand("SELECT DISTINCT country FROM flows_pg", db))
+        using (var r = cmd.ExecuteReader())
+            while (r.Read())
+                if (r.IsDBNull(0) || !CountryCode.TryParse(r.GetString(0), out _)) badCodes.Add(r.IsDBNull(0) ? "" : r.GetString(0));
+        foreach (var code in badCodes.Take(5))
+            errors.Add(where, null, "country", $"'{code}' is not an ISO 3166-1 alpha-2 country code");
+        Problems("(firm, year_d, country, flow) IN (SELECT firm, year_d, country, flow FROM flows_pg GROUP BY 1, 2, 3, 4 HAVING COUNT(*) > 1)",
+            "country", "country || ' ' || flow || ': duplicate firm-country-year flow'");
+        if (errors.HasErrors)
+        {
+            Execute(db, "DROP TABLE IF EXISTS pg_temp.flows_pg");
+            errors.ThrowIfAny();
+        }
+        Execute(db, "ANALYZE flows_pg");
     }
 
     private static void Execute(NpgsqlConnection db, string sql)

@@ -119,4 +119,83 @@ public sealed class PostgresPanelTests
         Assert.Contains("no such table", none.Errors[0].ToString());
         Assert.DoesNotContain(PostgresCluster.Password, text + missing.Message + none.Message);
     }
+
+    /// <summary>A panel with firm-country flows where country linkage has something to count: 60 fictional firms, seeded.</summary>
+    private static (string Panel, string Flows) LinkagePanel(TempDir tmp)
+    {
+        var rng = new Random(17);
+        string[] countries = ["DE", "IT", "RS", "GE", "UA", "FR"];
+        var panel = new System.Text.StringBuilder("firm_id,year,import_value,export_value\n");
+        var flows = new System.Text.StringBuilder("firm_id,year,country,flow,value\n");
+        for (var f = 1; f <= 60; f++)
+            for (var y = 2010; y < 2018; y++)
+            {
+                double imp = 0, exp = 0;
+                foreach (var c in countries)
+                {
+                    if (rng.NextDouble() < 0.12 + 0.02 * (y - 2010)) { var v = rng.Next(1, 100); imp += v; flows.Append($"{f},{y},{c},import,{v}\n"); }
+                    if (y > 2010 && rng.NextDouble() < 0.05 + 0.03 * (y - 2010)) { var v = rng.Next(1, 100); exp += v; flows.Append($"{f},{y},{c},export,{v}\n"); }
+                }
+                panel.Append($"{f},{y},{imp},{exp}\n");
+            }
+        return (tmp.Write("linkage-panel.csv", panel.ToString()), tmp.Write("linkage-flows.csv", flows.ToString()));
+    }
+
+    [Fact]
+    public void Country_linkage_inside_PostgreSQL_equals_the_file_engine_on_the_same_flows()
+    {
+        using var tmp = new TempDir();
+        var (panelCsv, flowsCsv) = LinkagePanel(tmp);
+        var cs = PostgresCluster.Instance.NewDatabase("linkage");
+        using (var db = new NpgsqlConnection(cs))
+        {
+            db.Open();
+            using (var cmd = new NpgsqlCommand("CREATE TABLE p (firm_id TEXT, year INTEGER, import_value DOUBLE PRECISION, export_value DOUBLE PRECISION); CREATE TABLE trade_flows (firm_id TEXT, year INTEGER, country TEXT, flow TEXT, value NUMERIC)", db))
+                cmd.ExecuteNonQuery();
+            using (var w = db.BeginTextImport("COPY p FROM STDIN (FORMAT csv, HEADER true)")) w.Write(File.ReadAllText(panelCsv));
+            using (var w = db.BeginTextImport("COPY trade_flows FROM STDIN (FORMAT csv, HEADER true)")) w.Write(File.ReadAllText(flowsCsv));
+        }
+        using var engine = new PanelEngine();
+        engine.Load(new PanelInput(panelCsv) { FlowsPath = flowsCsv });
+        var duck = engine.Analyze();
+        var pg = PostgresPanel.Analyze(cs, "test database", new PanelInput("p") { FlowsPath = "trade_flows" });
+        Assert.NotNull(pg.CountryLinkage);
+        Assert.True(pg.CountryLinkage!.WithPriorImports.Trials > 0 && pg.CountryLinkage.WithoutPriorImports.Trials > 0);
+        SameFigures(Json(duck), Json(pg));
+        // Nothing is left behind in the session.
+        using var check = new NpgsqlConnection(cs);
+        check.Open();
+        using var left = new NpgsqlCommand("SELECT COUNT(*) FROM pg_tables WHERE tablename IN ('fw', 'flows_pg', 'cell_scores')", check);
+        Assert.Equal(0L, (long)left.ExecuteScalar()!);
+    }
+
+    [Fact]
+    public void A_flows_table_with_bad_rows_is_refused_by_column_with_examples()
+    {
+        using var tmp = new TempDir();
+        var (panelCsv, _) = LinkagePanel(tmp);
+        var cs = PostgresCluster.Instance.NewDatabase("linkage");
+        using (var db = new NpgsqlConnection(cs))
+        {
+            db.Open();
+            using (var cmd = new NpgsqlCommand("""
+                CREATE TABLE p (firm_id TEXT, year INTEGER, import_value DOUBLE PRECISION, export_value DOUBLE PRECISION);
+                CREATE TABLE bad_flows (firm_id TEXT, year DOUBLE PRECISION, country TEXT, flow TEXT, value DOUBLE PRECISION);
+                INSERT INTO bad_flows VALUES ('1', 2011, 'DE', 'import', 5), ('1', 2011.5, 'DE', 'import', 5), ('2', 2012, 'XX', 'export', 3),
+                  ('3', 2012, 'IT', 'sideways', 3), ('4', 2013, 'FR', 'export', -2), ('5', 2013, 'FR', 'export', 1), ('5', 2013, 'FR', 'export', 2);
+                """, db))
+                cmd.ExecuteNonQuery();
+            using (var w = db.BeginTextImport("COPY p FROM STDIN (FORMAT csv, HEADER true)")) w.Write(File.ReadAllText(panelCsv));
+        }
+        var e = Assert.Throws<InputException>(() => PostgresPanel.Analyze(cs, "test database", new PanelInput("p") { FlowsPath = "bad_flows" }));
+        var text = string.Join("\n", e.Errors.Select(x => x.ToString()));
+        Assert.Contains("firm 1 year 2011.5: not a year", text);
+        Assert.Contains("'XX' is not an ISO 3166-1 alpha-2 country code", text);
+        Assert.Contains("'sideways' is not a flow", text);
+        Assert.Contains("firm 4 year 2013: missing, negative or not finite value", text);
+        Assert.Contains("FR export: duplicate firm-country-year flow", text);
+        Assert.Contains("bad_flows", e.Errors[0].Source);
+        var missing = Assert.Throws<InputException>(() => PostgresPanel.Analyze(cs, "test database", new PanelInput("p") { FlowsPath = "no_such_flows" }));
+        Assert.Contains("no such table", missing.Errors[0].ToString());
+    }
 }

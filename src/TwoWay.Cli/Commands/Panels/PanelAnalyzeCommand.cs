@@ -77,7 +77,7 @@ public sealed class PanelAnalyzeSettings : PanelModelSettings
     public string? Table { get; init; }
 
     [CommandOption("--flows <FILE>")]
-    [Description("Firm-country-year flows (firm_id, year, country, flow, value) for country linkage.")]
+    [Description("Firm-country-year flows (firm_id, year, country, flow, value) for country linkage: a file, or with --table a table in the same database.")]
     public string? Flows { get; init; }
 
 
