@@ -186,6 +186,10 @@ public sealed partial class TeamServerHttpTests(TeamServerFixture team)
         var missing = await Assert.ThrowsAsync<InputException>(() => team.Accounts.SetDisabledAsync("nobody-here", true, "test"));
         Assert.Contains("no account named 'nobody-here'", missing.Errors[0].Message);
         Assert.Throws<InputException>(() => TeamAccounts.ParseRole("admin"));
+        var control = await Assert.ThrowsAsync<InputException>(() => team.Accounts.AddAsync(new AddAccountRequest("bell\u0007", StudyRole.Coder, TeamServerFixture.Password), "test"));
+        Assert.Contains("control characters", control.Errors[0].Message);
+        var huge = await Assert.ThrowsAsync<InputException>(() => team.Accounts.AddAsync(new AddAccountRequest(new string('a', 500), StudyRole.Coder, TeamServerFixture.Password), "test"));
+        Assert.Contains("at most 128", huge.Errors[0].Message);
     }
 
     [Fact]

@@ -65,6 +65,10 @@ public sealed class TeamServerTests(TeamServerFixture team)
         var api = await w.Page.APIRequest.GetAsync($"/api/transcripts/{team.SourceId}/region?from=0&to=10");
         Assert.Equal(404, api.Status);
         Assert.DoesNotContain("Importing goods", await w.Page.ContentAsync());
+        // Nothing of the study, but their own account and the way out.
+        await Assertions.Expect(w.Page.GetByRole(AriaRole.Button, new() { Name = "Sign out" })).ToBeVisibleAsync();
+        Assert.Equal(0, await w.Page.GetByRole(AriaRole.Navigation, new() { Name = "Study" }).CountAsync());
+        Assert.Equal(200, (await w.Page.GotoAsync("/account"))!.Status);
     }
 
     [Fact]
@@ -149,6 +153,7 @@ public sealed class TeamServerTests(TeamServerFixture team)
             await alice.Page.GotoAsync($"/transcripts/{team.SourceId}");
             await Assertions.Expect(alice.Page.GetByText("Blind coding: you see only your own codings")).ToBeVisibleAsync();
             Assert.Equal(0, await alice.Page.Locator("#margin li").CountAsync());
+            Assert.Equal(0, await alice.Page.Locator("#code-list .count").CountAsync()); // how often others used a code is theirs too
             Assert.DoesNotContain("bob", await alice.Page.Locator("#margin").InnerTextAsync(), StringComparison.Ordinal);
             // Asking for bob's codings by address gives nothing either.
             var region = await alice.Page.APIRequest.GetAsync($"/api/transcripts/{team.SourceId}/region?from=0&to=200&coder=bob&ids=" + await BobsCodingAsync());

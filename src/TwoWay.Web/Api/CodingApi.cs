@@ -51,7 +51,8 @@ internal static class CodingApi
             var wanted = (ids ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => Guid.TryParse(x, out var g) ? g : Guid.Empty).ToHashSet();
             var items = view.Codings.Where(c => wanted.Contains(c.CodingId))
                 .Select(c => new { id = c.CodingId, start = c.Start, end = c.End, html = Pages.TranscriptModel.MarginHtml([c]).ToString() });
-            var counts = (await w.ListCodesAsync(ct)).Codes.ToDictionary(c => c.Path, c => c.Codings);
+            // Blind coding: how often the others used a code is theirs too; a blind coder gets no counts.
+            var counts = access.SeesOnlyOwn ? new Dictionary<string, int>() : (await w.ListCodesAsync(ct)).Codes.ToDictionary(c => c.Path, c => c.Codings);
             return Results.Json(new
             {
                 text = Pages.TranscriptModel.TextHtml(view, from, to).ToString(),

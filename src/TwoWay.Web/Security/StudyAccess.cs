@@ -52,9 +52,14 @@ public sealed class StudyAccess
 internal static class TeamGate
 {
     // Open to any signed-in account (or anyone): the sign-in pages, assets, status pages, and one's own account.
-    private static readonly string[] Open = ["/login", "/assets", "/status", "/signout", "/welcome", "/favicon.ico", "/account"];
+    private static readonly string[] Open = ["/login", "/assets", "/status", "/welcome", "/favicon.ico"];
+
+    // One's own account and signing out: open to every signed-in account, member of the study or not.
+    private static readonly string[] Personal = ["/account", "/signout"];
 
     public static bool IsOpen(PathString path) => Open.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
+
+    private static bool IsPersonal(PathString path) => Personal.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase));
 
     public static IApplicationBuilder UseTeamGate(this IApplicationBuilder app) =>
         app.Use(async (http, next) =>
@@ -71,12 +76,14 @@ internal static class TeamGate
                 return;
             }
             // A server that requires two-step sign-in opens nothing of the study before it is set up.
-            if (http.RequestServices.GetRequiredService<TeamServerOptions>().RequireTwoStep && !user.TwoFactorEnabled)
+            var personal = IsPersonal(http.Request.Path);
+            if (http.RequestServices.GetRequiredService<TeamServerOptions>().RequireTwoStep && !user.TwoFactorEnabled && !personal)
             {
                 if (api) await WorkbenchServer.ApiRefusal(http.Response, StatusCodes.Status403Forbidden, "set up two-step sign-in on your account page first");
                 else http.Response.Redirect("/account?setup=1");
                 return;
             }
+            if (user.Role is null && personal) { await next(http); return; }
             if (user.Role is not { } role)
             {
                 await Refused(http, user.UserName, "not a member");
@@ -92,7 +99,8 @@ internal static class TeamGate
             access.Role = role;
             access.Settings = await activity.SettingsAsync(http.RequestAborted);
             var change = !HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method)
-                && http.GetEndpoint()?.Metadata.GetMetadata<ChangesNothingAttribute>() is null;
+                && http.GetEndpoint()?.Metadata.GetMetadata<ChangesNothingAttribute>() is null
+                && !personal; // one's own password or sessions: any member's to change
             var ownerOnly = http.GetEndpoint()?.Metadata.GetMetadata<OwnerOnlyAttribute>() is not null;
             if ((change && !access.CanCode) || (ownerOnly && !access.IsOwner))
             {
