@@ -73,7 +73,7 @@ public sealed record CellsFile(string Path, IReadOnlyList<string> Covariates, Pa
             var covs = string.Concat(Enumerable.Range(0, covariates.Count).Select(i => $", COALESCE(cov{i}, '')"));
             cmd.CommandText = $"SELECT part, direction, k, lag{covs}, firms, entries FROM cf";
             using var r = cmd.ExecuteReader();
-            return PanelCells.Read(r, covariates, d);
+            return PanelCellsReader.Read(r, covariates, d);
         }
         var export = Of(Direction.Outward);
         var import = Of(Direction.Inward);
@@ -120,7 +120,7 @@ public sealed record CellsFile(string Path, IReadOnlyList<string> Covariates, Pa
                     var d = dir switch { "export" => Direction.Outward, "import" => Direction.Inward, _ => throw new InputException(path, row, "direction", $"'{dir}' is not a direction (export or import)") };
                     if (result.ContainsKey(d)) throw new InputException(path, row, "direction", $"the {dir} scores are given twice");
                     // Products the pass did not sum (across models) stay NaN; the fit checks it has every one it needs.
-                    result[d] = ScoreMatrix.From(p, PanelAggregation.Long(r, ci), m.Select(x =>
+                    result[d] = PanelTallyResults.Meat(p, PanelAggregation.Long(r, ci), m.Select(x =>
                         (x.J, x.L, r.IsDBNull(x.Column) ? 0.0 : Convert.ToDouble(r.GetValue(x.Column), System.Globalization.CultureInfo.InvariantCulture))));
                 }
             });

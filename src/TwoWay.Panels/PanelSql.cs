@@ -176,21 +176,13 @@ public static class PanelSql
     {
         var sb = new StringBuilder();
         sb.Append("SELECT COUNT(*) AS clusters");
-        foreach (var (j, l) in Products(p, blocks)) sb.Append(CultureInfo.InvariantCulture, $", SUM(u{j} * u{l}) AS m_{j}_{l}");
+        foreach (var (j, l) in PanelTallyResults.Products(p, blocks)) sb.Append(CultureInfo.InvariantCulture, $", SUM(u{j} * u{l}) AS m_{j}_{l}");
         sb.Append("\nFROM (SELECT s.firm");
         for (var j = 0; j < p; j++) sb.Append(CultureInfo.InvariantCulture, $", SUM(CAST(c.s{j} AS {DoubleType(d)})) AS u{j}");
         sb.Append(CultureInfo.InvariantCulture, $"\n  FROM {spellsRelation} s JOIN {scoresRelation}\n  ON s.k = c.k AND s.lag = c.lag AND s.event = c.event");
         for (var i = 0; i < covariates; i++) sb.Append(CultureInfo.InvariantCulture, $" AND s.cov{i} = c.cov{i}");
         sb.Append("\n  GROUP BY s.firm) f");
         return sb.ToString();
-    }
-
-    /// <summary>The (j, l), j ≥ l, whose products the score pass sums: within each block, or all.</summary>
-    public static IEnumerable<(int J, int L)> Products(int p, IReadOnlyList<ScoreBlock>? blocks)
-    {
-        foreach (var b in blocks ?? [new ScoreBlock(0, p)])
-            for (var j = b.From; j < b.From + b.Size; j++)
-                for (var l = b.From; l <= j; l++) yield return (j, l);
     }
 
     /// <summary>The score rows' columns: k, lag, event, cov0…, s0….</summary>

@@ -31,7 +31,7 @@ public static class PostgresPanel
         {
             throw new InputException(display, null, null, "could not connect: " + FirstLine(e.Message));
         }
-        var aggregation = new PanelAggregation(db, SqlDialect.Postgres);
+        var aggregation = new PanelAggregation(db, SqlDialect.Postgres, input.Covariates);
         T Timed<T>(string name, Func<T> work)
         {
             var sw = Stopwatch.StartNew();
@@ -57,7 +57,7 @@ public static class PostgresPanel
                 Stage($"checking {flows}");
                 Timed("read_flows", () => { LoadFlows(db, flows, $"{display} table {flows}"); return 0; });
             }
-            return aggregation.Analyze(where, input.Covariates, ties, seconds, Stage, minCell,
+            return PanelRun.Analyze(aggregation, where, input.Covariates, ties, seconds, Stage, minCell,
                 input.FlowsPath is null ? null : () => { Stage("country linkage"); return aggregation.Linkage("flows_pg"); });
         }
         catch (PostgresException e)

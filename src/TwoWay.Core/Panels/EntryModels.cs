@@ -141,7 +141,7 @@ public static class EntryModels
                         for (var l = 0; l < size; l++) m[j, l] = meat[from + j, from + l];
                     return m;
                 }
-                if (coxFit is not null) cox = Cox.FitModel(data, ties, Block(0, pc), Block(pc + pl, pc), meat[2 * pc + pl, 2 * pc + pl]).Result;
+                if (coxFit is not null) cox = coxFit.WithClusterMeat(Block(0, pc), Block(pc + pl, pc), meat[2 * pc + pl, 2 * pc + pl]);
                 if (logit is not null) logit = Logistic.Fit(lx, names, events, trials, clusterMeat: Block(pc, pl), clusterCount: (int)clusters);
             }
         }

@@ -30,18 +30,33 @@ public static class EntrySpells
     /// <param name="entering">Outward for export entry, inward for import entry.</param>
     public static IReadOnlyList<SpellRow> For(IReadOnlyList<ObservedYear> years, Direction entering)
     {
-        var rows = new List<SpellRow>();
-        if (years.Count == 0 || years[0].State.Active(entering)) return rows;
+        var ys = years.Select(y => y.Year).ToArray();
+        var states = years.Select(y => y.State).ToArray();
+        for (var i = 1; i < ys.Length; i++)
+            if (ys[i] <= ys[i - 1]) throw new ArgumentException("years must be ascending without duplicates");
+        var (length, entered) = Extent(ys, states, entering);
         var other = entering.Mirror();
-        var y0 = years[0].Year;
-        for (var i = 1; i < years.Count; i++)
-        {
-            if (years[i].Year != y0 + i) break; // a gap: censored at the year before it
-            if (years[i].Year <= years[i - 1].Year) throw new ArgumentException("years must be ascending without duplicates");
-            var entered = years[i].State.Active(entering);
-            rows.Add(new SpellRow(i, years[i].Year, years[i - 1].State.Active(other), entered));
-            if (entered) break;
-        }
+        var rows = new List<SpellRow>(length);
+        for (var i = 1; i <= length; i++)
+            rows.Add(new SpellRow(i, ys[i], states[i - 1].Active(other), entered && i == length));
         return rows;
+    }
+
+    /// <summary>
+    /// The same rules without building rows (for a pass over millions of firms): the spell is rows
+    /// 1…<c>Rows</c> of the firm's years (row i is interval i, its lag the other direction in year i − 1),
+    /// and whether it ends in entry. Rows = 0 when the firm has no spell.
+    /// </summary>
+    /// <param name="years">The firm's observed years, ascending, no duplicates (not checked here).</param>
+    /// <param name="states">The firm's state in each of those years.</param>
+    /// <param name="entering">Outward for export entry, inward for import entry.</param>
+    public static (int Rows, bool Entered) Extent(ReadOnlySpan<int> years, ReadOnlySpan<TraderState> states, Direction entering)
+    {
+        if (years.Length == 0 || states[0].Active(entering)) return (0, false);
+        var y0 = years[0];
+        var i = 1;
+        for (; i < years.Length && years[i] == y0 + i; i++) // a gap: censored at the year before it
+            if (states[i].Active(entering)) return (i, true);
+        return (i - 1, false);
     }
 }
