@@ -235,6 +235,7 @@ public sealed class PanelEngine : IDisposable
     private enum PassProblem { None, Order, BadValue, Duplicate, Empty }
 
     /// <summary>One read of the rows into a new pass; stops at the first row that is bad or out of firm order.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private (PanelPass Pass, PassProblem Problem) Read(string select, CovariatePatterns patterns, Dictionary<ulong, int> codeOf, bool sorted)
     {
         ulong lastHash = 0; var lastCode = -1;

@@ -53,6 +53,7 @@ public sealed class PanelPass : IPanelTallies
     public CovariatePatterns Patterns => _patterns;
 
     /// <summary>Adds one firm: its observed years ascending without duplicates, its state and covariate pattern in each.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     public void AddFirm(ReadOnlySpan<int> years, ReadOnlySpan<TraderState> states, ReadOnlySpan<long> patterns)
     {
         var n = years.Length;
@@ -77,6 +78,7 @@ public sealed class PanelPass : IPanelTallies
     }
 
     /// <summary>Conversion (docs/methods.md): exporting within k years of the first international activity, or of the first year.</summary>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private void Convert(ReadOnlySpan<int> years, ReadOnlySpan<TraderState> states)
     {
         var n = years.Length;
@@ -158,6 +160,7 @@ public sealed class PanelPass : IPanelTallies
         private readonly List<int> _firmRows = []; // rows per firm with a spell
         private readonly Direction _other = entering.Mirror();
 
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<int> years, ReadOnlySpan<TraderState> states, ReadOnlySpan<long> patterns)
         {
             var (length, entered) = EntrySpells.Extent(years, states, entering);
@@ -218,58 +221,101 @@ public sealed class PanelPass : IPanelTallies
             var p = scores[0].Score.Length;
             var byKey = new Dictionary<(int, bool, string, bool), double[]>();
             foreach (var s in scores) byKey[(s.Interval, s.Lag, string.Join("\u0001", s.Levels), s.Entered)] = s.Score;
-            // The score vector of each row number (cell × 2 + entered); null when the cell has none.
-            var byRow = new double[]?[_keys.Count * 2];
+            // The score vectors of the row numbers (cell × 2 + entered) side by side; a cell without scores (held back) adds nothing.
+            var flat = new double[_keys.Count * 2 * p];
+            var scored = new bool[_keys.Count * 2];
             for (var c = 0; c < _keys.Count; c++)
             {
                 var (k, lag, levels) = Key(c);
                 var joined = string.Join("\u0001", levels);
-                byRow[2 * c] = byKey.GetValueOrDefault((k, lag, joined, false));
-                byRow[2 * c + 1] = byKey.GetValueOrDefault((k, lag, joined, true));
+                for (var e = 0; e < 2; e++)
+                    if (byKey.GetValueOrDefault((k, lag, joined, e == 1)) is { } score)
+                    {
+                        score.CopyTo(flat, (2 * c + e) * p);
+                        scored[2 * c + e] = true;
+                    }
             }
-            // Two halves of the firms summed on two threads, each in firm order: the same sums on every run.
-            var half = _firmRows.Count / 2;
+            // Firms taken grouped by the covariate pattern of their first spell row (a counting sort, stable), so
+            // the few score rows a group uses stay in cache; two halves summed on two threads: the same sums on every run.
+            var firms = _firmRows.Count;
+            var start = new int[firms + 1];
+            for (var f = 0; f < firms; f++) start[f + 1] = start[f] + _firmRows[f];
+            var perPattern = new int[patterns.Count + 1];
+            int PatternOf(int f) => (int)(_keys[_rows[start[f]] / 2] / 2 / Years);
+            for (var f = 0; f < firms; f++) perPattern[PatternOf(f) + 1]++;
+            for (var q = 0; q < patterns.Count; q++) perPattern[q + 1] += perPattern[q];
+            var order = new int[firms];
+            for (var f = 0; f < firms; f++) order[perPattern[PatternOf(f)]++] = f;
             var parts = new (double[] Sums, long Clusters)[2];
             Parallel.For(0, 2, part =>
-            {
-                var (from, to) = part == 0 ? (0, half) : (half, _firmRows.Count);
-                var offset = 0;
-                for (var f = 0; f < from; f++) offset += _firmRows[f];
-                parts[part] = Sum(from, to, offset, byRow, p, blocks);
-            });
+                parts[part] = Sum(order.AsSpan(part == 0 ? 0 : firms / 2, part == 0 ? firms / 2 : firms - firms / 2), start, flat, scored, p, blocks));
             return PanelTallyResults.Meat(p, parts[0].Clusters + parts[1].Clusters,
                 PanelTallyResults.Products(p, blocks).Select(x => (x.J, x.L, parts[0].Sums[x.J * p + x.L] + parts[1].Sums[x.J * p + x.L])));
         }
 
-        /// <summary>Σ U_f U_fᵀ (lower triangle of each block, row-major p × p) over firms from … to − 1, whose rows start at offset.</summary>
-        private (double[] Sums, long Clusters) Sum(int from, int to, int offset, double[]?[] byRow, int p, IReadOnlyList<ScoreBlock> blocks)
+        /// <summary>
+        /// Σ U_f U_fᵀ (lower triangle of each block, row-major p × p) over the given firms (firm f's rows: start[f] … start[f + 1] − 1).
+        /// Firms' U are gathered 128 at a time and each product summed over the batch as one dot product of two columns.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+        private (double[] Sums, long Clusters) Sum(ReadOnlySpan<int> firms, int[] start, double[] flat, bool[] scoredRow, int p, IReadOnlyList<ScoreBlock> blocks)
         {
+            const int batchSize = 128;
             var sums = new double[p * p];
-            var u = new double[p];
+            var batch = new double[batchSize * p];   // firm after firm
+            var columns = new double[p * batchSize]; // score after score
+            var inBatch = 0;
             long clusters = 0;
             var rows = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_rows);
-            for (var f = from; f < to; f++)
+            void Flush()
             {
-                var n = _firmRows[f];
-                Array.Clear(u);
+                for (var b = 0; b < inBatch; b++)
+                    for (var j = 0; j < p; j++) columns[j * batchSize + b] = batch[b * p + j];
+                foreach (var block in blocks)
+                    for (var j = block.From; j < block.From + block.Size; j++)
+                    {
+                        var cj = new ReadOnlySpan<double>(columns, j * batchSize, inBatch);
+                        for (var l = block.From; l <= j; l++) sums[j * p + l] += Dot(cj, new ReadOnlySpan<double>(columns, l * batchSize, inBatch));
+                    }
+                inBatch = 0;
+            }
+            foreach (var f in firms)
+            {
+                var u = batch.AsSpan(inBatch * p, p);
+                u.Clear();
                 var scored = false;
-                for (var r = offset; r < offset + n; r++)
+                for (var r = start[f]; r < start[f + 1]; r++)
                 {
-                    if (byRow[rows[r]] is not { } s) continue;
+                    var code = rows[r];
+                    if (!scoredRow[code]) continue;
                     scored = true;
-                    Add(u, s);
+                    Add(u, flat.AsSpan(code * p, p));
                 }
-                offset += n;
                 if (!scored) continue;
                 clusters++;
-                foreach (var b in blocks)
-                    for (var j = b.From; j < b.From + b.Size; j++)
-                        AddScaled(sums.AsSpan(j * p + b.From, j - b.From + 1), u.AsSpan(b.From, j - b.From + 1), u[j]);
+                if (++inBatch == batchSize) Flush();
             }
+            if (inBatch > 0) Flush();
             return (sums, clusters);
         }
 
+        private static double Dot(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
+        {
+            var i = 0;
+            var sum = 0.0;
+            if (System.Numerics.Vector.IsHardwareAccelerated)
+            {
+                var acc = System.Numerics.Vector<double>.Zero;
+                for (var w = System.Numerics.Vector<double>.Count; i + w <= x.Length; i += w)
+                    acc += new System.Numerics.Vector<double>(x[i..]) * new System.Numerics.Vector<double>(y[i..]);
+                sum = System.Numerics.Vector.Sum(acc);
+            }
+            for (; i < x.Length; i++) sum += x[i] * y[i];
+            return sum;
+        }
+
         /// <summary>u += s, a vector at a time.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         private static void Add(Span<double> u, ReadOnlySpan<double> s)
         {
             var i = 0;
@@ -279,17 +325,5 @@ public sealed class PanelPass : IPanelTallies
             for (; i < u.Length; i++) u[i] += s[i];
         }
 
-        /// <summary>m += a·x, a vector at a time.</summary>
-        private static void AddScaled(Span<double> m, ReadOnlySpan<double> x, double a)
-        {
-            var i = 0;
-            if (System.Numerics.Vector.IsHardwareAccelerated)
-            {
-                var va = new System.Numerics.Vector<double>(a);
-                for (var w = System.Numerics.Vector<double>.Count; i + w <= m.Length; i += w)
-                    (new System.Numerics.Vector<double>(m[i..]) + va * new System.Numerics.Vector<double>(x[i..])).CopyTo(m[i..]);
-            }
-            for (; i < m.Length; i++) m[i] += a * x[i];
-        }
     }
 }

@@ -177,6 +177,7 @@ public static class Logistic
         return ll;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static (double[] U, double[,] I) Derivatives(double[] beta, double[,] x, double[] y, double[] m, double[]? w)
     {
         var p = beta.Length;
