@@ -5,7 +5,7 @@
 # rows. Data goes to bench/results/panel/ (git-ignored) and is generated only when missing. The binaries
 # are copied there first, so building in the worktree during the run cannot change what is measured.
 # The load average is logged before each run: the machine is shared.
-# Usage: bench/panel/run.sh [runs] [r_rows]     (r_rows: spell rows R fits, default all)
+# Usage: bench/panel/run.sh [runs] [r_rows]     (r_rows: spell rows R fits, default all; 0 skips R)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 RUNS=${1:-3}; RROWS=${2:-Inf}
@@ -30,6 +30,7 @@ for f in panel.parquet by_year panel.csv; do
     grep -A20 '"seconds"' "$OUT/analyze-$f-$i.json" | tr -d '\n '; echo
   done
 done
+[ "$RROWS" = 0 ] && exit 0
 $TW panel analyze "$OUT/panel.parquet" --covariates sector,size_class,region --spells-out "$OUT/spells.csv" --json > "$OUT/analyze-spells.json"
 wc -l "$OUT/spells.csv"
 echo "load before R: $(load)"

@@ -112,17 +112,18 @@ public sealed class PanelEngine : IDisposable
     {
         var input = _input ?? throw new InvalidOperationException("Load a panel first");
         ArgumentOutOfRangeException.ThrowIfLessThan(window, 1);
-        EnsureWindow();
-        var target = year ?? (int)Scalar("SELECT MAX(year) FROM fw");
+        // No order is needed: plain GROUP BYs over the checked rows.
+        Execute("CREATE OR REPLACE TEMP VIEW firm_years AS SELECT firm, CAST(year_d AS INTEGER) AS year, CASE WHEN imp_d > 0 THEN 1 ELSE 0 END AS imp, CASE WHEN exp_d > 0 THEN 1 ELSE 0 END AS exp FROM src");
+        var target = year ?? _pass!.Extent().Last;
         var rows = new List<WindowActivityRow>();
         using (var r = Reader($"""
             SELECT CAST(n.imp AS INTEGER), CAST(n.exp AS INTEGER), CAST(w.observed AS INTEGER), CAST(w.exported AS INTEGER),
               CAST(w.imported AS INTEGER), CAST(COALESCE(b.exported, 0) AS INTEGER), CAST(COALESCE(b.imported, 0) AS INTEGER),
               CAST(COUNT(*) AS BIGINT) FROM
-              (SELECT firm, imp, exp FROM fw WHERE year = {target}) n
-              JOIN (SELECT firm, COUNT(*) AS observed, SUM(exp) AS exported, SUM(imp) AS imported FROM fw
+              (SELECT firm, imp, exp FROM firm_years WHERE year = {target}) n
+              JOIN (SELECT firm, COUNT(*) AS observed, SUM(exp) AS exported, SUM(imp) AS imported FROM firm_years
                     WHERE year BETWEEN {target - window + 1} AND {target} GROUP BY firm) w ON n.firm = w.firm
-              LEFT JOIN (SELECT firm, MAX(exp) AS exported, MAX(imp) AS imported FROM fw
+              LEFT JOIN (SELECT firm, MAX(exp) AS exported, MAX(imp) AS imported FROM firm_years
                     WHERE year <= {target - window} GROUP BY firm) b ON n.firm = b.firm
             GROUP BY ALL
             ORDER BY ALL
@@ -132,7 +133,7 @@ public sealed class PanelEngine : IDisposable
                     r.GetInt32(5) == 1, r.GetInt32(6) == 1));
         if (rows.Count == 0)
         {
-            var (first, last) = ((int)Scalar("SELECT MIN(year) FROM fw"), (int)Scalar("SELECT MAX(year) FROM fw"));
+            var (_, _, first, last) = _pass!.Extent();
             throw new InputException(input.Path, null, input.YearColumn, $"no firm is observed in {target}; the panel covers {first}–{last}");
         }
         return new WindowActivity(target, window, rows);
@@ -194,7 +195,7 @@ public sealed class PanelEngine : IDisposable
               {Num(input.ImportColumn)} AS imp_d, {Num(input.ExportColumn)} AS exp_d {covSql}
             FROM {scan.Sql}
             """);
-        _firmIsNumber = firmType is "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT";
+        _firmIsNumber = firmType is "BIGINT" or "INTEGER" or "SMALLINT" or "TINYINT" or "UINTEGER" or "USMALLINT" or "UTINYINT";
     }
 
     private SourceScan? _scan;
@@ -218,7 +219,7 @@ public sealed class PanelEngine : IDisposable
                    OR imp_d IS NULL OR imp_d < 0 OR exp_d IS NULL OR exp_d < 0 THEN NULL
                  ELSE CAST(year_d AS INTEGER) * 4 + CASE WHEN exp_d > 0 THEN 2 ELSE 0 END + CASE WHEN imp_d > 0 THEN 1 ELSE 0 END END
             """;
-        var firm = _firmIsNumber ? "CAST(firm AS BIGINT)" : "firm";
+        var firm = _firmIsNumber ? "CAST(firm AS BIGINT)" : "CAST(firm AS VARCHAR)";
         var select = $"SELECT {firm}, {state}, {hash} FROM src";
         Stage($"reading {input.Path}");
         var (pass, problem) = Read(select, patterns, codeOf, sorted: false);
@@ -255,7 +256,7 @@ public sealed class PanelEngine : IDisposable
             while (r.Read())
             {
                 if (r.IsDBNull(0) || r.IsDBNull(1)) { problem = PassProblem.BadValue; break; }
-                rows++;
+                if ((++rows & 0xFFFFF) == 0) _progress?.Report($"counting firm by firm: {rows.ToString("N0", CultureInfo.InvariantCulture)} firm-years");
                 var packed = r.GetFieldValue<int>(1);
                 var year = packed >> 2;
                 bool same;
