@@ -19,7 +19,7 @@ public sealed record PanelInput(string Path)
 }
 
 /// <summary>The SQL expression that reads a panel file, and how its rows are numbered in error messages.</summary>
-internal sealed record SourceScan(string Sql, bool RowsFromRowId, string Display)
+internal sealed record SourceScan(string Sql, bool RowsFromRowId, string Display, bool Folder = false)
 {
     public static SourceScan Of(string path, bool csvAllText = true)
     {
@@ -30,7 +30,7 @@ internal sealed record SourceScan(string Sql, bool RowsFromRowId, string Display
         if (Directory.Exists(full))
         {
             var glob = SqlText.Literal(SqlText.GlobLiteral(full) + "/**/*.parquet");
-            return new SourceScan($"read_parquet({glob}, hive_partitioning = true, filename = true, file_row_number = true)", false, path);
+            return new SourceScan($"read_parquet({glob}, hive_partitioning = true, filename = true, file_row_number = true)", false, path, Folder: true);
         }
         if (!File.Exists(full)) throw new FileNotFoundException($"{path}: no such file or folder", path);
         var lower = full.ToLowerInvariant();
