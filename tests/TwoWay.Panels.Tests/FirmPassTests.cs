@@ -99,17 +99,21 @@ public class FirmPassTests
     }
 
     [Fact]
-    public void Sorted_and_shuffled_files_and_parquet_give_the_same_result()
+    public void Sorted_shuffled_parquet_and_partitioned_files_give_the_same_result()
     {
         using var tmp = new TempDir();
         var sorted = Write(tmp, "sorted.csv", 600, 31, shuffle: false, textFirms: false);
         var shuffled = Write(tmp, "shuffled.csv", 600, 31, shuffle: true, textFirms: false);
         var parquet = tmp.File("p.parquet");
+        var folder = tmp.File("by_year");
         using (var db = new DuckDB.NET.Data.DuckDBConnection("DataSource=:memory:"))
         {
             db.Open();
             using var cmd = db.CreateCommand();
             cmd.CommandText = $"COPY (SELECT * FROM read_csv('{shuffled}')) TO '{parquet}' (FORMAT parquet)";
+            cmd.ExecuteNonQuery();
+            // A folder partitioned by year, as statistical offices keep yearly extracts.
+            cmd.CommandText = $"COPY (SELECT * FROM read_csv('{sorted}')) TO '{folder}' (FORMAT parquet, PARTITION_BY (year))";
             cmd.ExecuteNonQuery();
         }
         PanelAnalysis Run(string f)
@@ -121,6 +125,9 @@ public class FirmPassTests
         var expected = Run(sorted);
         Same(expected, Run(shuffled));
         Same(expected, Run(parquet));
+        var partitioned = Run(folder);
+        Same(expected, partitioned);
+        Assert.True(partitioned.Seconds.ContainsKey("sort_by_firm"));
     }
 
     [Fact]
