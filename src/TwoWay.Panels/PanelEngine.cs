@@ -10,9 +10,11 @@ namespace TwoWay.Panels;
 
 /// <summary>
 /// Reads a firm-year panel with DuckDB in-process, validates it (every problem reported with its
-/// file, row and column), and runs the panel analysis: the heavy work is portable SQL aggregation
-/// (window functions and GROUP BY, see docs/panel-data.md), the statistics run on the aggregated
-/// cells in <see cref="EntryModels"/>. Rows never become .NET objects.
+/// file, row and column), and runs the panel analysis: DuckDB reads the file once and hands the rows
+/// over firm by firm as three numbers each (firm, year and state, covariate pattern) to the core's
+/// <see cref="PanelPass"/>, which counts everything; the statistics run on the counts in
+/// <see cref="EntryModels"/>. The portable SQL of <see cref="PanelSql"/> (what other engines run)
+/// is kept here for what still asks for it (spell rows, <see cref="AnalyzeBySql"/> in tests).
 /// </summary>
 public sealed class PanelEngine : IDisposable
 {
@@ -48,7 +50,7 @@ public sealed class PanelEngine : IDisposable
 
     /// <summary>
     /// Reports progress as work proceeds (the CLI shows it on a terminal): the stage name, and while
-    /// a long query runs (reading a large file, the window sort) DuckDB's own estimate of how far it got.
+    /// a long query runs (reading a large file, a sort) DuckDB's own estimate of how far it got.
     /// </summary>
     public IProgress<string>? Progress
     {
