@@ -221,19 +221,14 @@ public sealed class PanelPass : IPanelTallies
             var p = scores[0].Score.Length;
             var byKey = new Dictionary<(int, bool, string, bool), double[]>();
             foreach (var s in scores) byKey[(s.Interval, s.Lag, string.Join("\u0001", s.Levels), s.Entered)] = s.Score;
-            // The score vectors of the row numbers (cell × 2 + entered) side by side; a cell without scores (held back) adds nothing.
-            var flat = new double[_keys.Count * 2 * p];
-            var scored = new bool[_keys.Count * 2];
+            // The score vector of each row number (cell × 2 + entered), shared with the fit's (not copied:
+            // with many covariate levels they are large); null for a cell without scores (held back), which adds nothing.
+            var byRow = new double[]?[_keys.Count * 2];
             for (var c = 0; c < _keys.Count; c++)
             {
                 var (k, lag, levels) = Key(c);
                 var joined = string.Join("\u0001", levels);
-                for (var e = 0; e < 2; e++)
-                    if (byKey.GetValueOrDefault((k, lag, joined, e == 1)) is { } score)
-                    {
-                        score.CopyTo(flat, (2 * c + e) * p);
-                        scored[2 * c + e] = true;
-                    }
+                for (var e = 0; e < 2; e++) byRow[2 * c + e] = byKey.GetValueOrDefault((k, lag, joined, e == 1));
             }
             // Firms taken grouped by the covariate pattern of their first spell row (a counting sort, stable), so
             // the few score rows a group uses stay in cache; two halves summed on two threads: the same sums on every run.
@@ -248,7 +243,7 @@ public sealed class PanelPass : IPanelTallies
             for (var f = 0; f < firms; f++) order[perPattern[PatternOf(f)]++] = f;
             var parts = new (double[] Sums, long Clusters)[2];
             Parallel.For(0, 2, part =>
-                parts[part] = Sum(order.AsSpan(part == 0 ? 0 : firms / 2, part == 0 ? firms / 2 : firms - firms / 2), start, flat, scored, p, blocks));
+                parts[part] = Sum(order.AsSpan(part == 0 ? 0 : firms / 2, part == 0 ? firms / 2 : firms - firms / 2), start, byRow, p, blocks));
             return PanelTallyResults.Meat(p, parts[0].Clusters + parts[1].Clusters,
                 PanelTallyResults.Products(p, blocks).Select(x => (x.J, x.L, parts[0].Sums[x.J * p + x.L] + parts[1].Sums[x.J * p + x.L])));
         }
@@ -258,7 +253,7 @@ public sealed class PanelPass : IPanelTallies
         /// Firms' U are gathered 128 at a time and each product summed over the batch as one dot product of two columns.
         /// </summary>
         [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-        private (double[] Sums, long Clusters) Sum(ReadOnlySpan<int> firms, int[] start, double[] flat, bool[] scoredRow, int p, IReadOnlyList<ScoreBlock> blocks)
+        private (double[] Sums, long Clusters) Sum(ReadOnlySpan<int> firms, int[] start, double[]?[] byRow, int p, IReadOnlyList<ScoreBlock> blocks)
         {
             const int batchSize = 128;
             var sums = new double[p * p];
@@ -286,10 +281,9 @@ public sealed class PanelPass : IPanelTallies
                 var scored = false;
                 for (var r = start[f]; r < start[f + 1]; r++)
                 {
-                    var code = rows[r];
-                    if (!scoredRow[code]) continue;
+                    if (byRow[rows[r]] is not { } score) continue;
                     scored = true;
-                    Add(u, flat.AsSpan(code * p, p));
+                    Add(u, score);
                 }
                 if (!scored) continue;
                 clusters++;
