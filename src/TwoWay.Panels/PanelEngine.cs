@@ -29,6 +29,7 @@ public sealed class PanelEngine : IDisposable
         _db = new DuckDBConnection("DataSource=:memory:");
         _db.Open();
         Execute("SET preserve_insertion_order = true");
+        Execute("SET streaming_buffer_size = '256MB'");
         if (memoryLimit is not null)
         {
             try { Execute($"SET memory_limit = {SqlText.Literal(memoryLimit)}"); }
@@ -260,7 +261,9 @@ public sealed class PanelEngine : IDisposable
         using (var cmd = _db.CreateCommand())
         {
             cmd.CommandText = select;
-            // Materialised (DuckDB fills the result on both cores, then it is read): faster than streaming here, ~0.4 GB more at 19M rows.
+            // Streamed with a large buffer: DuckDB scans on both cores while the pass counts, and only the
+            // buffer is held (materialising the result was as fast and held 0.4 GB more at 19M rows).
+            cmd.UseStreamingMode = true;
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
