@@ -101,6 +101,7 @@ public sealed class PanelEngine : IDisposable
         _input = input;
         _windowBuilt = false;
         _pass = null;
+        _seconds.Clear(); // timings belong to the panel loaded
         ReadingErrors(input.Path, () => Timed("read_and_validate", () => { LoadPanel(input); _pass = Pass(input); }));
         if (input.FlowsPath is { } flows) ReadingErrors(flows, () => Timed("read_flows", () => LoadFlows(flows)));
     }

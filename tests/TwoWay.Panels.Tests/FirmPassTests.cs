@@ -99,6 +99,24 @@ public class FirmPassTests
     }
 
     [Fact]
+    public void One_engine_loading_a_second_panel_reports_that_panels_work_only()
+    {
+        using var tmp = new TempDir();
+        var shuffled = Write(tmp, "shuffled.csv", 300, 41, shuffle: true, textFirms: false);
+        var sorted = Write(tmp, "sorted.csv", 200, 42, shuffle: false, textFirms: false);
+        using var engine = new PanelEngine();
+        engine.Load(new PanelInput(shuffled) { Covariates = ["sector"] });
+        Assert.True(engine.Analyze().Seconds.ContainsKey("sort_by_firm"));
+        engine.Load(new PanelInput(sorted) { Covariates = ["sector"] });
+        var second = engine.Analyze();
+        Assert.Equal(200, second.Firms);
+        Assert.False(second.Seconds.ContainsKey("sort_by_firm"));
+        using var fresh = new PanelEngine();
+        fresh.Load(new PanelInput(sorted) { Covariates = ["sector"] });
+        Same(fresh.Analyze(), second);
+    }
+
+    [Fact]
     public void A_duplicate_firm_year_far_apart_in_an_unsorted_file_is_named_by_its_rows()
     {
         using var tmp = new TempDir();
