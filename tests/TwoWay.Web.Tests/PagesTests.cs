@@ -226,6 +226,7 @@ public sealed class PagesTests(WorkbenchFixture wb)
         await w.Page.GetByLabel("Covariates (comma-separated, optional)").FillAsync("sector, size_class");
         await w.Page.GetByRole(AriaRole.Button, new() { Name = "Analyse" }).ClickAsync();
         await Assertions.Expect(w.Page.Locator("[role=status]")).ToContainTextAsync("trade-panel.csv analysed", new() { Timeout = 60_000 });
+        Assert.DoesNotContain("twoway-panel-", await w.Page.ContentAsync()); // not the server's temporary copy
         Assert.True(await w.Page.Locator("figure.chart img[src^='data:image/svg+xml']").CountAsync() >= 2);
         Assert.Contains("sector", await w.Page.ContentAsync());
         var axe = await w.Page.RunAxe();

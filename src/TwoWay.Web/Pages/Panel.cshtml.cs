@@ -55,7 +55,8 @@ public sealed class PanelModel : PageModel
             };
             var outcome = await PanelService.AnalyzeAsync(new PanelAnalysisRequest(input) { MinCell = MinCell }, cancellationToken: ct);
             Panel = name;
-            Report = PanelReportBuilder.Build(outcome.Analysis, "Panel analysis: " + name);
+            // The report names the file the user chose, never the server's temporary copy.
+            Report = PanelReportBuilder.Build(outcome.Analysis with { Source = name }, "Panel analysis: " + name);
         }
         catch (InputException e)
         {
